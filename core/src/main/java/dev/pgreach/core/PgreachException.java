@@ -1,0 +1,73 @@
+package dev.pgreach.core;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Locale;
+
+/**
+ * The one exception pgreach throws for input that can never be valid.
+ *
+ * <p>Every instance carries a stable {@link ErrorCode} and a message that names the type, the
+ * field and the offending value, in the form {@code FirewallRule[office].endIpAddress (10.0.0.1)
+ * must not be smaller than startIpAddress (10.0.0.9)}. It extends {@link IllegalArgumentException}
+ * because bad model data is the caller's mistake.
+ *
+ * <p>Expected negative outcomes (a blocked connection, an NXDOMAIN answer, a validation finding)
+ * are values, never this exception.
+ */
+public class PgreachException extends IllegalArgumentException {
+  private static final long serialVersionUID = 1L;
+
+  /** The stable code; never {@code null}. */
+  private final ErrorCode code;
+
+  /**
+   * Creates an exception with a code and a message.
+   *
+   * @param code the stable reason
+   * @param message a sentence naming the type, field and value
+   */
+  public PgreachException(ErrorCode code, String message) {
+    super(message);
+    this.code = requireNonNull(code, "code");
+  }
+
+  /**
+   * Creates an exception for a value that a generated builder could not build: a required
+   * attribute is missing or was given as {@code null}. The code is {@link
+   * ErrorCode#MISSING_ATTRIBUTE}. Applications have no reason to call this constructor.
+   *
+   * @param message the builder's description of what is missing
+   */
+  public PgreachException(String message) {
+    this(ErrorCode.MISSING_ATTRIBUTE, describeMissing(message));
+  }
+
+  /**
+   * Creates an exception with a message built by {@link String#format(Locale, String, Object...)}
+   * in {@link Locale#ROOT}.
+   *
+   * @param code the stable reason
+   * @param format the message format
+   * @param args the format arguments
+   * @return the exception, for the caller to throw
+   */
+  public static PgreachException of(ErrorCode code, String format, Object... args) {
+    return new PgreachException(code, String.format(Locale.ROOT, format, args));
+  }
+
+  /**
+   * Returns the stable reason for this exception.
+   *
+   * @return the code
+   */
+  public ErrorCode code() {
+    return code;
+  }
+
+  private static String describeMissing(String message) {
+    String text = String.valueOf(message);
+    // Generated builders report a null argument by the bare attribute name.
+    return text.indexOf(' ') < 0 ? "attribute '" + text + "' must not be null" : text;
+  }
+}

@@ -1,0 +1,839 @@
+package dev.pgreach.core;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSetMultimap;
+import com.google.common.collect.SetMultimap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Routing through a {@link Network}: which route a subnet uses for a destination, and where a
+ * packet from a client ends up, hop by hop.
+ *
+ * <p>What is modelled, following Azure's documented routing:
+ *
+ * <ul>
+ *   <li><b>Effective routes</b> of a subnet: the virtual network's own prefixes (VnetLocal), the
+ *       prefixes of connected peers (VNetPeering; a peering connects only when both links exist),
+ *       /32 routes for private endpoints in reach, prefixes learned from a virtual network gateway
+ *       (the gateway's on-premises and VNet-to-VNet connections, in the gateway's network and in
+ *       spokes that use it through gateway transit), the defaults (0.0.0.0/0 to Internet;
+ *       10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 and 100.64.0.0/10 to None), and the user routes
+ *       of the subnet's route table.
+ *   <li><b>Selection</b>: the longest matching prefix; on equal length a user route, then the
+ *       network's own, peering, private-endpoint, gateway and default routes, in that order. Routes
+ *       for the network's own and peered space are preferred over gateway-learned routes even
+ *       when those are more specific. A private endpoint's /32 route is overridden by a user route
+ *       only when the endpoint's subnet enables route-table network policies and the user
+ *       route's prefix is at least as long as the endpoint network's prefix that holds it.
+ *   <li><b>Forwarding</b>: a VirtualAppliance next hop is followed to the network interface that
+ *       holds the address, which must have IP forwarding on; the walk continues with the
+ *       appliance subnet's routes. Traffic an appliance forwarded crosses a peering only when
+ *       the receiving side's link allows forwarded traffic. Loops are detected.
+ *   <li><b>From on-premises</b>: through each gateway connection to the gateway's network, and on
+ *       to spokes whose peering uses the hub's gateway (hub link {@code allowGatewayTransit},
+ *       spoke link {@code useRemoteGateways}).
+ *   <li><b>Profile</b>: under a profile without global peering for VNet-integrated servers, a
+ *       packet crossing a peering between regions into a subnet delegated to flexible servers is
+ *       dropped.
+ * </ul>
+ *
+ * <p>What is not: BGP route propagation settings, user routes on the GatewaySubnet, service
+ * endpoints, forced tunnelling through the gateway's default site, and NAT other than the public
+ * source address of internet-bound traffic. Network security groups are not routing: callers
+ * evaluate them at each {@link Hop}.
+ *
+ * <pre>{@code
+ * Reachability routing = Reachability.of(network, ServiceProfile.current());
+ * Path path = routing.route(client.location(), Ipv4Address.parse("10.2.1.4"));
+ * path.verdict().disposition();   // ALLOWED or BLOCKED, with the steps
+ * }</pre>
+ *
+ * <p>A {@code Reachability} compiles every subnet's effective routes once, when it is created; it
+ * is immutable and safe to share between threads.
+ */
+public final class Reachability {
+  /** The most hops a packet may take before the walk is reported as a routing loop. */
+  public static final int MAX_HOPS = 32;
+
+  private static final ImmutableList<Ipv4Prefix> NONE_PREFIXES =
+      ImmutableList.of(
+          Ipv4Prefix.parse("10.0.0.0/8"),
+          Ipv4Prefix.parse("172.16.0.0/12"),
+          Ipv4Prefix.parse("192.168.0.0/16"),
+          Ipv4Prefix.parse("100.64.0.0/10"));
+
+  private static final Comparator<EffectiveRoute> PREFERENCE =
+      Comparator.comparing((EffectiveRoute r) -> -r.addressPrefix().length())
+          .thenComparing(EffectiveRoute::source)
+          .thenComparing(r -> r.nextHopType() == NextHopType.NONE ? 1 : 0)
+          .thenComparing(r -> r.via().map(ResourceId::toString).orElse(""))
+          .thenComparing(EffectiveRoute::name);
+
+  private final Network network;
+  private final ServiceProfile profile;
+  private final ImmutableSetMultimap<ResourceId, Ipv4Address> privateEndpointAddresses;
+  private final ImmutableMap<ResourceId, RouteLookup> lookups;
+  private final ImmutableMap<ResourceId, Map<Ipv4Address, NetworkInterface>> interfacesByNetwork;
+
+  private Reachability(
+      Network network, ServiceProfile profile, ImmutableSetMultimap<ResourceId, Ipv4Address> endpoints) {
+    this.network = network;
+    this.profile = profile;
+    this.privateEndpointAddresses = endpoints;
+    Map<ResourceId, Map<Ipv4Address, NetworkInterface>> nics = new HashMap<>();
+    for (NetworkInterface n : network.networkInterfaces()) {
+      ResourceId vnet = network.virtualNetworkOf(n.subnet()).id();
+      nics.computeIfAbsent(vnet, k -> new HashMap<>()).putIfAbsent(n.privateAddress(), n);
+    }
+    this.interfacesByNetwork = ImmutableMap.copyOf(nics);
+    ImmutableMap.Builder<ResourceId, RouteLookup> b = ImmutableMap.builder();
+    for (VirtualNetwork v : network.virtualNetworks()) {
+      ImmutableList<EffectiveRoute> systemRoutes = systemRoutes(v);
+      for (Subnet s : v.subnets()) {
+        b.put(s.id(), new RouteLookup(userRoutes(s), systemRoutes));
+      }
+    }
+    this.lookups = b.build();
+  }
+
+  /**
+   * Compiles routing for a network without private endpoints.
+   *
+   * @param network the network
+   * @param profile the service profile
+   * @return the compiled routing
+   */
+  public static Reachability of(Network network, ServiceProfile profile) {
+    return new Reachability(network, profile, ImmutableSetMultimap.of());
+  }
+
+  /**
+   * Compiles routing for a network with private endpoints, whose /32 routes Azure adds to every
+   * subnet of the endpoint's network and of its connected peers.
+   *
+   * @param network the network
+   * @param profile the service profile
+   * @param privateEndpointAddresses the private endpoints' addresses, keyed by their subnet's id
+   * @return the compiled routing
+   * @throws PgreachException {@link ErrorCode#UNKNOWN_RESOURCE} when an endpoint's subnet is not
+   *     in the network
+   */
+  public static Reachability of(
+      Network network, ServiceProfile profile, SetMultimap<ResourceId, Ipv4Address> privateEndpointAddresses) {
+    for (ResourceId subnet : privateEndpointAddresses.keySet()) {
+      network.virtualNetworkOf(subnet);
+    }
+    return new Reachability(network, profile, ImmutableSetMultimap.copyOf(privateEndpointAddresses));
+  }
+
+  /**
+   * Returns the network routed over.
+   *
+   * @return the network
+   */
+  public Network network() {
+    return network;
+  }
+
+  /**
+   * Returns the service profile.
+   *
+   * @return the profile
+   */
+  public ServiceProfile profile() {
+    return profile;
+  }
+
+  /**
+   * Returns a subnet's effective routes, as Azure's effective-routes view would list them: most
+   * specific first, then in order of preference.
+   *
+   * @param subnet the subnet's id
+   * @return the routes
+   * @throws PgreachException {@link ErrorCode#UNKNOWN_RESOURCE} when the subnet is not in the network
+   */
+  public ImmutableList<EffectiveRoute> effectiveRoutes(ResourceId subnet) {
+    return lookup(subnet).all();
+  }
+
+  /**
+   * Returns the route a subnet uses for a destination.
+   *
+   * @param subnet the subnet's id
+   * @param destination the destination address
+   * @return the selected route (there always is one: 0.0.0.0/0 matches everything)
+   * @throws PgreachException {@link ErrorCode#UNKNOWN_RESOURCE} when the subnet is not in the network
+   */
+  public EffectiveRoute selectRoute(ResourceId subnet, Ipv4Address destination) {
+    return lookup(subnet).select(destination);
+  }
+
+  /**
+   * Returns the addresses the {@code VirtualNetwork} service tag stands for in a network's security
+   * rules: the network's own space, the space of each connected peer whose link from this network
+   * allows virtual network access, and the prefixes learned from a gateway (on-premises and
+   * VNet-to-VNet, directly or through gateway transit).
+   *
+   * @param virtualNetwork the network whose security rules use the tag
+   * @return the addresses
+   * @throws PgreachException {@link ErrorCode#UNKNOWN_RESOURCE} when the network is not in the model
+   */
+  public AddressSet virtualNetworkServiceTag(ResourceId virtualNetwork) {
+    VirtualNetwork v =
+        network
+            .virtualNetwork(virtualNetwork)
+            .orElseThrow(
+                () -> PgreachException.of(ErrorCode.UNKNOWN_RESOURCE, "VirtualNetwork (%s) is not in the network", virtualNetwork));
+    AddressSet.Builder b = AddressSet.builder().add(v.addresses());
+    for (VirtualNetwork w : connectedPeers(v)) {
+      if (v.peeringTo(w.id()).map(VirtualNetworkPeering::allowVirtualNetworkAccess).orElse(false)) {
+        b.add(w.addresses());
+      }
+    }
+    gatewayRoutes(v).forEach(g -> b.add(g.prefix));
+    return b.build();
+  }
+
+  /**
+   * Routes a packet from a client's location to a destination address.
+   *
+   * @param from where the packet starts
+   * @param destination where it is going
+   * @return the path, with a verdict, hops and arrival
+   * @throws PgreachException {@link ErrorCode#UNKNOWN_RESOURCE} when the location names a subnet,
+   *     network interface or on-premises network that is not in the model; {@link
+   *     ErrorCode#INVALID_VALUE} when the client's address is outside its subnet or network
+   */
+  public Path route(ClientLocation from, Ipv4Address destination) {
+    Checks.notNull(from, "Reachability.route.from");
+    Checks.notNull(destination, "Reachability.route.destination");
+    if (from instanceof ClientLocation.InVirtualNetwork) {
+      return fromVirtualNetwork((ClientLocation.InVirtualNetwork) from, destination);
+    }
+    if (from instanceof ClientLocation.OnPremises) {
+      return fromOnPremises((ClientLocation.OnPremises) from, destination);
+    }
+    return fromInternet(from, destination, from instanceof ClientLocation.AzureHosted);
+  }
+
+  // ---------------------------------------------------------------- compiling routes
+
+  private ImmutableList<EffectiveRoute> userRoutes(Subnet s) {
+    if (s.routeTable().isEmpty()) {
+      return ImmutableList.of();
+    }
+    RouteTable table = network.routeTable(s.routeTable().get()).orElseThrow();
+    ImmutableList.Builder<EffectiveRoute> b = ImmutableList.builder();
+    for (Route r : table.routes()) {
+      b.add(
+          new EffectiveRoute(
+              r.addressPrefix(), r.nextHopType(), r.nextHopIpAddress(), RouteSource.USER, Optional.of(table.id()), r.name()));
+    }
+    return b.build();
+  }
+
+  private ImmutableList<EffectiveRoute> systemRoutes(VirtualNetwork v) {
+    List<EffectiveRoute> routes = new ArrayList<>();
+    for (Ipv4Prefix p : v.addressSpace()) {
+      routes.add(route(p, NextHopType.VNET_LOCAL, RouteSource.VIRTUAL_NETWORK, v.id(), "VnetLocal"));
+    }
+    List<VirtualNetwork> peers = connectedPeers(v);
+    for (VirtualNetwork w : peers) {
+      for (Ipv4Prefix p : w.addressSpace()) {
+        routes.add(route(p, NextHopType.VNET_PEERING, RouteSource.PEERING, w.id(), "VNetPeering"));
+      }
+    }
+    addEndpointRoutes(routes, v, NextHopType.VNET_LOCAL);
+    for (VirtualNetwork w : peers) {
+      addEndpointRoutes(routes, w, NextHopType.VNET_PEERING);
+    }
+    for (GatewayRoute g : gatewayRoutes(v)) {
+      routes.add(route(g.prefix, NextHopType.VIRTUAL_NETWORK_GATEWAY, RouteSource.VIRTUAL_NETWORK_GATEWAY, g.gateway, "VirtualNetworkGateway"));
+    }
+    routes.add(route(Ipv4Prefix.ALL, NextHopType.INTERNET, RouteSource.DEFAULT, null, "Internet"));
+    for (Ipv4Prefix p : NONE_PREFIXES) {
+      routes.add(route(p, NextHopType.NONE, RouteSource.DEFAULT, null, "None"));
+    }
+    return ImmutableList.copyOf(routes);
+  }
+
+  private void addEndpointRoutes(List<EffectiveRoute> routes, VirtualNetwork owner, NextHopType type) {
+    for (Subnet s : owner.subnets()) {
+      for (Ipv4Address a : privateEndpointAddresses.get(s.id())) {
+        routes.add(
+            new EffectiveRoute(
+                Ipv4Prefix.host(a),
+                type,
+                Optional.empty(),
+                RouteSource.PRIVATE_ENDPOINT,
+                Optional.of(s.id()),
+                "InterfaceEndpoint"));
+      }
+    }
+  }
+
+  private static EffectiveRoute route(Ipv4Prefix p, NextHopType type, RouteSource source, ResourceId via, String name) {
+    return new EffectiveRoute(p, type, Optional.empty(), source, Optional.ofNullable(via), name);
+  }
+
+  /** The peers of {@code v} with links in both directions, in id order. */
+  private List<VirtualNetwork> connectedPeers(VirtualNetwork v) {
+    List<VirtualNetwork> peers = new ArrayList<>();
+    for (VirtualNetworkPeering link : v.virtualNetworkPeerings()) {
+      network
+          .virtualNetwork(link.remoteVirtualNetwork())
+          .filter(w -> !w.id().equals(v.id()) && w.peeringTo(v.id()).isPresent())
+          .ifPresent(peers::add);
+    }
+    peers.sort(Comparator.comparing(VirtualNetwork::id));
+    return peers;
+  }
+
+  /** A prefix learned from a gateway, and the gateway that learned it. */
+  private record GatewayRoute(Ipv4Prefix prefix, ResourceId gateway) {}
+
+  /** Prefixes v learns from its own gateways, or through gateway transit when it has none. */
+  private List<GatewayRoute> gatewayRoutes(VirtualNetwork v) {
+    List<GatewayRoute> out = new ArrayList<>(ownGatewayRoutes(v));
+    if (network.gatewaysIn(v.id()).isEmpty()) {
+      transitHub(v).ifPresent(hub -> out.addAll(ownGatewayRoutes(hub)));
+    }
+    return out;
+  }
+
+  private List<GatewayRoute> ownGatewayRoutes(VirtualNetwork v) {
+    List<GatewayRoute> out = new ArrayList<>();
+    for (VirtualNetworkGateway g : network.gatewaysIn(v.id())) {
+      for (GatewayConnection c : network.connectionsOf(g.id())) {
+        ResourceId other = c.virtualNetworkGateway().equals(g.id()) ? c.remote() : c.virtualNetworkGateway();
+        network.onPremisesNetwork(other).ifPresent(o -> o.addressPrefixes().forEach(p -> out.add(new GatewayRoute(p, g.id()))));
+        network
+            .virtualNetworkGateway(other)
+            .flatMap(og -> network.virtualNetwork(og.virtualNetwork()))
+            .ifPresent(x -> x.addressSpace().forEach(p -> out.add(new GatewayRoute(p, g.id()))));
+      }
+    }
+    return out;
+  }
+
+  /** The connected hub whose gateway v uses: v's link uses remote gateways, the hub's allows transit. */
+  private Optional<VirtualNetwork> transitHub(VirtualNetwork v) {
+    for (VirtualNetwork hub : connectedPeers(v)) {
+      boolean uses = v.peeringTo(hub.id()).map(VirtualNetworkPeering::useRemoteGateways).orElse(false);
+      boolean allows = hub.peeringTo(v.id()).map(VirtualNetworkPeering::allowGatewayTransit).orElse(false);
+      if (uses && allows && !network.gatewaysIn(hub.id()).isEmpty()) {
+        return Optional.of(hub);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private RouteLookup lookup(ResourceId subnet) {
+    RouteLookup l = lookups.get(subnet);
+    if (l == null) {
+      throw PgreachException.of(ErrorCode.UNKNOWN_RESOURCE, "Subnet (%s) is not in the network", subnet);
+    }
+    return l;
+  }
+
+  /** A subnet's routes, bucketed by prefix length for longest-prefix lookups in at most 33 probes. */
+  private final class RouteLookup {
+    private final ImmutableList<EffectiveRoute> all;
+    private final List<Map<Integer, List<EffectiveRoute>>> byLength = new ArrayList<>(33);
+
+    RouteLookup(ImmutableList<EffectiveRoute> user, ImmutableList<EffectiveRoute> system) {
+      List<EffectiveRoute> routes = new ArrayList<>(user);
+      routes.addAll(system);
+      routes.sort(PREFERENCE);
+      this.all = ImmutableList.copyOf(routes);
+      for (int i = 0; i <= 32; i++) {
+        byLength.add(new HashMap<>());
+      }
+      for (EffectiveRoute r : all) {
+        byLength
+            .get(r.addressPrefix().length())
+            .computeIfAbsent(r.addressPrefix().network().toBits(), k -> new ArrayList<>())
+            .add(r);
+      }
+    }
+
+    ImmutableList<EffectiveRoute> all() {
+      return all;
+    }
+
+    /** Every route whose prefix holds the address, in order of preference. */
+    List<EffectiveRoute> matching(Ipv4Address a) {
+      List<EffectiveRoute> out = new ArrayList<>();
+      for (int len = 32; len >= 0; len--) {
+        List<EffectiveRoute> bucket = byLength.get(len).get(a.toBits() & Ipv4Prefix.mask(len));
+        if (bucket != null) {
+          out.addAll(bucket);
+        }
+      }
+      return out;
+    }
+
+    EffectiveRoute select(Ipv4Address a) {
+      List<EffectiveRoute> candidates = matching(a);
+      EffectiveRoute best = candidates.get(0);
+      if (best.source() == RouteSource.VIRTUAL_NETWORK_GATEWAY) {
+        // The network's own and peered space win over gateway-learned routes, however specific.
+        for (EffectiveRoute r : candidates) {
+          if (r.source() == RouteSource.VIRTUAL_NETWORK || r.source() == RouteSource.PEERING) {
+            return r;
+          }
+        }
+      }
+      if (best.source() == RouteSource.PRIVATE_ENDPOINT) {
+        ResourceId endpointSubnet = best.via().orElseThrow();
+        Subnet s = network.subnet(endpointSubnet).orElseThrow();
+        if (s.privateEndpointNetworkPolicies().appliesRouteTable()) {
+          int vnetLength =
+              network.virtualNetworkOf(endpointSubnet).addressSpace().stream()
+                  .filter(p -> p.contains(a))
+                  .mapToInt(Ipv4Prefix::length)
+                  .findFirst()
+                  .orElse(32);
+          for (EffectiveRoute r : candidates) {
+            if (r.source() == RouteSource.USER && r.addressPrefix().length() >= vnetLength) {
+              return r;
+            }
+          }
+        }
+      }
+      return best;
+    }
+  }
+
+  // ---------------------------------------------------------------- walking
+
+  private Path fromInternet(ClientLocation from, Ipv4Address destination, boolean azure) {
+    List<RouteStep> steps = new ArrayList<>();
+    Hop source = new Hop(Place.INTERNET, from.address(), Optional.empty(), Optional.empty(), Optional.empty());
+    if (destination.isPrivate()) {
+      steps.add(
+          new RouteStep.Dropped(
+              ReasonCode.NO_ROUTE,
+              destination.toString(),
+              destination + " is a private address; it cannot be reached from the internet."));
+      return blocked(steps, List.of(source));
+    }
+    Arrival arrival =
+        new Arrival(Place.INTERNET, destination, Optional.empty(), Optional.of(from.address()), azure);
+    steps.add(new RouteStep.Arrived(Place.INTERNET, destination, Optional.empty()));
+    return arrived(steps, List.of(source), arrival);
+  }
+
+  private Path fromOnPremises(ClientLocation.OnPremises from, Ipv4Address destination) {
+    OnPremisesNetwork onPremises =
+        network
+            .onPremisesNetwork(from.network())
+            .orElseThrow(
+                () ->
+                    PgreachException.of(
+                        ErrorCode.UNKNOWN_RESOURCE,
+                        "ClientLocation.OnPremises.network (%s) is not in the network",
+                        from.network()));
+    if (!onPremises.addresses().contains(from.address())) {
+      throw PgreachException.of(
+          ErrorCode.INVALID_VALUE,
+          "ClientLocation.OnPremises.address (%s) is outside the prefixes of %s (%s)",
+          from.address(),
+          onPremises.name(),
+          onPremises.addresses());
+    }
+    Place here = new Place.OnPremises(onPremises.id());
+    List<RouteStep> steps = new ArrayList<>();
+    List<Hop> hops = new ArrayList<>();
+    hops.add(new Hop(here, from.address(), Optional.empty(), Optional.empty(), Optional.empty()));
+    if (onPremises.addresses().contains(destination)) {
+      steps.add(new RouteStep.Arrived(here, destination, Optional.empty()));
+      return arrived(steps, hops, new Arrival(here, destination, Optional.empty(), Optional.of(from.address()), false));
+    }
+    if (!destination.isPrivate()) {
+      steps.add(new RouteStep.InternetEgress(from.outboundPublicAddress(), false));
+      steps.add(new RouteStep.Arrived(Place.INTERNET, destination, Optional.empty()));
+      return arrived(
+          steps, hops, new Arrival(Place.INTERNET, destination, Optional.empty(), from.outboundPublicAddress(), false));
+    }
+    ImmutableList<GatewayConnection> connections = network.connectionsOf(onPremises.id());
+    if (connections.isEmpty()) {
+      steps.add(
+          new RouteStep.Dropped(
+              ReasonCode.ON_PREMISES_NOT_CONNECTED,
+              onPremises.id().toString(),
+              "On-premises network " + onPremises.name() + " has no VPN or ExpressRoute connection to Azure."));
+      return blocked(steps, hops);
+    }
+    RouteStep.Dropped transitMissing = null;
+    for (GatewayConnection c : connections) {
+      VirtualNetworkGateway gateway = network.virtualNetworkGateway(c.virtualNetworkGateway()).orElseThrow();
+      VirtualNetwork hub = network.virtualNetwork(gateway.virtualNetwork()).orElseThrow();
+      if (hub.addresses().contains(destination)) {
+        Place there = new Place.Vnet(hub.id());
+        steps.add(new RouteStep.GatewayCrossed(gateway.id(), c.id(), here, there, Optional.empty()));
+        return arriveInVnet(steps, hops, hub, destination, Optional.of(from.address()));
+      }
+      for (VirtualNetwork spoke : connectedPeers(hub)) {
+        if (!spoke.addresses().contains(destination)) {
+          continue;
+        }
+        VirtualNetworkPeering hubLink = hub.peeringTo(spoke.id()).orElseThrow();
+        VirtualNetworkPeering spokeLink = spoke.peeringTo(hub.id()).orElseThrow();
+        if (hubLink.allowGatewayTransit() && spokeLink.useRemoteGateways()) {
+          Place there = new Place.Vnet(spoke.id());
+          steps.add(new RouteStep.GatewayCrossed(gateway.id(), c.id(), here, there, Optional.of(spokeLink.id())));
+          return arriveInVnet(steps, hops, spoke, destination, Optional.of(from.address()));
+        }
+        transitMissing =
+            new RouteStep.Dropped(
+                ReasonCode.GATEWAY_TRANSIT_NOT_ENABLED,
+                spokeLink.id().toString(),
+                destination
+                    + " is in "
+                    + spoke.name()
+                    + ", a peer of the gateway's network "
+                    + hub.name()
+                    + ", but gateway transit is not enabled (hub link allowGatewayTransit="
+                    + hubLink.allowGatewayTransit()
+                    + ", spoke link useRemoteGateways="
+                    + spokeLink.useRemoteGateways()
+                    + ").");
+      }
+    }
+    steps.add(
+        transitMissing != null
+            ? transitMissing
+            : new RouteStep.Dropped(
+                ReasonCode.NO_ROUTE,
+                onPremises.id().toString(),
+                destination + " is in no network that on-premises network " + onPremises.name() + " reaches through its gateways."));
+    return blocked(steps, hops);
+  }
+
+  private Path fromVirtualNetwork(ClientLocation.InVirtualNetwork from, Ipv4Address destination) {
+    Subnet subnet =
+        network
+            .subnet(from.subnet())
+            .orElseThrow(
+                () ->
+                    PgreachException.of(
+                        ErrorCode.UNKNOWN_RESOURCE,
+                        "ClientLocation.InVirtualNetwork.subnet (%s) is not in the network",
+                        from.subnet()));
+    if (!subnet.addressPrefix().contains(from.address())) {
+      throw PgreachException.of(
+          ErrorCode.INVALID_VALUE,
+          "ClientLocation.InVirtualNetwork.address (%s) is outside subnet %s (%s)",
+          from.address(),
+          subnet.name(),
+          subnet.addressPrefix());
+    }
+    Optional<NetworkInterface> nic =
+        from.networkInterface()
+            .map(
+                id ->
+                    network
+                        .networkInterface(id)
+                        .orElseThrow(
+                            () ->
+                                PgreachException.of(
+                                    ErrorCode.UNKNOWN_RESOURCE,
+                                    "ClientLocation.InVirtualNetwork.networkInterface (%s) is not in the network",
+                                    id)));
+    Optional<Ipv4Address> publicAddress =
+        from.outboundPublicAddress().or(() -> nic.flatMap(NetworkInterface::publicAddress));
+    return new Walk(destination, from.address()).run(subnet, from.address(), nic, publicAddress);
+  }
+
+  /** The hop-by-hop walk of one packet from a subnet. */
+  private final class Walk {
+    private final Ipv4Address destination;
+    private final Ipv4Address source;
+    private final List<RouteStep> steps = new ArrayList<>();
+    private final List<Hop> hops = new ArrayList<>();
+    private final Set<ResourceId> visitedAppliances = new HashSet<>();
+
+    Walk(Ipv4Address destination, Ipv4Address source) {
+      this.destination = destination;
+      this.source = source;
+    }
+
+    Path run(Subnet start, Ipv4Address startAddress, Optional<NetworkInterface> startNic, Optional<Ipv4Address> startPublic) {
+      Subnet subnet = start;
+      Ipv4Address here = startAddress;
+      Optional<NetworkInterface> nic = startNic;
+      Optional<Ipv4Address> publicAddress = startPublic;
+      boolean forwarded = false;
+      for (int hop = 0; hop < MAX_HOPS; hop++) {
+        VirtualNetwork vnet = network.virtualNetworkOf(subnet.id());
+        EffectiveRoute route = lookup(subnet.id()).select(destination);
+        hops.add(
+            new Hop(new Place.Vnet(vnet.id()), here, Optional.of(subnet.id()), nic.map(NetworkInterface::id), Optional.of(route)));
+        steps.add(new RouteStep.RouteChosen(subnet.id(), destination, route));
+        switch (route.nextHopType()) {
+          case VNET_LOCAL:
+            if (route.source() == RouteSource.PRIVATE_ENDPOINT || vnet.addresses().contains(destination)) {
+              return arriveInVnet(steps, hops, vnet, destination, Optional.of(source));
+            }
+            // A user route to VnetLocal for space outside the network: nothing there.
+            return drop(ReasonCode.NO_ROUTE, route.toString(), destination + " is not in " + vnet.name() + "'s address space.");
+          case VNET_PEERING:
+            {
+              VirtualNetwork peer = peerFor(route, vnet);
+              RouteStep.Dropped refused = crossPeering(vnet, peer, forwarded);
+              if (refused != null) {
+                steps.add(refused);
+                return blocked(steps, hops);
+              }
+              return arriveInVnet(steps, hops, peer, destination, Optional.of(source));
+            }
+          case VIRTUAL_NETWORK_GATEWAY:
+            return throughGateway(vnet, route);
+          case INTERNET:
+            if (destination.isPrivate()) {
+              return drop(
+                  ReasonCode.NO_ROUTE,
+                  route.toString(),
+                  "Route " + route.name() + " sends private address " + destination + " to the internet, where it is not routable.");
+            }
+            steps.add(new RouteStep.InternetEgress(publicAddress, true));
+            steps.add(new RouteStep.Arrived(Place.INTERNET, destination, Optional.empty()));
+            return arrived(
+                steps, hops, new Arrival(Place.INTERNET, destination, Optional.empty(), publicAddress, true));
+          case NONE:
+            if (route.source() == RouteSource.USER) {
+              return drop(
+                  ReasonCode.ROUTE_NONE,
+                  route.via().map(Object::toString).orElse(route.name()),
+                  "User route " + route.name() + " (" + route.addressPrefix() + ") has next hop None: the packet is dropped.");
+            }
+            steps.add(diagnoseNoRoute(vnet, destination));
+            return blocked(steps, hops);
+          case VIRTUAL_APPLIANCE:
+            {
+              Ipv4Address applianceAddress = route.nextHopIpAddress().orElseThrow();
+              Optional<VirtualNetwork> owner = ownerOf(vnet, applianceAddress);
+              Optional<NetworkInterface> appliance =
+                  owner.flatMap(o -> Optional.ofNullable(interfacesByNetwork.getOrDefault(o.id(), Map.of()).get(applianceAddress)));
+              if (appliance.isEmpty()) {
+                return drop(
+                    ReasonCode.APPLIANCE_UNKNOWN,
+                    route.via().map(Object::toString).orElse(route.name()),
+                    "Route " + route.name() + " sends the packet to appliance " + applianceAddress + ", but no network interface in reach holds that address.");
+              }
+              if (!owner.get().id().equals(vnet.id())) {
+                RouteStep.Dropped refused = crossPeering(vnet, owner.get(), forwarded);
+                if (refused != null) {
+                  steps.add(refused);
+                  return blocked(steps, hops);
+                }
+              }
+              NetworkInterface next = appliance.get();
+              if (!visitedAppliances.add(next.id())) {
+                return drop(
+                    ReasonCode.ROUTING_LOOP,
+                    next.id().toString(),
+                    "The packet returns to appliance " + next.name() + " (" + applianceAddress + "): routing loop.");
+              }
+              if (!next.enableIpForwarding()) {
+                return drop(
+                    ReasonCode.APPLIANCE_NOT_FORWARDING,
+                    next.id().toString(),
+                    "Appliance " + next.name() + " (" + applianceAddress + ") does not have IP forwarding enabled, so it drops traffic for " + destination + ".");
+              }
+              steps.add(new RouteStep.ApplianceForwarded(next.id(), applianceAddress));
+              subnet = network.subnet(next.subnet()).orElseThrow();
+              here = applianceAddress;
+              nic = Optional.of(next);
+              publicAddress = next.publicAddress();
+              forwarded = true;
+              break;
+            }
+          default:
+            throw new IllegalStateException("unhandled next hop " + route.nextHopType());
+        }
+      }
+      return drop(ReasonCode.ROUTING_LOOP, destination.toString(), "The packet took more than " + MAX_HOPS + " hops: routing loop.");
+    }
+
+    private Path drop(ReasonCode code, String subject, String reason) {
+      steps.add(new RouteStep.Dropped(code, subject, reason));
+      return blocked(steps, hops);
+    }
+
+    private VirtualNetwork peerFor(EffectiveRoute route, VirtualNetwork vnet) {
+      if (route.source() == RouteSource.PRIVATE_ENDPOINT) {
+        return network.virtualNetworkOf(route.via().orElseThrow());
+      }
+      return network.virtualNetwork(route.via().orElseThrow()).orElseThrow();
+    }
+
+    /** Checks the flags for crossing from {@code from} to {@code to}; returns the refusal, or null. */
+    private RouteStep.Dropped crossPeering(VirtualNetwork from, VirtualNetwork to, boolean forwarded) {
+      VirtualNetworkPeering out = from.peeringTo(to.id()).orElseThrow();
+      VirtualNetworkPeering in = to.peeringTo(from.id()).orElseThrow();
+      if (!out.allowVirtualNetworkAccess()) {
+        return new RouteStep.Dropped(
+            ReasonCode.PEERING_ACCESS_DISABLED,
+            out.id().toString(),
+            "Peering " + out.name() + " from " + from.name() + " to " + to.name() + " has allowVirtualNetworkAccess off.");
+      }
+      if (forwarded && !in.allowForwardedTraffic()) {
+        return new RouteStep.Dropped(
+            ReasonCode.FORWARDED_TRAFFIC_NOT_ALLOWED,
+            in.id().toString(),
+            "The packet was forwarded by an appliance, but " + to.name() + "'s peering " + in.name() + " to " + from.name() + " has allowForwardedTraffic off.");
+      }
+      boolean global = !from.region().equals(to.region());
+      boolean toServerSubnet =
+          to.subnetContaining(destination).map(Subnet::isDelegatedToFlexibleServers).orElse(false);
+      if (global && toServerSubnet && !profile.globalPeeringToVnetIntegratedServers()) {
+        return new RouteStep.Dropped(
+            ReasonCode.GLOBAL_PEERING_UNSUPPORTED,
+            out.id().toString(),
+            "Peering "
+                + out.name()
+                + " crosses regions ("
+                + from.region()
+                + " to "
+                + to.region()
+                + ") to a VNet-integrated server's subnet, which the "
+                + profile.name()
+                + " profile does not support.");
+      }
+      steps.add(new RouteStep.PeeringCrossed(out.id(), from.id(), to.id()));
+      return null;
+    }
+
+    private Path throughGateway(VirtualNetwork vnet, EffectiveRoute route) {
+      VirtualNetworkGateway gateway = network.virtualNetworkGateway(route.via().orElseThrow()).orElseThrow();
+      Optional<ResourceId> transit = Optional.empty();
+      if (!gateway.virtualNetwork().equals(vnet.id())) {
+        transit = vnet.peeringTo(gateway.virtualNetwork()).map(VirtualNetworkPeering::id);
+      }
+      Place here = new Place.Vnet(vnet.id());
+      for (GatewayConnection c : network.connectionsOf(gateway.id())) {
+        ResourceId other = c.virtualNetworkGateway().equals(gateway.id()) ? c.remote() : c.virtualNetworkGateway();
+        Optional<OnPremisesNetwork> onPremises = network.onPremisesNetwork(other).filter(o -> o.addresses().contains(destination));
+        if (onPremises.isPresent()) {
+          Place there = new Place.OnPremises(onPremises.get().id());
+          steps.add(new RouteStep.GatewayCrossed(gateway.id(), c.id(), here, there, transit));
+          steps.add(new RouteStep.Arrived(there, destination, Optional.empty()));
+          return arrived(steps, hops, new Arrival(there, destination, Optional.empty(), Optional.of(source), false));
+        }
+        Optional<VirtualNetwork> remote =
+            network
+                .virtualNetworkGateway(other)
+                .flatMap(g -> network.virtualNetwork(g.virtualNetwork()))
+                .filter(x -> x.addresses().contains(destination));
+        if (remote.isPresent()) {
+          steps.add(new RouteStep.GatewayCrossed(gateway.id(), c.id(), here, new Place.Vnet(remote.get().id()), transit));
+          return arriveInVnet(steps, hops, remote.get(), destination, Optional.of(source));
+        }
+      }
+      return drop(ReasonCode.NO_ROUTE, gateway.id().toString(), "Gateway " + gateway.name() + " has no connection that reaches " + destination + ".");
+    }
+  }
+
+  /** The network holding {@code address}: {@code vnet} itself or a connected peer. */
+  private Optional<VirtualNetwork> ownerOf(VirtualNetwork vnet, Ipv4Address address) {
+    if (vnet.addresses().contains(address)) {
+      return Optional.of(vnet);
+    }
+    return connectedPeers(vnet).stream().filter(w -> w.addresses().contains(address)).findFirst();
+  }
+
+  /** Explains why a destination that only a None default route matches cannot be reached. */
+  private RouteStep.Dropped diagnoseNoRoute(VirtualNetwork vnet, Ipv4Address destination) {
+    Optional<VirtualNetwork> target =
+        network.virtualNetworks().stream()
+            .filter(w -> !w.id().equals(vnet.id()) && w.addresses().contains(destination))
+            .min(Comparator.comparing(VirtualNetwork::id));
+    if (target.isPresent()) {
+      VirtualNetwork w = target.get();
+      Optional<VirtualNetworkPeering> out = vnet.peeringTo(w.id());
+      Optional<VirtualNetworkPeering> in = w.peeringTo(vnet.id());
+      if (out.isPresent() != in.isPresent()) {
+        VirtualNetworkPeering only = out.orElseGet(in::get);
+        return new RouteStep.Dropped(
+            ReasonCode.PEERING_NOT_CONNECTED,
+            only.id().toString(),
+            "Peering between "
+                + vnet.name()
+                + " and "
+                + w.name()
+                + " exists in one direction only ("
+                + only.name()
+                + " is Initiated): it carries no traffic until the reverse link exists.");
+      }
+      for (VirtualNetwork middle : connectedPeers(vnet)) {
+        if (connectedPeers(middle).stream().anyMatch(x -> x.id().equals(w.id()))) {
+          return new RouteStep.Dropped(
+              ReasonCode.PEERING_NOT_TRANSITIVE,
+              w.id().toString(),
+              destination
+                  + " is in "
+                  + w.name()
+                  + ", which is peered with "
+                  + middle.name()
+                  + " but not with "
+                  + vnet.name()
+                  + ": peering is not transitive.");
+        }
+      }
+      return new RouteStep.Dropped(
+          ReasonCode.NO_ROUTE,
+          w.id().toString(),
+          destination + " is in " + w.name() + ", which " + vnet.name() + " is not peered or connected with.");
+    }
+    for (VirtualNetwork hub : connectedPeers(vnet)) {
+      boolean hubReaches = ownGatewayRoutes(hub).stream().anyMatch(g -> g.prefix.contains(destination));
+      if (hubReaches) {
+        VirtualNetworkPeering spokeLink = vnet.peeringTo(hub.id()).orElseThrow();
+        VirtualNetworkPeering hubLink = hub.peeringTo(vnet.id()).orElseThrow();
+        return new RouteStep.Dropped(
+            ReasonCode.GATEWAY_TRANSIT_NOT_ENABLED,
+            spokeLink.id().toString(),
+            destination
+                + " is reached through "
+                + hub.name()
+                + "'s gateway, but gateway transit is not enabled (hub link allowGatewayTransit="
+                + hubLink.allowGatewayTransit()
+                + ", spoke link useRemoteGateways="
+                + spokeLink.useRemoteGateways()
+                + ").");
+      }
+    }
+    return new RouteStep.Dropped(
+        ReasonCode.NO_ROUTE,
+        vnet.id().toString(),
+        destination + " is in no network " + vnet.name() + " can reach; Azure's system route for it has next hop None.");
+  }
+
+  private static Path arriveInVnet(
+      List<RouteStep> steps, List<Hop> hops, VirtualNetwork vnet, Ipv4Address destination, Optional<Ipv4Address> source) {
+    Optional<ResourceId> subnet = vnet.subnetContaining(destination).map(Subnet::id);
+    Place there = new Place.Vnet(vnet.id());
+    steps.add(new RouteStep.Arrived(there, destination, subnet));
+    return arrived(steps, hops, new Arrival(there, destination, subnet, source, false));
+  }
+
+  private static Path arrived(List<RouteStep> steps, List<Hop> hops, Arrival arrival) {
+    List<Hop> all = new ArrayList<>(hops);
+    all.add(new Hop(arrival.place(), arrival.destination(), arrival.subnet(), Optional.empty(), Optional.empty()));
+    return new Path(Verdict.of(steps), ImmutableList.copyOf(all), Optional.of(arrival));
+  }
+
+  private static Path blocked(List<RouteStep> steps, List<Hop> hops) {
+    return new Path(Verdict.of(steps), ImmutableList.copyOf(hops), Optional.empty());
+  }
+}

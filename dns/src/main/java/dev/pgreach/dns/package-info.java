@@ -1,0 +1,5 @@
+/**
+ * dns.
+ */
+@dev.pgreach.core.PgreachStyle
+package dev.pgreach.dns;

@@ -1,0 +1,5 @@
+/**
+ * firewall.
+ */
+@dev.pgreach.core.PgreachStyle
+package dev.pgreach.firewall;

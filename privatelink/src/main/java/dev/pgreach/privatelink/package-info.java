@@ -1,0 +1,5 @@
+/**
+ * privatelink.
+ */
+@dev.pgreach.core.PgreachStyle
+package dev.pgreach.privatelink;
