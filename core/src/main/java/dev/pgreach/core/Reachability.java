@@ -715,7 +715,15 @@ public final class Reachability {
     }
 
     private Path throughGateway(VirtualNetwork vnet, EffectiveRoute route) {
-      VirtualNetworkGateway gateway = network.virtualNetworkGateway(route.via().orElseThrow()).orElseThrow();
+      Optional<VirtualNetworkGateway> chosen =
+          route.source() == RouteSource.USER ? gatewayFor(vnet) : route.via().flatMap(network::virtualNetworkGateway);
+      if (chosen.isEmpty()) {
+        return drop(
+            ReasonCode.NO_ROUTE,
+            route.via().map(Object::toString).orElse(route.name()),
+            "Route " + route.name() + " sends the packet to the virtual network gateway, but " + vnet.name() + " has no gateway of its own or through gateway transit.");
+      }
+      VirtualNetworkGateway gateway = chosen.get();
       Optional<ResourceId> transit = Optional.empty();
       if (!gateway.virtualNetwork().equals(vnet.id())) {
         transit = vnet.peeringTo(gateway.virtualNetwork()).map(VirtualNetworkPeering::id);
@@ -740,8 +748,21 @@ public final class Reachability {
           return arriveInVnet(steps, hops, remote.get(), destination, Optional.of(source));
         }
       }
-      return drop(ReasonCode.NO_ROUTE, gateway.id().toString(), "Gateway " + gateway.name() + " has no connection that reaches " + destination + ".");
+      return drop(
+          ReasonCode.NO_ROUTE,
+          gateway.id().toString(),
+          "Gateway " + gateway.name() + " has no connection whose prefixes hold " + destination
+              + "; where on-premises sends such traffic is outside the model.");
     }
+  }
+
+  /** The gateway a network's traffic uses: its own, or its transit hub's. */
+  private Optional<VirtualNetworkGateway> gatewayFor(VirtualNetwork vnet) {
+    ImmutableList<VirtualNetworkGateway> own = network.gatewaysIn(vnet.id());
+    if (!own.isEmpty()) {
+      return Optional.of(own.get(0));
+    }
+    return transitHub(vnet).map(hub -> network.gatewaysIn(hub.id()).get(0));
   }
 
   /** The network holding {@code address}: {@code vnet} itself or a connected peer. */
