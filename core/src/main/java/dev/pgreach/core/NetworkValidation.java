@@ -432,6 +432,7 @@ public final class NetworkValidation {
           }
         }
         if (subnet.isDelegatedToFlexibleServers()) {
+          entraId(routing, subnet, table, out);
           EffectiveRoute own = routing.selectRoute(subnet.id(), subnet.addressPrefix().first());
           if (own.nextHopType() == NextHopType.VIRTUAL_APPLIANCE) {
             out.add(
@@ -445,6 +446,33 @@ public final class NetworkValidation {
           }
         }
       }
+    }
+  }
+
+  /** The public address used to probe where a subnet sends internet-bound traffic (TEST-NET-3 is never routed specially). */
+  private static final Ipv4Address PUBLIC_PROBE = Ipv4Address.parse("203.0.113.1");
+
+  /**
+   * A server subnet whose internet-bound traffic goes to an appliance needs a service-tag route
+   * {@code AzureActiveDirectory → Internet}, or Microsoft Entra ID sign-in goes through the appliance.
+   */
+  private static void entraId(Reachability routing, Subnet subnet, RouteTable table, List<Finding> out) {
+    EffectiveRoute internetBound = routing.selectRoute(subnet.id(), PUBLIC_PROBE);
+    if (internetBound.nextHopType() != NextHopType.VIRTUAL_APPLIANCE) {
+      return;
+    }
+    boolean exempt =
+        table.serviceTagRoutes().stream()
+            .anyMatch(r -> r.serviceTag().equalsIgnoreCase("AzureActiveDirectory") && r.nextHopType() == NextHopType.INTERNET);
+    if (!exempt) {
+      out.add(
+          Finding.of(
+              FindingCode.ROUTE_ENTRA_ID_THROUGH_APPLIANCE,
+              table.id(),
+              "routes[" + internetBound.name() + "]",
+              internetBound.addressPrefix(),
+              "Route " + internetBound.name() + " sends the flexible server subnet " + subnet.name()
+                  + "'s internet-bound traffic, Microsoft Entra ID included, to an appliance; add a route AzureActiveDirectory -> Internet."));
     }
   }
 

@@ -96,6 +96,13 @@ public enum ReasonCode {
   DNS_DEPTH_EXCEEDED,
   /** A name resolved to an address. */
   DNS_ANSWER,
+  /** DNS servers forward a query around a circle back to a server that is already forwarding it. */
+  DNS_FORWARDING_LOOP,
+  /**
+   * Public DNS would answer, but the name is outside what the model knows (anything not under
+   * {@code postgres.database.azure.com}); the answer is left open rather than guessed.
+   */
+  DNS_PUBLIC_NOT_MODELLED,
 
   // ---- connection (pgreach-privatelink) ----
   /** The destination address is a VNet-integrated server's private address. */

@@ -41,6 +41,14 @@ public abstract class RouteTable {
    */
   public abstract ImmutableList<Route> routes();
 
+  /**
+   * Returns the routes whose destination is a service tag; they do not take part in route
+   * selection (see {@link ServiceTagRoute}).
+   *
+   * @return the service-tag routes in the order given
+   */
+  public abstract ImmutableList<ServiceTagRoute> serviceTagRoutes();
+
   @Value.Check
   final void check() {
     id().requireType(RESOURCE_TYPE, "RouteTable.id");
@@ -53,6 +61,11 @@ public abstract class RouteTable {
       if (!prefixes.add(r.addressPrefix())) {
         throw PgreachException.of(
             ErrorCode.INVALID_ROUTE, "RouteTable[%s].routes holds two routes for %s", name(), r.addressPrefix());
+      }
+    }
+    for (ServiceTagRoute r : serviceTagRoutes()) {
+      if (!names.add(r.name().toLowerCase(Locale.ROOT))) {
+        throw PgreachException.of(ErrorCode.INVALID_ROUTE, "RouteTable[%s].routes holds two routes named %s", name(), r.name());
       }
     }
   }

@@ -97,6 +97,11 @@ class NetworkValidationTest {
                 .routeTable("rt-db", Route.toAppliance("fw", Ipv4Prefix.ALL, ip("10.1.0.200")), Route.toAppliance("inspect", prefix("10.1.0.0/16"), ip("10.1.0.200")))
                 .subnet("app", "db", "10.1.1.0/28", s -> s.delegation(Subnet.FLEXIBLE_SERVER_DELEGATION).routeTable(id(RouteTable.RESOURCE_TYPE, "rt-db")))
                 .nic("nva", "app", "web", "10.1.0.200", true).build()),
+        row("Entra ID traffic through an appliance", FindingCode.ROUTE_ENTRA_ID_THROUGH_APPLIANCE, "routes[fw]", "0.0.0.0/0",
+            () -> new TestNet().vnet("app", "westeurope", "10.1.0.0/16").subnet("app", "web", "10.1.0.0/24")
+                .routeTable("rt-db", Route.toAppliance("fw", Ipv4Prefix.ALL, ip("10.1.0.200")))
+                .subnet("app", "db", "10.1.1.0/28", s -> s.delegation(Subnet.FLEXIBLE_SERVER_DELEGATION).routeTable(id(RouteTable.RESOURCE_TYPE, "rt-db")))
+                .nic("nva", "app", "web", "10.1.0.200", true).build()),
         row("on-premises overlapping the hub", FindingCode.ON_PREMISES_OVERLAPS_VIRTUAL_NETWORK, "addressPrefixes", "{10.1.0.0/24}",
             () -> base().gateway("app").onPremises("office", "10.1.0.0/24").connect("app", "office").build()));
   }
@@ -117,6 +122,21 @@ class NetworkValidationTest {
     assertEquals(value, f.value(), f.toString());
     assertEquals(code.severity(), f.severity());
     assertTrue(!f.message().isBlank());
+  }
+
+  @Test
+  void validate_forcedTunnelWithEntraIdExemption_noEntraFinding() {
+    RouteTable table =
+        RouteTable.builder()
+            .id(id(RouteTable.RESOURCE_TYPE, "rt-db"))
+            .addRoutes(Route.toAppliance("fw", Ipv4Prefix.ALL, ip("10.1.0.200")))
+            .addServiceTagRoutes(ServiceTagRoute.of("entra", "AzureActiveDirectory", NextHopType.INTERNET))
+            .build();
+    Network n =
+        new TestNet().vnet("app", "westeurope", "10.1.0.0/16").subnet("app", "web", "10.1.0.0/24")
+            .subnet("app", "db", "10.1.1.0/28", s -> s.delegation(Subnet.FLEXIBLE_SERVER_DELEGATION).routeTable(id(RouteTable.RESOURCE_TYPE, "rt-db")))
+            .nic("nva", "app", "web", "10.1.0.200", true).routeTable(table).build();
+    assertEquals(List.of(), NetworkValidation.validate(n, ServiceProfile.current()));
   }
 
   @Test

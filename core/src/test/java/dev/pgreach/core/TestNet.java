@@ -114,6 +114,11 @@ final class TestNet {
     return this;
   }
 
+  TestNet routeTable(RouteTable table) {
+    network.addRouteTables(table);
+    return this;
+  }
+
   TestNet server(String name, String region, Consumer<FlexibleServer.Builder> more) {
     FlexibleServer.Builder b = FlexibleServer.builder().id(id(FlexibleServer.RESOURCE_TYPE, name)).region(Region.parse(region));
     more.accept(b);
