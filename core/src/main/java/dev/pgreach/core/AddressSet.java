@@ -124,7 +124,7 @@ public final class AddressSet {
    * @param text the list
    * @return the set
    * @throws PgreachException {@link ErrorCode#INVALID_RANGE} or the code of the item that does not
-   *     parse
+   *     parse, with a message that names the whole text, the item's position and its problem
    */
   public static AddressSet parse(String text) {
     if (text == null) {
@@ -134,16 +134,25 @@ public final class AddressSet {
     if (body.startsWith("{") && body.endsWith("}")) {
       body = body.substring(1, body.length() - 1).strip();
     }
-    Builder b = builder();
     if (body.isEmpty()) {
       return EMPTY;
     }
-    for (String item : body.split(",", -1)) {
-      String t = item.strip();
-      if (t.indexOf('/') >= 0) {
-        b.add(Ipv4Prefix.parse(t));
-      } else {
-        b.add(Ipv4Range.parse(t));
+    Builder b = builder();
+    String[] items = body.split(",", -1);
+    for (int i = 0; i < items.length; i++) {
+      String t = items[i].strip();
+      try {
+        if (t.indexOf('/') >= 0) {
+          b.add(Ipv4Prefix.parse(t));
+        } else {
+          b.add(Ipv4Range.parse(t));
+        }
+      } catch (PgreachException e) {
+        PgreachException named =
+            PgreachException.of(
+                e.code(), "AddressSet (\"%s\") item %d: %s", text, i + 1, e.getMessage());
+        named.initCause(e);
+        throw named;
       }
     }
     return b.build();

@@ -29,19 +29,26 @@ final class Ipv4Text {
     return (bits << 8) | octet;
   }
 
-  /** Tells whether the text is meant as IPv6: it holds a colon and only hex digits, dots and colons. */
+  /**
+   * Tells whether the text is meant as IPv6: before an optional zone id ({@code %eth0}, which may
+   * hold any character) it holds at least two colons, as every IPv6 address does, and only hex
+   * digits, dots, colons and a {@code /length}. One colon ({@code 10.0.0.4:5432}) is an IPv4
+   * address with a port, not IPv6.
+   */
   static boolean looksLikeIpv6(String text) {
-    if (text.indexOf(':') < 0) {
-      return false;
-    }
-    for (int i = 0; i < text.length(); i++) {
+    int zone = text.indexOf('%');
+    int end = zone < 0 ? text.length() : zone;
+    int colons = 0;
+    for (int i = 0; i < end; i++) {
       char c = text.charAt(i);
       boolean hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-      if (!hex && c != ':' && c != '.' && c != '%' && c != '/') {
+      if (c == ':') {
+        colons++;
+      } else if (!hex && c != '.' && c != '/') {
         return false;
       }
     }
-    return true;
+    return colons >= 2;
   }
 
   /** Returns why the text is not a dotted quad, or {@code null} when it is one. */
