@@ -1,0 +1,749 @@
+package dev.pgreach.dns;
+
+import com.google.common.collect.ImmutableList;
+import dev.pgreach.core.Ipv4Address;
+import dev.pgreach.core.Place;
+import dev.pgreach.core.ReasonCode;
+import dev.pgreach.core.ResourceId;
+import dev.pgreach.core.Step;
+import dev.pgreach.core.StepEffect;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The steps of a name resolution: which resolver was asked, where it forwarded, which zone and
+ * link or public DNS answered with which record, which CNAME was followed, and why resolution
+ * stopped.
+ *
+ * <p>Steps that end an attempt without an address ({@link NxDomain}, {@link Refused}, {@link
+ * Unreachable}, {@link ForwardingLoop}, {@link CnameLoop}, {@link DepthExceeded}) have effect
+ * {@link StepEffect#BLOCKED}; a host whose first DNS server fails tries the next one, so a blocking
+ * step may be followed by the next attempt's steps. {@link #reason()} renders a sentence for
+ * people; programs use {@link #code()} and the record components.
+ */
+public sealed interface DnsStep extends Step {
+
+  /**
+   * A resolver was asked for a name.
+   *
+   * @param nameServer who was asked
+   * @param name the name asked for
+   */
+  record Queried(NameServer nameServer, DnsName name) implements DnsStep {
+    /**
+     * Checks the components.
+     *
+     * @param nameServer who was asked
+     * @param name the name asked for
+     * @throws dev.pgreach.core.PgreachException for a null component
+     */
+    public Queried {
+      Checks.notNull(nameServer, "DnsStep.Queried.nameServer");
+      Checks.notNull(name, "DnsStep.Queried.name");
+    }
+
+    @Override
+    public ReasonCode code() {
+      return ReasonCode.DNS_QUERY;
+    }
+
+    @Override
+    public StepEffect effect() {
+      return StepEffect.NOTE;
+    }
+
+    @Override
+    public String subject() {
+      if (nameServer instanceof NameServer.AzureProvided) {
+        return ((NameServer.AzureProvided) nameServer).virtualNetwork().toString();
+      }
+      if (nameServer instanceof NameServer.Configured) {
+        return ((NameServer.Configured) nameServer).dnsServer().toString();
+      }
+      return nameServer.toString();
+    }
+
+    @Override
+    public String reason() {
+      return "Asks " + nameServer + " for " + name + ".";
+    }
+  }
+
+  /**
+   * A custom DNS server had no forwarder for a name and resolved it itself, through public DNS.
+   *
+   * @param dnsServer the server
+   * @param name the name
+   */
+  record Recursed(ResourceId dnsServer, DnsName name) implements DnsStep {
+    /**
+     * Checks the components.
+     *
+     * @param dnsServer the server
+     * @param name the name
+     * @throws dev.pgreach.core.PgreachException for a null component
+     */
+    public Recursed {
+      Checks.notNull(dnsServer, "DnsStep.Recursed.dnsServer");
+      Checks.notNull(name, "DnsStep.Recursed.name");
+    }
+
+    @Override
+    public ReasonCode code() {
+      return ReasonCode.DNS_QUERY;
+    }
+
+    @Override
+    public StepEffect effect() {
+      return StepEffect.NOTE;
+    }
+
+    @Override
+    public String subject() {
+      return dnsServer.toString();
+    }
+
+    @Override
+    public String reason() {
+      return "DNS server "
+          + dnsServer.name()
+          + " has no forwarder for "
+          + name
+          + ", so it resolves the name itself through public DNS, which holds no private zone.";
+    }
+  }
+
+  /**
+   * A DNS server forwarded a query.
+   *
+   * @param dnsServer the forwarding server
+   * @param name the name
+   * @param target the address forwarded to
+   * @param conditionalDomain the domain of the conditional forwarder that took the name, or empty
+   *     when the server's general forwarders did
+   */
+  record Forwarded(ResourceId dnsServer, DnsName name, Ipv4Address target, Optional<DnsName> conditionalDomain)
+      implements DnsStep {
+    /**
+     * Checks the components.
+     *
+     * @param dnsServer the forwarding server
+     * @param name the name
+     * @param target the address forwarded to
+     * @param conditionalDomain the domain of the conditional forwarder that took the name, or empty when the server's general forwarders did
+     * @throws dev.pgreach.core.PgreachException for a null component
+     */
+    public Forwarded {
+      Checks.notNull(dnsServer, "DnsStep.Forwarded.dnsServer");
+      Checks.notNull(name, "DnsStep.Forwarded.name");
+      Checks.notNull(target, "DnsStep.Forwarded.target");
+      Checks.notNull(conditionalDomain, "DnsStep.Forwarded.conditionalDomain");
+    }
+
+    @Override
+    public ReasonCode code() {
+      return ReasonCode.DNS_FORWARDED;
+    }
+
+    @Override
+    public StepEffect effect() {
+      return StepEffect.PASSED;
+    }
+
+    @Override
+    public String subject() {
+      return dnsServer.toString();
+    }
+
+    @Override
+    public String reason() {
+      return "DNS server "
+          + dnsServer.name()
+          + " forwards "
+          + name
+          + " to "
+          + target
+          + conditionalDomain.map(d -> " (conditional forwarder for " + d + ")").orElse(" (its forwarders)")
+          + ".";
+    }
+  }
+
+  /**
+   * A private DNS zone linked to the resolving virtual network answered with records.
+   *
+   * @param name the name
+   * @param zone the zone's id
+   * @param zoneName the zone's name
+   * @param link the link through which the zone is visible
+   * @param records the records at the name: one CNAME, or one or more A records
+   * @param writtenForServer the VNet-integrated server whose A record Azure keeps in its zone, when
+   *     the answer is that record and the zone as given did not list it
+   */
+  record ZoneAnswered(
+      DnsName name,
+      ResourceId zone,
+      ZoneName zoneName,
+      ResourceId link,
+      ImmutableList<DnsRecord> records,
+      Optional<ResourceId> writtenForServer)
+      implements DnsStep {
+    /**
+     * Checks the components.
+     *
+     * @param name the name
+     * @param zone the zone's id
+     * @param zoneName the zone's name
+     * @param link the link through which the zone is visible
+     * @param records the records at the name: one CNAME, or one or more A records
+     * @param writtenForServer the VNet-integrated server whose A record Azure keeps in its zone, when the answer is that record and the zone as given did not list it
+     * @throws dev.pgreach.core.PgreachException for a null component
+     */
+    public ZoneAnswered {
+      Checks.notNull(name, "DnsStep.ZoneAnswered.name");
+      Checks.notNull(zone, "DnsStep.ZoneAnswered.zone");
+      Checks.notNull(zoneName, "DnsStep.ZoneAnswered.zoneName");
+      Checks.notNull(link, "DnsStep.ZoneAnswered.link");
+      Checks.notNull(records, "DnsStep.ZoneAnswered.records");
+      Checks.notNull(writtenForServer, "DnsStep.ZoneAnswered.writtenForServer");
+    }
+
+    @Override
+    public ReasonCode code() {
+      return ReasonCode.DNS_PRIVATE_ZONE_ANSWERED;
+    }
+
+    @Override
+    public StepEffect effect() {
+      return StepEffect.PASSED;
+    }
+
+    @Override
+    public String subject() {
+      return zone.toString();
+    }
+
+    @Override
+    public String reason() {
+      return "Private DNS zone "
+          + zoneName
+          + ", linked by "
+          + link.name()
+          + ", answers "
+          + name
+          + " with "
+          + records.stream().map(Object::toString).collect(Collectors.joining(", "))
+          + writtenForServer.map(s -> " (the record Azure keeps for server " + s.name() + ")").orElse("")
+          + ".";
+    }
+  }
+
+  /**
+   * Public DNS answered: a CNAME Azure publishes for a flexible server, or a server's public
+   * endpoint.
+   *
+   * @param name the name
+   * @param canonicalName the CNAME target, when the answer is an alias
+   * @param addresses the public endpoint's address, when the answer is an address
+   * @param publicEndpointOf the server whose public endpoint the answer is, when it is one
+   */
+  record PublicAnswered(
+      DnsName name, Optional<DnsName> canonicalName, ImmutableList<Ipv4Address> addresses, Optional<ResourceId> publicEndpointOf)
+      implements DnsStep {
+    /**
+     * Checks the components.
+     *
+     * @param name the name
+     * @param canonicalName the CNAME target, when the answer is an alias
+     * @param addresses the public endpoint's address, when the answer is an address
+     * @param publicEndpointOf the server whose public endpoint the answer is, when it is one
+     * @throws dev.pgreach.core.PgreachException for a null component
+     */
+    public PublicAnswered {
+      Checks.notNull(name, "DnsStep.PublicAnswered.name");
+      Checks.notNull(canonicalName, "DnsStep.PublicAnswered.canonicalName");
+      Checks.notNull(addresses, "DnsStep.PublicAnswered.addresses");
+      Checks.notNull(publicEndpointOf, "DnsStep.PublicAnswered.publicEndpointOf");
+    }
+
+    @Override
+    public ReasonCode code() {
+      return ReasonCode.DNS_PUBLIC_ANSWERED;
+    }
+
+    @Override
+    public StepEffect effect() {
+      return StepEffect.PASSED;
+    }
+
+    @Override
+    public String subject() {
+      return publicEndpointOf.map(Object::toString).orElse(name.toString());
+    }
+
+    @Override
+    public String reason() {
+      String answer;
+      if (canonicalName.isPresent()) {
+        answer = "CNAME " + canonicalName.get();
+      } else if (!addresses.isEmpty()) {
+        answer = "A " + addresses.stream().map(Object::toString).collect(Collectors.joining(", "))
+            + publicEndpointOf.map(s -> ", the public endpoint of server " + s.name()).orElse("");
+      } else {
+        answer = "the public endpoint of server "
+            + publicEndpointOf.map(ResourceId::name).orElse("?")
+            + ", whose address the model does not know";
+      }
+      return "Public DNS answers " + name + " with " + answer + ".";
+    }
+  }
+
+  /**
+   * A CNAME was followed: resolution continues with the canonical name.
+   *
+   * @param name the alias
+   * @param target the canonical name
+   */
+  record CnameFollowed(DnsName name, DnsName target) implements DnsStep {
+    /**
+     * Checks the components.
+     *
+     * @param name the alias
+     * @param target the canonical name
+     * @throws dev.pgreach.core.PgreachException for a null component
+     */
+    public CnameFollowed {
+      Checks.notNull(name, "DnsStep.CnameFollowed.name");
+      Checks.notNull(target, "DnsStep.CnameFollowed.target");
+    }
+
+    @Override
+    public ReasonCode code() {
+      return ReasonCode.DNS_CNAME_FOLLOWED;
+    }
+
+    @Override
+    public StepEffect effect() {
+      return StepEffect.PASSED;
+    }
+
+    @Override
+    public String subject() {
+      return name.toString();
+    }
+
+    @Override
+    public String reason() {
+      return "Follows the CNAME from " + name + " to " + target + ".";
+    }
+  }
+
+  /**
+   * A linked zone had no record for a name, and its link's {@link
+   * ResolutionPolicy#NX_DOMAIN_REDIRECT} sent the query on to public DNS.
+   *
+   * @param name the name
+   * @param zone the zone's id
+   * @param link the link with the redirect policy
+   */
+  record FallbackToInternet(DnsName name, ResourceId zone, ResourceId link) implements DnsStep {
+    /**
+     * Checks the components.
+     *
+     * @param name the name
+     * @param zone the zone's id
+     * @param link the link with the redirect policy
+     * @throws dev.pgreach.core.PgreachException for a null component
+     */
+    public FallbackToInternet {
+      Checks.notNull(name, "DnsStep.FallbackToInternet.name");
+      Checks.notNull(zone, "DnsStep.FallbackToInternet.zone");
+      Checks.notNull(link, "DnsStep.FallbackToInternet.link");
+    }
+
+    @Override
+    public ReasonCode code() {
+      return ReasonCode.DNS_FALLBACK_TO_INTERNET;
+    }
+
+    @Override
+    public StepEffect effect() {
+      return StepEffect.PASSED;
+    }
+
+    @Override
+    public String subject() {
+      return link.toString();
+    }
+
+    @Override
+    public String reason() {
+      return "Zone "
+          + zone.name()
+          + " has no record for "
+          + name
+          + ", and link "
+          + link.name()
+          + " has resolution policy NxDomainRedirect: the query falls back to public DNS.";
+    }
+  }
+
+  /**
+   * The name does not exist: a linked private zone that holds its namespace has no record for it,
+   * or public DNS has none.
+   *
+   * @param name the name
+   * @param zone the authoritative private zone, or empty when public DNS answered
+   * @param link the link through which the zone is visible, or empty when public DNS answered
+   * @param redirectIgnored whether the link asked for NxDomainRedirect but Azure does not honour
+   *     it here (not a Private Link zone, or a service profile without the feature)
+   */
+  record NxDomain(DnsName name, Optional<ResourceId> zone, Optional<ResourceId> link, boolean redirectIgnored)
+      implements DnsStep {
+    /**
+     * Checks the components.
+     *
+     * @param name the name
+     * @param zone the authoritative private zone, or empty when public DNS answered
+     * @param link the link through which the zone is visible, or empty when public DNS answered
+     * @param redirectIgnored whether the link asked for NxDomainRedirect but Azure does not honour it here (not a Private Link zone, or a service profile without the feature)
+     * @throws dev.pgreach.core.PgreachException for a null component
+     */
+    public NxDomain {
+      Checks.notNull(name, "DnsStep.NxDomain.name");
+      Checks.notNull(zone, "DnsStep.NxDomain.zone");
+      Checks.notNull(link, "DnsStep.NxDomain.link");
+    }
+
+    @Override
+    public ReasonCode code() {
+      return ReasonCode.DNS_NXDOMAIN;
+    }
+
+    @Override
+    public StepEffect effect() {
+      return StepEffect.BLOCKED;
+    }
+
+    @Override
+    public String subject() {
+      return zone.map(Object::toString).orElse(name.toString());
+    }
+
+    @Override
+    public String reason() {
+      if (zone.isEmpty()) {
+        return "Public DNS has no record for " + name + ": NXDOMAIN.";
+      }
+      return "Private DNS zone "
+          + zone.get().name()
+          + ", linked by "
+          + link.map(ResourceId::name).orElse("?")
+          + ", is authoritative for "
+          + name
+          + " but has no record for it: NXDOMAIN, with no fallback to public DNS"
+          + (redirectIgnored ? " (the link's NxDomainRedirect is not honoured here)" : "")
+          + ".";
+    }
+  }
+
+  /**
+   * A resolver refused the query: Azure-provided DNS answers only queries that originate inside
+   * a virtual network.
+   *
+   * @param address the refusing resolver's address
+   * @param from where the query came from
+   */
+  record Refused(Ipv4Address address, Place from) implements DnsStep {
+    /**
+     * Checks the components.
+     *
+     * @param address the refusing resolver's address
+     * @param from where the query came from
+     * @throws dev.pgreach.core.PgreachException for a null component
+     */
+    public Refused {
+      Checks.notNull(address, "DnsStep.Refused.address");
+      Checks.notNull(from, "DnsStep.Refused.from");
+    }
+
+    @Override
+    public ReasonCode code() {
+      return ReasonCode.DNS_RESOLVER_REFUSED;
+    }
+
+    @Override
+    public StepEffect effect() {
+      return StepEffect.BLOCKED;
+    }
+
+    @Override
+    public String subject() {
+      return address.toString();
+    }
+
+    @Override
+    public String reason() {
+      return "Azure-provided DNS ("
+          + address
+          + ") answers only queries that originate inside a virtual network; a query from "
+          + from
+          + " gets no answer.";
+    }
+  }
+
+  /**
+   * A DNS server could not be reached from the asker: routing drops the packet, or nothing the
+   * model knows answers DNS at the address it arrives at.
+   *
+   * @param address the server's address
+   * @param from where the query came from
+   * @param routingStep the routing step that dropped the query, or empty when the packet arrived
+   *     but no DNS server is modelled there
+   */
+  record Unreachable(Ipv4Address address, Place from, Optional<Step> routingStep) implements DnsStep {
+    /**
+     * Checks the components.
+     *
+     * @param address the server's address
+     * @param from where the query came from
+     * @param routingStep the routing step that dropped the query, or empty when the packet arrived but no DNS server is modelled there
+     * @throws dev.pgreach.core.PgreachException for a null component
+     */
+    public Unreachable {
+      Checks.notNull(address, "DnsStep.Unreachable.address");
+      Checks.notNull(from, "DnsStep.Unreachable.from");
+      Checks.notNull(routingStep, "DnsStep.Unreachable.routingStep");
+    }
+
+    @Override
+    public ReasonCode code() {
+      return ReasonCode.DNS_RESOLVER_UNREACHABLE;
+    }
+
+    @Override
+    public StepEffect effect() {
+      return StepEffect.BLOCKED;
+    }
+
+    @Override
+    public String subject() {
+      return address.toString();
+    }
+
+    @Override
+    public String reason() {
+      return routingStep
+          .map(s -> "DNS server " + address + " cannot be reached from " + from + ": " + s.reason())
+          .orElse("No DNS server is modelled at " + address + ", where a query from " + from + " arrives: no answer.");
+    }
+  }
+
+  /**
+   * DNS servers forwarded a query around a circle, back to a server already forwarding it.
+   *
+   * @param dnsServer the server the query came back to
+   * @param name the name
+   */
+  record ForwardingLoop(ResourceId dnsServer, DnsName name) implements DnsStep {
+    /**
+     * Checks the components.
+     *
+     * @param dnsServer the server the query came back to
+     * @param name the name
+     * @throws dev.pgreach.core.PgreachException for a null component
+     */
+    public ForwardingLoop {
+      Checks.notNull(dnsServer, "DnsStep.ForwardingLoop.dnsServer");
+      Checks.notNull(name, "DnsStep.ForwardingLoop.name");
+    }
+
+    @Override
+    public ReasonCode code() {
+      return ReasonCode.DNS_FORWARDING_LOOP;
+    }
+
+    @Override
+    public StepEffect effect() {
+      return StepEffect.BLOCKED;
+    }
+
+    @Override
+    public String subject() {
+      return dnsServer.toString();
+    }
+
+    @Override
+    public String reason() {
+      return "The query for " + name + " comes back to DNS server " + dnsServer.name() + ", which is already forwarding it: forwarding loop.";
+    }
+  }
+
+  /**
+   * A CNAME pointed back to a name already in the chain.
+   *
+   * @param name the alias whose CNAME closes the loop
+   * @param target the name it points back to
+   */
+  record CnameLoop(DnsName name, DnsName target) implements DnsStep {
+    /**
+     * Checks the components.
+     *
+     * @param name the alias whose CNAME closes the loop
+     * @param target the name it points back to
+     * @throws dev.pgreach.core.PgreachException for a null component
+     */
+    public CnameLoop {
+      Checks.notNull(name, "DnsStep.CnameLoop.name");
+      Checks.notNull(target, "DnsStep.CnameLoop.target");
+    }
+
+    @Override
+    public ReasonCode code() {
+      return ReasonCode.DNS_CNAME_LOOP;
+    }
+
+    @Override
+    public StepEffect effect() {
+      return StepEffect.BLOCKED;
+    }
+
+    @Override
+    public String subject() {
+      return name.toString();
+    }
+
+    @Override
+    public String reason() {
+      return "The CNAME of " + name + " points back to " + target + ", already in the chain: CNAME loop.";
+    }
+  }
+
+  /**
+   * The CNAME chain reached the depth limit.
+   *
+   * @param name the last alias followed
+   * @param target the CNAME target that would exceed the limit
+   * @param limit the most CNAMEs followed in one resolution
+   */
+  record DepthExceeded(DnsName name, DnsName target, int limit) implements DnsStep {
+    /**
+     * Checks the components.
+     *
+     * @param name the last alias followed
+     * @param target the CNAME target that would exceed the limit
+     * @param limit the most CNAMEs followed in one resolution
+     * @throws dev.pgreach.core.PgreachException for a null component
+     */
+    public DepthExceeded {
+      Checks.notNull(name, "DnsStep.DepthExceeded.name");
+      Checks.notNull(target, "DnsStep.DepthExceeded.target");
+    }
+
+    @Override
+    public ReasonCode code() {
+      return ReasonCode.DNS_DEPTH_EXCEEDED;
+    }
+
+    @Override
+    public StepEffect effect() {
+      return StepEffect.BLOCKED;
+    }
+
+    @Override
+    public String subject() {
+      return name.toString();
+    }
+
+    @Override
+    public String reason() {
+      return "The CNAME of " + name + " to " + target + " would make the chain longer than " + limit + " CNAMEs: resolution gives up.";
+    }
+  }
+
+  /**
+   * Public DNS would answer a name outside what the model knows.
+   *
+   * @param name the name
+   */
+  record PublicNotModelled(DnsName name) implements DnsStep {
+    /**
+     * Checks the component.
+     *
+     * @param name the name
+     * @throws dev.pgreach.core.PgreachException for a null name
+     */
+    public PublicNotModelled {
+      Checks.notNull(name, "DnsStep.PublicNotModelled.name");
+    }
+
+    @Override
+    public ReasonCode code() {
+      return ReasonCode.DNS_PUBLIC_NOT_MODELLED;
+    }
+
+    @Override
+    public StepEffect effect() {
+      return StepEffect.UNKNOWN;
+    }
+
+    @Override
+    public String subject() {
+      return name.toString();
+    }
+
+    @Override
+    public String reason() {
+      return "Public DNS answers " + name + ", but the model knows public records only under " + ZoneName.POSTGRES + ": the answer is unknown.";
+    }
+  }
+
+  /**
+   * The resolution ended with an answer.
+   *
+   * @param name the canonical name, the last in the alias chain
+   * @param addresses the addresses, ascending; empty when the answer is a public endpoint whose
+   *     address the model does not know
+   * @param publicEndpointOf the server whose public endpoint the answer is, when it is one
+   */
+  record Answered(DnsName name, ImmutableList<Ipv4Address> addresses, Optional<ResourceId> publicEndpointOf)
+      implements DnsStep {
+    /**
+     * Checks the components.
+     *
+     * @param name the canonical name, the last in the alias chain
+     * @param addresses the addresses, ascending; empty when the answer is a public endpoint whose address the model does not know
+     * @param publicEndpointOf the server whose public endpoint the answer is, when it is one
+     * @throws dev.pgreach.core.PgreachException for a null component
+     */
+    public Answered {
+      Checks.notNull(name, "DnsStep.Answered.name");
+      Checks.notNull(addresses, "DnsStep.Answered.addresses");
+      Checks.notNull(publicEndpointOf, "DnsStep.Answered.publicEndpointOf");
+    }
+
+    @Override
+    public ReasonCode code() {
+      return ReasonCode.DNS_ANSWER;
+    }
+
+    @Override
+    public StepEffect effect() {
+      return StepEffect.PASSED;
+    }
+
+    @Override
+    public String subject() {
+      return name.toString();
+    }
+
+    @Override
+    public String reason() {
+      String what =
+          addresses.isEmpty()
+              ? "the public endpoint of server " + publicEndpointOf.map(ResourceId::name).orElse("?") + " (address not known)"
+              : addresses.stream().map(Object::toString).collect(Collectors.joining(", "))
+                  + publicEndpointOf.map(s -> " (public endpoint of server " + s.name() + ")").orElse("");
+      return name + " resolves to " + what + ".";
+    }
+  }
+}

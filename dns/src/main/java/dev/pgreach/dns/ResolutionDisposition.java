@@ -1,0 +1,24 @@
+package dev.pgreach.dns;
+
+/** How a name resolution ended. */
+public enum ResolutionDisposition {
+  /** The name resolved to one or more IPv4 addresses. */
+  ADDRESS,
+  /**
+   * The name resolved to a flexible server's public endpoint, whose address the model does not
+   * know ({@code publicAddress} is not set); the server is named in the answer.
+   */
+  PUBLIC_ENDPOINT,
+  /** The name does not exist where it was looked up: an authoritative NXDOMAIN. */
+  NXDOMAIN,
+  /**
+   * No answer: a DNS server could not be reached or refused the query, forwarders went round in
+   * a circle, or the CNAME chain looped or grew too long.
+   */
+  FAILURE,
+  /**
+   * Public DNS would answer, but the name lies outside what the model knows (anything not under
+   * {@code postgres.database.azure.com}); pgreach does not guess.
+   */
+  UNKNOWN
+}

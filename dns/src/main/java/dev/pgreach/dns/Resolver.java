@@ -1,0 +1,717 @@
+package dev.pgreach.dns;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableListMultimap;
+import com.google.common.collect.ImmutableMap;
+import dev.pgreach.core.Arrival;
+import dev.pgreach.core.ClientLocation;
+import dev.pgreach.core.ErrorCode;
+import dev.pgreach.core.FlexibleServer;
+import dev.pgreach.core.Ipv4Address;
+import dev.pgreach.core.Network;
+import dev.pgreach.core.OnPremisesNetwork;
+import dev.pgreach.core.Path;
+import dev.pgreach.core.PgreachException;
+import dev.pgreach.core.Place;
+import dev.pgreach.core.Reachability;
+import dev.pgreach.core.ResourceId;
+import dev.pgreach.core.ServerName;
+import dev.pgreach.core.ServiceProfile;
+import dev.pgreach.core.Subnet;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Resolves names as Azure does, from wherever a client sits, and explains every step.
+ *
+ * <p>What is modelled:
+ *
+ * <ul>
+ *   <li><b>Which resolver a host asks.</b> A host in a virtual network without custom DNS servers
+ *       asks Azure-provided DNS ({@code 168.63.129.16}) with that network's zone
+ *       links; with custom DNS servers it asks them in order, and the network's own links are not
+ *       consulted. An on-premises host asks its network's DNS servers in order (public DNS when
+ *       none is listed). Internet hosts and Azure services outside any network see public DNS. A
+ *       host moves on to its next DNS server when one cannot be reached, refuses, or fails; an
+ *       address, NXDOMAIN or an unknown answer is final.
+ *   <li><b>Reaching a resolver.</b> A DNS server must be reachable from whoever asks it (core
+ *       routing, {@link Reachability}). {@code 168.63.129.16} needs no route from
+ *       inside a virtual network and refuses every query from outside one. An address where no
+ *       {@link DnsServer} is modelled is a public resolver (public view) when it is reached on the
+ *       internet, and nothing at all when it is reached in a private network.
+ *   <li><b>Azure-provided DNS in a virtual network.</b> For each name along the chain the most
+ *       specific zone linked to the network that contains the name is authoritative: its record
+ *       answers, or the answer is NXDOMAIN, with no public fallback unless the link says {@link
+ *       ResolutionPolicy#NX_DOMAIN_REDIRECT} on a Private Link zone under a profile that has it. A
+ *       name in no linked zone goes to public DNS. Links work across regions and need no peering.
+ *       A VNet-integrated server's A record ({@code <server>} → its private address) is in its
+ *       zone even when the zone as given does not list it; a record that is listed wins.
+ *   <li><b>Custom DNS servers</b> ({@link DnsServer}): the conditional forwarder with the longest
+ *       matching domain, else the general forwarders, targets tried in order; with neither, the
+ *       server resolves through public DNS. Forwarding to {@code 168.63.129.16} uses
+ *       the forwarding server's own network's links. A Private Resolver inbound endpoint answers as
+ *       Azure-provided DNS of its network. Forwarding circles are detected.
+ *   <li><b>Public DNS</b> for flexible servers: {@code <name>.postgres.database.azure.com} is a
+ *       CNAME to {@code <name>.<zone>} for a VNet-integrated server (public DNS has no records
+ *       there: NXDOMAIN), to {@code <name>.privatelink.postgres.database.azure.com} for a server
+ *       with a private endpoint, else to {@code <name>.rs-<id>.postgres.database.azure.com}; the
+ *       last two lead to the server's public endpoint. Any other name under {@code
+ *       postgres.database.azure.com} is NXDOMAIN; names elsewhere are {@link
+ *       ResolutionDisposition#UNKNOWN}.
+ *   <li><b>CNAME chains</b> are followed to the end by the resolver the host asked, which applies
+ *       its own rules to every name in the chain; a loop, or more than {@value #MAX_CNAME_CHAIN}
+ *       CNAMEs, is a failure.
+ * </ul>
+ *
+ * <p>What is not: record types other than A and CNAME, reverse lookups, TTLs and caching (answers
+ * never go stale), wildcard records, automatic registration of virtual machines, DNS forwarding
+ * rulesets of Private Resolver outbound endpoints, network security groups on port 53, and any
+ * real DNS traffic.
+ *
+ * <pre>{@code
+ * Resolver resolver = Resolver.of(estate, ServiceProfile.current());
+ * Resolution r = resolver.resolve(
+ *     ClientLocation.InVirtualNetwork.of(appSubnet, Ipv4Address.parse("10.1.1.4")),
+ *     DnsName.parse("orders-db.postgres.database.azure.com"));
+ * r.disposition();   // ADDRESS, NXDOMAIN, PUBLIC_ENDPOINT, FAILURE or UNKNOWN, with r.steps()
+ * }</pre>
+ *
+ * <p>A resolver indexes the estate once, when it is created; it is immutable and safe to share
+ * between threads. The same question always gets the same answer, whatever order zones, records,
+ * links and DNS servers were supplied in.
+ */
+public final class Resolver {
+  /** Azure-provided DNS, {@code 168.63.129.16}: answers only queries from inside a virtual network. */
+  public static final Ipv4Address AZURE_PROVIDED_DNS = Ipv4Address.parse("168.63.129.16");
+
+  /** The most CNAMEs one resolution follows; one more is a failure. */
+  public static final int MAX_CNAME_CHAIN = 16;
+
+  private final DnsEstate estate;
+  private final Network network;
+  private final Reachability routing;
+  private final ServiceProfile profile;
+  private final ImmutableListMultimap<ResourceId, LinkedZone> linkedZones;
+  private final ImmutableMap<ResourceId, ZoneTable> tables;
+  private final ImmutableMap<Place, ImmutableMap<Ipv4Address, DnsServer>> serversAt;
+  private final ImmutableMap<ServerName, FlexibleServer> serversByName;
+
+  private Resolver(DnsEstate estate, Reachability routing) {
+    this.estate = estate;
+    this.network = estate.network();
+    this.routing = routing;
+    this.profile = routing.profile();
+    this.tables = buildTables();
+    this.linkedZones = buildLinkedZones();
+    this.serversAt = buildServersAt();
+    Map<ServerName, FlexibleServer> byName = new TreeMap<>();
+    network.flexibleServers().stream()
+        .sorted(Comparator.comparing(FlexibleServer::id))
+        .forEach(s -> byName.putIfAbsent(s.name(), s));
+    this.serversByName = ImmutableMap.copyOf(byName);
+  }
+
+  /**
+   * Indexes an estate for resolution, routing with {@link Reachability#of(Network,
+   * ServiceProfile)}.
+   *
+   * @param estate the estate
+   * @param profile the service profile (whether NxDomainRedirect exists; routing rules)
+   * @return the resolver
+   * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null argument
+   */
+  public static Resolver of(DnsEstate estate, ServiceProfile profile) {
+    Checks.notNull(estate, "Resolver.of.estate");
+    Checks.notNull(profile, "Resolver.of.profile");
+    return new Resolver(estate, Reachability.of(estate.network(), profile));
+  }
+
+  /**
+   * Indexes an estate for resolution with routing already compiled (for example with private
+   * endpoints' routes); the profile is the routing's.
+   *
+   * @param estate the estate
+   * @param routing routing over the estate's network
+   * @return the resolver
+   * @throws PgreachException {@link ErrorCode#INVALID_VALUE} when the routing is over another
+   *     network
+   */
+  public static Resolver of(DnsEstate estate, Reachability routing) {
+    Checks.notNull(estate, "Resolver.of.estate");
+    Checks.notNull(routing, "Resolver.of.routing");
+    if (routing.network() != estate.network() && !routing.network().equals(estate.network())) {
+      throw PgreachException.of(
+          ErrorCode.INVALID_VALUE, "Resolver.of.routing (%s) must route over the estate's network", routing.profile());
+    }
+    return new Resolver(estate, routing);
+  }
+
+  /**
+   * Returns the estate.
+   *
+   * @return the estate
+   */
+  public DnsEstate estate() {
+    return estate;
+  }
+
+  /** Returns the routing the resolver uses to reach DNS servers. */
+  Reachability routing() {
+    return routing;
+  }
+
+  /**
+   * Returns the service profile.
+   *
+   * @return the profile
+   */
+  public ServiceProfile profile() {
+    return profile;
+  }
+
+  /**
+   * Resolves a name as a client at a location would.
+   *
+   * @param client where the asking host sits
+   * @param name the name looked up
+   * @return the resolution
+   * @throws PgreachException {@link ErrorCode#UNKNOWN_RESOURCE} when the location names a subnet,
+   *     network interface or on-premises network that is not in the network; {@link
+   *     ErrorCode#INVALID_VALUE} when the client's address is outside its subnet or network
+   */
+  public Resolution resolve(ClientLocation client, DnsName name) {
+    Checks.notNull(client, "Resolver.resolve.client");
+    Checks.notNull(name, "Resolver.resolve.name");
+    Place place = checkClient(client);
+    List<DnsStep> steps = new ArrayList<>();
+    List<Ipv4Address> servers;
+    if (client instanceof ClientLocation.InVirtualNetwork) {
+      ResourceId vnet = ((Place.Vnet) place).virtualNetwork();
+      servers = network.virtualNetwork(vnet).orElseThrow().dnsServers();
+      if (servers.isEmpty()) {
+        return finish(name, chase(new AzureView(vnet), name, steps), steps);
+      }
+    } else if (client instanceof ClientLocation.OnPremises) {
+      servers = network.onPremisesNetwork(((ClientLocation.OnPremises) client).network()).orElseThrow().dnsServers();
+    } else {
+      servers = List.of();
+    }
+    if (servers.isEmpty()) {
+      return finish(name, chase(new PublicView(Optional.empty()), name, steps), steps);
+    }
+    Attempt last = null;
+    for (Ipv4Address address : servers) {
+      Optional<View> view = contact(client, place, address, steps);
+      if (view.isEmpty()) {
+        last = Attempt.failure(List.of(name));
+        continue;
+      }
+      last = chase(view.get(), name, steps);
+      if (last.disposition != ResolutionDisposition.FAILURE) {
+        break;
+      }
+    }
+    return finish(name, last, steps);
+  }
+
+  /**
+   * Resolves a name with Azure-provided DNS as a host in a virtual network sees it (the zones
+   * linked to that network), whatever DNS servers the network is set to use.
+   *
+   * @param virtualNetwork the network's id
+   * @param name the name
+   * @return the resolution
+   * @throws PgreachException {@link ErrorCode#UNKNOWN_RESOURCE} when the network is not in the model
+   */
+  public Resolution resolveWithAzureProvidedDns(ResourceId virtualNetwork, DnsName name) {
+    Checks.notNull(virtualNetwork, "Resolver.resolveWithAzureProvidedDns.virtualNetwork");
+    Checks.notNull(name, "Resolver.resolveWithAzureProvidedDns.name");
+    if (network.virtualNetwork(virtualNetwork).isEmpty()) {
+      throw PgreachException.of(
+          ErrorCode.UNKNOWN_RESOURCE, "Resolver.resolveWithAzureProvidedDns.virtualNetwork (%s) is not in the network", virtualNetwork);
+    }
+    List<DnsStep> steps = new ArrayList<>();
+    return finish(name, chase(new AzureView(virtualNetwork), name, steps), steps);
+  }
+
+  /**
+   * Resolves a name through public DNS, as a host on the internet sees it.
+   *
+   * @param name the name
+   * @return the resolution
+   */
+  public Resolution resolvePublic(DnsName name) {
+    Checks.notNull(name, "Resolver.resolvePublic.name");
+    List<DnsStep> steps = new ArrayList<>();
+    return finish(name, chase(new PublicView(Optional.empty()), name, steps), steps);
+  }
+
+  // ---------------------------------------------------------------- the chase
+
+  private Attempt chase(View view, DnsName name, List<DnsStep> steps) {
+    List<DnsName> aliases = new ArrayList<>();
+    aliases.add(name);
+    DnsName current = name;
+    while (true) {
+      Answer a = ask(view, current, new HashSet<>(), steps);
+      switch (a.kind) {
+        case ADDRESS:
+        case PUBLIC_ENDPOINT:
+          steps.add(new DnsStep.Answered(current, a.addresses, a.server));
+          return new Attempt(
+              a.kind == Kind.ADDRESS ? ResolutionDisposition.ADDRESS : ResolutionDisposition.PUBLIC_ENDPOINT,
+              aliases,
+              a.addresses,
+              a.server);
+        case CNAME:
+          DnsName target = a.target.orElseThrow();
+          if (aliases.contains(target)) {
+            steps.add(new DnsStep.CnameLoop(current, target));
+            return Attempt.failure(aliases);
+          }
+          if (aliases.size() > MAX_CNAME_CHAIN) {
+            steps.add(new DnsStep.DepthExceeded(current, target, MAX_CNAME_CHAIN));
+            return Attempt.failure(aliases);
+          }
+          steps.add(new DnsStep.CnameFollowed(current, target));
+          aliases.add(target);
+          current = target;
+          break;
+        case NXDOMAIN:
+          return new Attempt(ResolutionDisposition.NXDOMAIN, aliases, ImmutableList.of(), Optional.empty());
+        case UNKNOWN:
+          return new Attempt(ResolutionDisposition.UNKNOWN, aliases, ImmutableList.of(), Optional.empty());
+        case FAILURE:
+          return Attempt.failure(aliases);
+        default:
+          throw new IllegalStateException("unhandled answer " + a.kind);
+      }
+    }
+  }
+
+  private static Resolution finish(DnsName name, Attempt attempt, List<DnsStep> steps) {
+    return new Resolution(
+        name,
+        attempt.disposition,
+        ImmutableList.copyOf(attempt.aliases),
+        attempt.addresses,
+        attempt.server,
+        ImmutableList.copyOf(steps));
+  }
+
+  /** Asks one resolver for one name; the answer is one step of the chain. */
+  private Answer ask(View view, DnsName name, Set<ResourceId> forwarding, List<DnsStep> steps) {
+    steps.add(new DnsStep.Queried(view.nameServer(), name));
+    if (view instanceof AzureView) {
+      return azureProvided(((AzureView) view).virtualNetwork, name, steps);
+    }
+    if (view instanceof PublicView) {
+      return publicDns(name, steps);
+    }
+    return dnsServer(((ServerView) view).server, name, forwarding, steps);
+  }
+
+  private Answer dnsServer(DnsServer server, DnsName name, Set<ResourceId> forwarding, List<DnsStep> steps) {
+    if (!forwarding.add(server.id())) {
+      steps.add(new DnsStep.ForwardingLoop(server.id(), name));
+      return Answer.FAILURE;
+    }
+    try {
+      if (server.kind() == DnsServerKind.PRIVATE_RESOLVER_INBOUND_ENDPOINT) {
+        return ask(new AzureView(placeOf(server.location()).virtualNetwork()), name, forwarding, steps);
+      }
+      Optional<ConditionalForwarder> rule = server.conditionalForwarderFor(name);
+      List<Ipv4Address> targets = rule.map(ConditionalForwarder::targets).orElse(server.forwarders());
+      if (targets.isEmpty()) {
+        steps.add(new DnsStep.Recursed(server.id(), name));
+        return publicDns(name, steps);
+      }
+      Place here = place(server.location());
+      for (Ipv4Address target : targets) {
+        steps.add(new DnsStep.Forwarded(server.id(), name, target, rule.map(ConditionalForwarder::domain)));
+        Optional<View> view = contact(server.location(), here, target, steps);
+        if (view.isPresent()) {
+          Answer a = ask(view.get(), name, forwarding, steps);
+          if (a.kind != Kind.FAILURE) {
+            return a;
+          }
+        }
+      }
+      return Answer.FAILURE;
+    } finally {
+      forwarding.remove(server.id());
+    }
+  }
+
+  private Answer azureProvided(ResourceId virtualNetwork, DnsName name, List<DnsStep> steps) {
+    LinkedZone zone = null;
+    for (LinkedZone z : linkedZones.get(virtualNetwork)) {
+      if (z.name.contains(name)) {
+        zone = z;
+        break;
+      }
+    }
+    if (zone == null) {
+      return publicDns(name, steps);
+    }
+    ZoneTable table = tables.get(zone.zone);
+    RecordName relative = zone.name.relativize(name).orElseThrow();
+    ImmutableList<DnsRecord> records = table.at(relative);
+    if (!records.isEmpty()) {
+      steps.add(new DnsStep.ZoneAnswered(name, zone.zone, zone.name, zone.link.id(), records, table.writtenFor(relative)));
+      if (records.get(0) instanceof DnsRecord.Cname) {
+        return Answer.cname(((DnsRecord.Cname) records.get(0)).target());
+      }
+      ImmutableList<Ipv4Address> addresses =
+          records.stream()
+              .map(r -> ((DnsRecord.A) r).address())
+              .distinct()
+              .sorted()
+              .collect(ImmutableList.toImmutableList());
+      return Answer.address(addresses, Optional.empty());
+    }
+    boolean redirect = zone.link.resolutionPolicy() == ResolutionPolicy.NX_DOMAIN_REDIRECT;
+    if (redirect && zone.name.isPrivatelinkZone() && profile.nxDomainRedirectSupported()) {
+      steps.add(new DnsStep.FallbackToInternet(name, zone.zone, zone.link.id()));
+      return publicDns(name, steps);
+    }
+    steps.add(new DnsStep.NxDomain(name, Optional.of(zone.zone), Optional.of(zone.link.id()), redirect));
+    return Answer.NXDOMAIN;
+  }
+
+  private Answer publicDns(DnsName name, List<DnsStep> steps) {
+    Optional<RecordName> relative = ZoneName.POSTGRES.relativize(name);
+    if (relative.isEmpty()) {
+      steps.add(new DnsStep.PublicNotModelled(name));
+      return Answer.UNKNOWN;
+    }
+    ImmutableList<String> labels = relative.get().labels();
+    Optional<FlexibleServer> server =
+        labels.isEmpty() ? Optional.empty() : ServerName.tryParse(labels.get(0)).map(serversByName::get);
+    if (server.isPresent() && labels.size() == 1) {
+      FlexibleServer s = server.get();
+      Optional<DnsName> target;
+      if (s.isVnetIntegrated()) {
+        target =
+            s.privateDnsZone()
+                .flatMap(z -> ZoneName.tryParse(z.name()))
+                .flatMap(z -> DnsName.tryParse(s.name() + "." + z));
+      } else if (estate.hasPrivateEndpoint(s.id())) {
+        target = DnsName.tryParse(s.name() + "." + ZoneName.POSTGRES_PRIVATELINK);
+      } else {
+        target = DnsName.tryParse(s.name() + "." + estate.publicEndpointLabel(s.name()) + "." + ZoneName.POSTGRES);
+      }
+      if (target.isPresent()) {
+        steps.add(new DnsStep.PublicAnswered(name, target, ImmutableList.of(), Optional.empty()));
+        return Answer.cname(target.get());
+      }
+    }
+    if (server.isPresent() && labels.size() == 2 && !server.get().isVnetIntegrated()) {
+      FlexibleServer s = server.get();
+      String second = labels.get(1);
+      boolean privatelink = second.equals(ZoneName.POSTGRES_PRIVATELINK.firstLabel()) && estate.hasPrivateEndpoint(s.id());
+      if (privatelink || second.equals(estate.publicEndpointLabel(s.name()))) {
+        ImmutableList<Ipv4Address> addresses = s.publicAddress().map(ImmutableList::of).orElse(ImmutableList.of());
+        steps.add(new DnsStep.PublicAnswered(name, Optional.empty(), addresses, Optional.of(s.id())));
+        return addresses.isEmpty() ? Answer.publicEndpoint(s.id()) : Answer.address(addresses, Optional.of(s.id()));
+      }
+    }
+    steps.add(new DnsStep.NxDomain(name, Optional.empty(), Optional.empty(), false));
+    return Answer.NXDOMAIN;
+  }
+
+  // ---------------------------------------------------------------- reaching resolvers
+
+  /**
+   * Sends a query from a location to a resolver's address: returns who answers there, or adds the
+   * step that says why nobody does.
+   */
+  private Optional<View> contact(ClientLocation from, Place fromPlace, Ipv4Address address, List<DnsStep> steps) {
+    if (address.equals(AZURE_PROVIDED_DNS)) {
+      if (fromPlace instanceof Place.Vnet) {
+        return Optional.of(new AzureView(((Place.Vnet) fromPlace).virtualNetwork()));
+      }
+      steps.add(new DnsStep.Refused(address, fromPlace));
+      return Optional.empty();
+    }
+    Path path = routing.route(from, address);
+    if (!path.arrives()) {
+      steps.add(new DnsStep.Unreachable(address, fromPlace, path.verdict().blockingStep()));
+      return Optional.empty();
+    }
+    Arrival arrival = path.arrival().orElseThrow();
+    DnsServer server = serversAt.getOrDefault(arrival.place(), ImmutableMap.of()).get(address);
+    if (server != null) {
+      return Optional.of(new ServerView(server));
+    }
+    if (arrival.place() instanceof Place.Internet) {
+      return Optional.of(new PublicView(Optional.of(address)));
+    }
+    steps.add(new DnsStep.Unreachable(address, fromPlace, Optional.empty()));
+    return Optional.empty();
+  }
+
+  /** Tells why a query from a location to a resolver address gets no answer at all, if it does not. */
+  Optional<DnsStep> contactFailure(ClientLocation from, Ipv4Address address) {
+    List<DnsStep> steps = new ArrayList<>();
+    return contact(from, place(from), address, steps).isPresent() ? Optional.empty() : Optional.of(steps.get(0));
+  }
+
+  /** Returns the modelled DNS server a query from a location to an address reaches, if any. */
+  Optional<DnsServer> serverReached(ClientLocation from, Ipv4Address address) {
+    Optional<View> view = contact(from, place(from), address, new ArrayList<>());
+    return view.filter(v -> v instanceof ServerView).map(v -> ((ServerView) v).server);
+  }
+
+  /** Returns the zones linked to a network, most specific first. */
+  ImmutableList<LinkedZone> linkedZones(ResourceId virtualNetwork) {
+    return linkedZones.get(virtualNetwork);
+  }
+
+  Place place(ClientLocation location) {
+    if (location instanceof ClientLocation.InVirtualNetwork) {
+      return placeOf(location);
+    }
+    if (location instanceof ClientLocation.OnPremises) {
+      return new Place.OnPremises(((ClientLocation.OnPremises) location).network());
+    }
+    return Place.INTERNET;
+  }
+
+  private Place.Vnet placeOf(ClientLocation location) {
+    return new Place.Vnet(network.virtualNetworkOf(((ClientLocation.InVirtualNetwork) location).subnet()).id());
+  }
+
+  private Place checkClient(ClientLocation client) {
+    if (client instanceof ClientLocation.InVirtualNetwork) {
+      ClientLocation.InVirtualNetwork at = (ClientLocation.InVirtualNetwork) client;
+      Subnet subnet =
+          network
+              .subnet(at.subnet())
+              .orElseThrow(
+                  () ->
+                      PgreachException.of(
+                          ErrorCode.UNKNOWN_RESOURCE, "Resolver.resolve.client.subnet (%s) is not in the network", at.subnet()));
+      if (!subnet.addressPrefix().contains(at.address())) {
+        throw PgreachException.of(
+            ErrorCode.INVALID_VALUE,
+            "Resolver.resolve.client.address (%s) is outside subnet %s (%s)",
+            at.address(),
+            subnet.name(),
+            subnet.addressPrefix());
+      }
+      at.networkInterface()
+          .filter(n -> network.networkInterface(n).isEmpty())
+          .ifPresent(
+              n -> {
+                throw PgreachException.of(
+                    ErrorCode.UNKNOWN_RESOURCE, "Resolver.resolve.client.networkInterface (%s) is not in the network", n);
+              });
+    } else if (client instanceof ClientLocation.OnPremises) {
+      ClientLocation.OnPremises at = (ClientLocation.OnPremises) client;
+      OnPremisesNetwork onPremises =
+          network
+              .onPremisesNetwork(at.network())
+              .orElseThrow(
+                  () ->
+                      PgreachException.of(
+                          ErrorCode.UNKNOWN_RESOURCE, "Resolver.resolve.client.network (%s) is not in the network", at.network()));
+      if (!onPremises.addresses().contains(at.address())) {
+        throw PgreachException.of(
+            ErrorCode.INVALID_VALUE, "Resolver.resolve.client.address (%s) is outside the prefixes of %s", at.address(), onPremises.name());
+      }
+    }
+    return place(client);
+  }
+
+  // ---------------------------------------------------------------- indices
+
+  private ImmutableMap<ResourceId, ZoneTable> buildTables() {
+    Map<ResourceId, ZoneTable.Builder> builders = new TreeMap<>();
+    for (PrivateDnsZone z : estate.privateDnsZones()) {
+      ZoneTable.Builder b = new ZoneTable.Builder();
+      z.records().forEach(b::add);
+      builders.put(z.id(), b);
+    }
+    List<FlexibleServer> servers = new ArrayList<>(network.flexibleServers());
+    servers.sort(Comparator.comparing(FlexibleServer::id));
+    for (FlexibleServer s : servers) {
+      if (s.isVnetIntegrated() && s.privateDnsZone().isPresent() && s.privateAddress().isPresent()) {
+        ZoneTable.Builder b = builders.get(s.privateDnsZone().get());
+        if (b != null) {
+          b.addServerRecord(RecordName.parse(s.name().toString()), s.privateAddress().get(), s.id());
+        }
+      }
+    }
+    ImmutableMap.Builder<ResourceId, ZoneTable> out = ImmutableMap.builder();
+    builders.forEach((id, b) -> out.put(id, b.build()));
+    return out.build();
+  }
+
+  private ImmutableListMultimap<ResourceId, LinkedZone> buildLinkedZones() {
+    Map<ResourceId, List<LinkedZone>> byNetwork = new TreeMap<>();
+    for (PrivateDnsZone z : estate.privateDnsZones()) {
+      Map<ResourceId, VirtualNetworkLink> chosen = new HashMap<>();
+      for (VirtualNetworkLink l : z.virtualNetworkLinks()) {
+        chosen.merge(l.virtualNetwork(), l, Resolver::failClosedLink);
+      }
+      chosen.forEach((vnet, link) -> byNetwork.computeIfAbsent(vnet, k -> new ArrayList<>()).add(new LinkedZone(z.id(), z.name(), link)));
+    }
+    ImmutableListMultimap.Builder<ResourceId, LinkedZone> out = ImmutableListMultimap.builder();
+    byNetwork.forEach(
+        (vnet, zones) -> {
+          zones.sort(
+              Comparator.comparingInt((LinkedZone z) -> -z.name.dnsName().labelCount()).thenComparing(z -> z.zone));
+          out.putAll(vnet, zones);
+        });
+    return out.build();
+  }
+
+  /**
+   * Of two links from one zone to one network (which Azure refuses), keeps the one that answers
+   * less: a Default policy over NxDomainRedirect, then the smaller id.
+   */
+  private static VirtualNetworkLink failClosedLink(VirtualNetworkLink a, VirtualNetworkLink b) {
+    boolean aDefault = a.resolutionPolicy() == ResolutionPolicy.DEFAULT;
+    boolean bDefault = b.resolutionPolicy() == ResolutionPolicy.DEFAULT;
+    if (aDefault != bDefault) {
+      return aDefault ? a : b;
+    }
+    return a.id().compareTo(b.id()) <= 0 ? a : b;
+  }
+
+  private ImmutableMap<Place, ImmutableMap<Ipv4Address, DnsServer>> buildServersAt() {
+    Map<Place, Map<Ipv4Address, DnsServer>> at = new HashMap<>();
+    for (DnsServer s : estate.dnsServers()) {
+      at.computeIfAbsent(place(s.location()), k -> new HashMap<>()).put(s.address(), s);
+    }
+    ImmutableMap.Builder<Place, ImmutableMap<Ipv4Address, DnsServer>> out = ImmutableMap.builder();
+    at.forEach((p, m) -> out.put(p, ImmutableMap.copyOf(m)));
+    return out.build();
+  }
+
+  // ---------------------------------------------------------------- internal values
+
+  /** A zone linked to a network, with the link that applies. */
+  static final class LinkedZone {
+    final ResourceId zone;
+    final ZoneName name;
+    final VirtualNetworkLink link;
+
+    LinkedZone(ResourceId zone, ZoneName name, VirtualNetworkLink link) {
+      this.zone = zone;
+      this.name = name;
+      this.link = link;
+    }
+  }
+
+  /** Who answers a query. */
+  private interface View {
+    NameServer nameServer();
+  }
+
+  private static final class AzureView implements View {
+    final ResourceId virtualNetwork;
+
+    AzureView(ResourceId virtualNetwork) {
+      this.virtualNetwork = virtualNetwork;
+    }
+
+    @Override
+    public NameServer nameServer() {
+      return new NameServer.AzureProvided(virtualNetwork);
+    }
+  }
+
+  private static final class PublicView implements View {
+    final Optional<Ipv4Address> address;
+
+    PublicView(Optional<Ipv4Address> address) {
+      this.address = address;
+    }
+
+    @Override
+    public NameServer nameServer() {
+      return new NameServer.Public(address);
+    }
+  }
+
+  private static final class ServerView implements View {
+    final DnsServer server;
+
+    ServerView(DnsServer server) {
+      this.server = server;
+    }
+
+    @Override
+    public NameServer nameServer() {
+      return new NameServer.Configured(server.id(), server.address(), server.kind());
+    }
+  }
+
+  private enum Kind {
+    ADDRESS,
+    PUBLIC_ENDPOINT,
+    CNAME,
+    NXDOMAIN,
+    UNKNOWN,
+    FAILURE
+  }
+
+  /** One resolver's answer for one name. */
+  private static final class Answer {
+    static final Answer NXDOMAIN = new Answer(Kind.NXDOMAIN, ImmutableList.of(), Optional.empty(), Optional.empty());
+    static final Answer UNKNOWN = new Answer(Kind.UNKNOWN, ImmutableList.of(), Optional.empty(), Optional.empty());
+    static final Answer FAILURE = new Answer(Kind.FAILURE, ImmutableList.of(), Optional.empty(), Optional.empty());
+
+    final Kind kind;
+    final ImmutableList<Ipv4Address> addresses;
+    final Optional<DnsName> target;
+    final Optional<ResourceId> server;
+
+    private Answer(Kind kind, ImmutableList<Ipv4Address> addresses, Optional<DnsName> target, Optional<ResourceId> server) {
+      this.kind = kind;
+      this.addresses = addresses;
+      this.target = target;
+      this.server = server;
+    }
+
+    static Answer cname(DnsName target) {
+      return new Answer(Kind.CNAME, ImmutableList.of(), Optional.of(target), Optional.empty());
+    }
+
+    static Answer address(ImmutableList<Ipv4Address> addresses, Optional<ResourceId> server) {
+      return new Answer(Kind.ADDRESS, addresses, Optional.empty(), server);
+    }
+
+    static Answer publicEndpoint(ResourceId server) {
+      return new Answer(Kind.PUBLIC_ENDPOINT, ImmutableList.of(), Optional.empty(), Optional.of(server));
+    }
+  }
+
+  /** How one attempt (one DNS server the host asked) ended. */
+  private static final class Attempt {
+    final ResolutionDisposition disposition;
+    final List<DnsName> aliases;
+    final ImmutableList<Ipv4Address> addresses;
+    final Optional<ResourceId> server;
+
+    Attempt(ResolutionDisposition disposition, List<DnsName> aliases, ImmutableList<Ipv4Address> addresses, Optional<ResourceId> server) {
+      this.disposition = disposition;
+      this.aliases = aliases;
+      this.addresses = addresses;
+      this.server = server;
+    }
+
+    static Attempt failure(List<DnsName> aliases) {
+      return new Attempt(ResolutionDisposition.FAILURE, aliases, ImmutableList.of(), Optional.empty());
+    }
+  }
+}
