@@ -142,8 +142,6 @@ public enum FindingCode {
   PRIVATE_ENDPOINT_CROSS_REGION_UNSUPPORTED(Severity.ERROR),
   /** The service profile does not support private endpoints on this server (HA, replicas, restore, public access). */
   PRIVATE_ENDPOINT_SERVER_UNSUPPORTED(Severity.ERROR),
-  /** A private endpoint's DNS zone group names more than five zones. */
-  PRIVATE_ENDPOINT_TOO_MANY_ZONES(Severity.ERROR),
   /** A private endpoint's DNS zone group names a zone other than {@code privatelink.postgres.database.azure.com}. */
   PRIVATE_ENDPOINT_ZONE_NOT_PRIVATELINK(Severity.WARNING),
   /** No privatelink zone holds an A record for an approved private endpoint's server. */

@@ -132,5 +132,22 @@ public enum ReasonCode {
   /** Network access only opens the door: PostgreSQL authentication still applies. */
   AUTHENTICATION_REQUIRED,
   /** The client connects by address; Azure does not guarantee a server's address stays the same. */
-  ADDRESS_NOT_STATIC
+  ADDRESS_NOT_STATIC,
+  /**
+   * The address answers for a different server than the host name names: a private endpoint
+   * reaches only its own server, so the session would not reach the server asked for.
+   */
+  FRONT_DOOR_OTHER_SERVER,
+  /** A DNS server failed to answer (unreachable, refused, looping) and the host tried its next DNS server. */
+  DNS_ATTEMPT_FAILED,
+  /**
+   * The server's public address is unknown and user-defined routes treat parts of the public
+   * address space differently, so the path to the public endpoint cannot be decided.
+   */
+  PUBLIC_ENDPOINT_ROUTE_UNKNOWN,
+  /**
+   * Under the service profile, a server with private endpoints is not publicly accessible: its
+   * public endpoint admits nothing (the 2021 Private Link preview).
+   */
+  PUBLIC_ACCESS_EXCLUDED_BY_PRIVATE_ENDPOINTS
 }

@@ -1,0 +1,560 @@
+package dev.pgreach.firewall;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSortedMap;
+import dev.pgreach.core.AddressSet;
+import dev.pgreach.core.ErrorCode;
+import dev.pgreach.core.Finding;
+import dev.pgreach.core.FindingCode;
+import dev.pgreach.core.FlexibleServer;
+import dev.pgreach.core.Ipv4Range;
+import dev.pgreach.core.Network;
+import dev.pgreach.core.NetworkInterface;
+import dev.pgreach.core.PgreachException;
+import dev.pgreach.core.PublicNetworkAccess;
+import dev.pgreach.core.Reachability;
+import dev.pgreach.core.ResourceId;
+import dev.pgreach.core.ServiceProfile;
+import dev.pgreach.core.Subnet;
+import dev.pgreach.core.VirtualNetwork;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Validation and lints of server firewall rules and network security groups, each finding with a
+ * stable {@link FindingCode}.
+ *
+ * <p>Server firewall rules (keyed by the server's id):
+ *
+ * <ul>
+ *   <li>{@link FindingCode#FIREWALL_RULE_ON_PRIVATE_ACCESS_SERVER}: a rule on a VNet-integrated
+ *       server, where Azure refuses firewall operations ("Firewall rule operations cannot be
+ *       requested for a private access enabled server");
+ *   <li>{@link FindingCode#FIREWALL_RULES_NOT_ENFORCED}: rules on a server whose {@code
+ *       publicNetworkAccess} is Disabled, which are kept but not enforced;
+ *   <li>{@link FindingCode#FIREWALL_RULE_ALLOWS_ALL}: a rule admitting every address;
+ *   <li>{@link FindingCode#FIREWALL_ALLOWS_AZURE_SERVICES}: the {@code 0.0.0.0} rule, which admits
+ *       other customers' Azure resources too;
+ *   <li>{@link FindingCode#FIREWALL_RULE_REDUNDANT}: a rule every address of which other rules
+ *       admit (each such rule is reported, so two identical rules are both reported).
+ * </ul>
+ *
+ * <p>Network security groups:
+ *
+ * <ul>
+ *   <li>{@link FindingCode#NSG_RULE_SHADOWED}: a user rule never reached, because rules of higher
+ *       priority certainly decide every flow it could match (in every virtual network the group
+ *       is applied in);
+ *   <li>{@link FindingCode#NSG_SERVICE_TAG_UNKNOWN}: a rule names a service tag whose ranges are
+ *       neither computed nor supplied, so it is evaluated failing closed;
+ *   <li>for the group of a subnet delegated to flexible servers: {@link
+ *       FindingCode#NSG_BLOCKS_SERVER_SUBNET} for each rule that denies (or may deny) TCP 5432
+ *       between addresses of the subnet, in either direction, which high availability needs;
+ *       {@link FindingCode#NSG_BLOCKS_STORAGE_OUTBOUND} when outbound TCP 443 to the {@code
+ *       Storage} tag is not certainly allowed and the profile says WAL archiving needs it; {@link
+ *       FindingCode#NSG_APPLICATION_SECURITY_GROUP_UNSUPPORTED} for each rule using application
+ *       security groups.
+ * </ul>
+ *
+ * <pre>{@code
+ * ImmutableList<Finding> findings = FirewallValidation.validate(
+ *     network, ServiceProfile.current(), Map.of(server.id(), rules), List.of(dbNsg), Map.of());
+ * }</pre>
+ */
+public final class FirewallValidation {
+  /** The port HTTPS uses, which WAL archiving to Azure Storage needs. */
+  public static final int STORAGE_PORT = 443;
+
+  /** The service tag of Azure Storage. */
+  public static final String STORAGE_TAG = "Storage";
+
+  /** The most boxes a region may split into before the analysis gives up on a rule. */
+  private static final int BOX_LIMIT = 4096;
+
+  private FirewallValidation() {}
+
+  /**
+   * Validates firewall rules and network security groups together.
+   *
+   * @param network the network holding the servers, subnets and interfaces
+   * @param profile the service profile
+   * @param firewallRules the firewall rules, by server id
+   * @param groups every network security group the network refers to
+   * @param serviceTagRanges ranges of service tags the caller loaded, by name
+   * @return the findings, sorted
+   * @throws PgreachException {@link ErrorCode#UNKNOWN_RESOURCE} for rules of a server not in the
+   *     network, and the errors of {@link NetworkSecurity#of(Reachability, Iterable, Map)}
+   */
+  public static ImmutableList<Finding> validate(
+      Network network,
+      ServiceProfile profile,
+      Map<ResourceId, FirewallRuleSet> firewallRules,
+      Iterable<NetworkSecurityGroup> groups,
+      Map<String, AddressSet> serviceTagRanges) {
+    List<Finding> out = new ArrayList<>(validateFirewallRules(network, firewallRules));
+    out.addAll(validateSecurityGroups(network, profile, groups, serviceTagRanges));
+    return ImmutableList.sortedCopyOf(out);
+  }
+
+  /**
+   * Validates servers' firewall rules.
+   *
+   * @param network the network holding the servers
+   * @param firewallRules the rules, by server id
+   * @return the findings, sorted
+   * @throws PgreachException {@link ErrorCode#UNKNOWN_RESOURCE} for rules of a server not in the
+   *     network
+   */
+  public static ImmutableList<Finding> validateFirewallRules(Network network, Map<ResourceId, FirewallRuleSet> firewallRules) {
+    Names.notNull(network, "FirewallValidation.network");
+    Names.notNull(firewallRules, "FirewallValidation.firewallRules");
+    List<Finding> out = new ArrayList<>();
+    for (Map.Entry<ResourceId, FirewallRuleSet> e : ImmutableSortedMap.copyOf(firewallRules).entrySet()) {
+      FlexibleServer server =
+          network
+              .flexibleServer(e.getKey())
+              .orElseThrow(
+                  () ->
+                      PgreachException.of(
+                          ErrorCode.UNKNOWN_RESOURCE, "FirewallValidation.firewallRules key (%s) is not a server in the network", e.getKey()));
+      serverRules(server, e.getValue(), out);
+    }
+    return ImmutableList.sortedCopyOf(out);
+  }
+
+  private static void serverRules(FlexibleServer server, FirewallRuleSet set, List<Finding> out) {
+    ImmutableList<FirewallRule> rules = set.rules();
+    if (rules.isEmpty()) {
+      return;
+    }
+    if (server.isVnetIntegrated()) {
+      for (FirewallRule r : rules) {
+        out.add(
+            finding(
+                FindingCode.FIREWALL_RULE_ON_PRIVATE_ACCESS_SERVER,
+                server,
+                r,
+                "Server " + server.name() + " is VNet-integrated (private access): it has no public endpoint, and Azure refuses firewall rule operations for it (\"Firewall rule operations cannot be requested for a private access enabled server\"). Use network security groups instead."));
+      }
+      return;
+    }
+    if (server.publicNetworkAccess() == PublicNetworkAccess.DISABLED) {
+      out.add(
+          Finding.of(
+              FindingCode.FIREWALL_RULES_NOT_ENFORCED,
+              server.id(),
+              "publicNetworkAccess",
+              "Disabled",
+              "Server " + server.name() + " has " + rules.size() + (rules.size() == 1 ? " firewall rule" : " firewall rules") + ", but publicNetworkAccess is Disabled: the rules are kept, not enforced, and the public endpoint admits nothing."));
+    }
+    List<FirewallRule> ordinary = rules.stream().filter(r -> !r.isAllowAzureServices()).collect(Collectors.toList());
+    List<FirewallRule> azure = rules.stream().filter(FirewallRule::isAllowAzureServices).collect(Collectors.toList());
+    Coverage coverage = new Coverage(ordinary);
+    for (FirewallRule r : ordinary) {
+      if (r.isAllowAll()) {
+        out.add(
+            finding(
+                FindingCode.FIREWALL_RULE_ALLOWS_ALL,
+                server,
+                r,
+                "Firewall rule " + r.name() + " admits every IPv4 address (0.0.0.0-255.255.255.255): only PostgreSQL authentication protects server " + server.name() + "."));
+      }
+      if (coverage.coveredByOthers(r.range())) {
+        out.add(
+            finding(
+                FindingCode.FIREWALL_RULE_REDUNDANT,
+                server,
+                r,
+                "Every address firewall rule " + r.name() + " admits (" + r.range() + ") is admitted by other rules: " + overlapping(r, ordinary) + "."));
+      }
+    }
+    for (FirewallRule r : azure) {
+      out.add(
+          finding(
+              FindingCode.FIREWALL_ALLOWS_AZURE_SERVICES,
+              server,
+              r,
+              "Firewall rule " + r.name() + " (0.0.0.0) allows public access from any Azure service within Azure: it admits Azure-allocated addresses of every tenant, other customers' included; make sure logins and permissions admit only authorized users."));
+      List<FirewallRule> others = azure.stream().filter(o -> o != r).collect(Collectors.toList());
+      if (!others.isEmpty() || coverage.coversEverything()) {
+        out.add(
+            finding(
+                FindingCode.FIREWALL_RULE_REDUNDANT,
+                server,
+                r,
+                "Firewall rule " + r.name() + " (0.0.0.0) admits nothing other rules do not: "
+                    + (others.isEmpty() ? "the other rules admit every address" : "rule " + others.get(0).name() + " is also an allow-Azure-services rule")
+                    + "."));
+      }
+    }
+  }
+
+  private static String overlapping(FirewallRule r, List<FirewallRule> rules) {
+    List<String> names = new ArrayList<>();
+    int more = 0;
+    for (FirewallRule o : rules) {
+      if (o != r && o.range().overlaps(r.range())) {
+        if (names.size() < 3) {
+          names.add(o.name() + " (" + o.range() + ")");
+        } else {
+          more++;
+        }
+      }
+    }
+    return String.join(", ", names) + (more > 0 ? " and " + more + " more" : "");
+  }
+
+  private static Finding finding(FindingCode code, FlexibleServer server, FirewallRule rule, String message) {
+    return Finding.of(code, server.id().child("firewallRules", rule.name()), "startIpAddress", rule.range(), message);
+  }
+
+  /** The addresses admitted by exactly one rule, for redundancy questions in O(log n). */
+  private static final class Coverage {
+    private final long[] onceFirst;
+    private final long[] onceLast;
+    private final boolean everything;
+
+    Coverage(List<FirewallRule> rules) {
+      int n = rules.size();
+      long[] opens = new long[n];
+      long[] closes = new long[n];
+      for (int i = 0; i < n; i++) {
+        opens[i] = rules.get(i).range().first().toLong();
+        closes[i] = rules.get(i).range().last().toLong() + 1;
+      }
+      Arrays.sort(opens);
+      Arrays.sort(closes);
+      List<long[]> once = new ArrayList<>();
+      int depth = 0;
+      int o = 0;
+      int c = 0;
+      long covered = 0;
+      while (o < n || c < n) {
+        long pos = Math.min(o < n ? opens[o] : Long.MAX_VALUE, c < n ? closes[c] : Long.MAX_VALUE);
+        while (c < n && closes[c] == pos) {
+          depth--;
+          c++;
+        }
+        while (o < n && opens[o] == pos) {
+          depth++;
+          o++;
+        }
+        long next = Math.min(o < n ? opens[o] : Long.MAX_VALUE, c < n ? closes[c] : Long.MAX_VALUE);
+        if (depth == 1 && pos < next) {
+          once.add(new long[] {pos, next - 1});
+        }
+        if (depth >= 1 && pos < next && next != Long.MAX_VALUE) {
+          covered += next - pos;
+        }
+      }
+      this.onceFirst = once.stream().mapToLong(a -> a[0]).toArray();
+      this.onceLast = once.stream().mapToLong(a -> a[1]).toArray();
+      this.everything = covered == (1L << 32);
+    }
+
+    boolean coversEverything() {
+      return everything;
+    }
+
+    /** Whether no address of the range is admitted by this range's rule alone. */
+    boolean coveredByOthers(Ipv4Range r) {
+      long first = r.first().toLong();
+      long last = r.last().toLong();
+      int lo = 0;
+      int hi = onceLast.length;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (onceLast[mid] < first) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo == onceLast.length || onceFirst[lo] > last;
+    }
+  }
+
+  /**
+   * Validates network security groups, and those of subnets delegated to flexible servers in
+   * particular.
+   *
+   * @param network the network whose subnets and interfaces refer to the groups
+   * @param profile the service profile (whether outbound Storage is required)
+   * @param groups every network security group the network refers to, and any others to lint
+   * @param serviceTagRanges ranges of service tags the caller loaded, by name
+   * @return the findings, sorted
+   * @throws PgreachException the errors of {@link NetworkSecurity#of(Reachability, Iterable, Map)}
+   */
+  public static ImmutableList<Finding> validateSecurityGroups(
+      Network network, ServiceProfile profile, Iterable<NetworkSecurityGroup> groups, Map<String, AddressSet> serviceTagRanges) {
+    Names.notNull(network, "FirewallValidation.network");
+    Names.notNull(profile, "FirewallValidation.profile");
+    NetworkSecurity security = NetworkSecurity.of(Reachability.of(network, profile), groups, serviceTagRanges);
+    ImmutableMap<String, AddressSet> supplied = TagTable.normalise(serviceTagRanges);
+    List<Finding> out = new ArrayList<>();
+    for (NetworkSecurityGroup g : security.networkSecurityGroups().values()) {
+      List<CompiledGroup> contexts = contexts(network, security, g, supplied);
+      shadowing(g, contexts, out);
+      unknownTags(g, contexts.get(0), out);
+    }
+    for (VirtualNetwork v : network.virtualNetworks()) {
+      for (Subnet s : v.subnets()) {
+        boolean serverSubnet = s.isDelegatedToFlexibleServers() || !network.flexibleServersIn(s.id()).isEmpty();
+        if (serverSubnet && s.networkSecurityGroup().isPresent()) {
+          CompiledGroup g = security.compiled(s.networkSecurityGroup().get(), v.id()).orElseThrow();
+          serverSubnet(s, g, out);
+          if (profile.storageOutboundRequired()) {
+            storage(s, v, g, security.tags(v.id()), out);
+          }
+        }
+      }
+    }
+    return ImmutableList.sortedCopyOf(out);
+  }
+
+  /** The group compiled in every virtual network it is applied in, or unattached. */
+  private static List<CompiledGroup> contexts(
+      Network network, NetworkSecurity security, NetworkSecurityGroup g, ImmutableMap<String, AddressSet> supplied) {
+    Set<ResourceId> vnets = new TreeSet<>();
+    for (VirtualNetwork v : network.virtualNetworks()) {
+      for (Subnet s : v.subnets()) {
+        if (s.networkSecurityGroup().filter(g.id()::equals).isPresent()) {
+          vnets.add(v.id());
+        }
+      }
+    }
+    for (NetworkInterface n : network.networkInterfaces()) {
+      if (n.networkSecurityGroup().filter(g.id()::equals).isPresent()) {
+        vnets.add(network.virtualNetworkOf(n.subnet()).id());
+      }
+    }
+    List<CompiledGroup> out = new ArrayList<>();
+    for (ResourceId v : vnets) {
+      out.add(security.compiled(g.id(), v).orElseThrow());
+    }
+    if (out.isEmpty()) {
+      out.add(new CompiledGroup(g, TagTable.unattached(supplied)));
+    }
+    return out;
+  }
+
+  private static void shadowing(NetworkSecurityGroup g, List<CompiledGroup> contexts, List<Finding> out) {
+    for (SecurityRuleDirection d : SecurityRuleDirection.values()) {
+      ImmutableList<CompiledRule> first = contexts.get(0).rules(d);
+      for (int i = 0; i < first.size() && !first.get(i).rule.isDefault(); i++) {
+        boolean shadowed = true;
+        for (CompiledGroup c : contexts) {
+          shadowed &= isShadowed(c.rules(d), i);
+        }
+        if (shadowed) {
+          SecurityRule rule = first.get(i).rule;
+          out.add(
+              Finding.of(
+                  FindingCode.NSG_RULE_SHADOWED,
+                  g.ruleId(rule),
+                  "priority",
+                  rule.priority(),
+                  "Rule "
+                      + rule.name()
+                      + " of "
+                      + g.name()
+                      + " is never reached: rules with higher priority ("
+                      + shadowers(first, i)
+                      + ") decide every flow it could match."));
+        }
+      }
+    }
+  }
+
+  /** Whether every flow rule {@code i} may match is certainly matched by an earlier rule. */
+  static boolean isShadowed(List<CompiledRule> rules, int i) {
+    List<FlowBox> cut = new ArrayList<>();
+    for (int j = 0; j < i; j++) {
+      cut.addAll(rules.get(j).definite());
+    }
+    List<FlowBox> rest = FlowBox.subtract(rules.get(i).possible(), cut, BOX_LIMIT);
+    return rest != null && rest.isEmpty();
+  }
+
+  private static String shadowers(List<CompiledRule> rules, int i) {
+    List<FlowBox> possible = rules.get(i).possible();
+    List<String> names = new ArrayList<>();
+    for (int j = 0; j < i; j++) {
+      if (FlowBox.intersects(rules.get(j).definite(), possible)) {
+        names.add(rules.get(j).rule.name() + " at " + rules.get(j).rule.priority());
+      }
+    }
+    return names.isEmpty() ? "none overlap; the rule matches no flow" : String.join(", ", names);
+  }
+
+  private static void unknownTags(NetworkSecurityGroup g, CompiledGroup context, List<Finding> out) {
+    for (SecurityRule r : g.securityRules()) {
+      tag(g, r, "sourceAddressPrefixes", r.sourceAddressPrefixes(), context, out);
+      tag(g, r, "destinationAddressPrefixes", r.destinationAddressPrefixes(), context, out);
+    }
+  }
+
+  private static void tag(
+      NetworkSecurityGroup g, SecurityRule r, String field, List<SecurityRuleAddress> entries, CompiledGroup context, List<Finding> out) {
+    Set<String> seen = new LinkedHashSet<>();
+    for (SecurityRuleAddress a : entries) {
+      if (a instanceof SecurityRuleAddress.ServiceTag) {
+        String name = ((SecurityRuleAddress.ServiceTag) a).name();
+        if (context.tags.isOpaque(name) && seen.add(name)) {
+          out.add(
+              Finding.of(
+                  FindingCode.NSG_SERVICE_TAG_UNKNOWN,
+                  g.ruleId(r),
+                  field,
+                  name,
+                  "Rule " + r.name() + " of " + g.name() + " names service tag " + name + ", whose ranges were not supplied: an allow rule with it never admits, and a deny rule with it makes answers indeterminate."));
+        }
+      }
+    }
+  }
+
+  private static void serverSubnet(Subnet s, CompiledGroup g, List<Finding> out) {
+    AddressSet subnet = s.addressPrefix().toAddressSet();
+    NetworkSecurityGroup group = g.group;
+    for (SecurityRule r : group.securityRules()) {
+      if (r.usesApplicationSecurityGroups()) {
+        String field = r.sourceApplicationSecurityGroups().isEmpty() ? "destinationApplicationSecurityGroups" : "sourceApplicationSecurityGroups";
+        List<ResourceId> ids = r.sourceApplicationSecurityGroups().isEmpty() ? r.destinationApplicationSecurityGroups() : r.sourceApplicationSecurityGroups();
+        out.add(
+            Finding.of(
+                FindingCode.NSG_APPLICATION_SECURITY_GROUP_UNSUPPORTED,
+                group.ruleId(r),
+                field,
+                ids.stream().map(ResourceId::name).collect(Collectors.joining(",")),
+                "Rule " + r.name() + " of " + group.name() + ", on flexible server subnet " + s.name() + ", uses application security groups, which Azure does not support with flexible servers: use IP-based rules."));
+      }
+    }
+    Set<SecurityRule> reported = new LinkedHashSet<>();
+    for (SecurityRuleDirection d : SecurityRuleDirection.values()) {
+      List<FlowBox> region =
+          FlowBox.of(subnet, subnet, FlowBox.TCP, FlowBox.ALL_PORTS, FlowBox.ports(PortRange.of(FlexibleServer.POSTGRES_PORT)));
+      for (CompiledRule r : denying(g.rules(d), region)) {
+        if (reported.add(r.rule)) {
+          out.add(
+              Finding.of(
+                  FindingCode.NSG_BLOCKS_SERVER_SUBNET,
+                  group.ruleId(r.rule),
+                  "access",
+                  r.rule.access().azureName(),
+                  "Rule " + r.rule.name() + " of " + group.name() + " denies (or may deny) "
+                      + d.azureName().toLowerCase(Locale.ROOT)
+                      + " TCP 5432 between addresses of flexible server subnet " + s.name() + " (" + s.addressPrefix()
+                      + "); high availability and other features need that traffic."));
+        }
+      }
+    }
+  }
+
+  /** The deny rules reached by some flow of the region, in evaluation order. */
+  static List<CompiledRule> denying(List<CompiledRule> rules, List<FlowBox> region) {
+    List<CompiledRule> out = new ArrayList<>();
+    List<FlowBox> remaining = region;
+    for (CompiledRule r : rules) {
+      if (remaining.isEmpty()) {
+        break;
+      }
+      if (r.rule.access() == SecurityRuleAccess.DENY && FlowBox.intersects(remaining, r.possible())) {
+        out.add(r);
+      }
+      List<FlowBox> next = FlowBox.subtract(remaining, r.definite(), BOX_LIMIT);
+      if (next != null) {
+        remaining = next;
+      }
+    }
+    return out;
+  }
+
+  private static void storage(Subnet s, VirtualNetwork v, CompiledGroup g, TagTable tags, List<Finding> out) {
+    Optional<SecurityRule> blocker = storageBlocker(s, v, g, tags);
+    blocker.ifPresent(
+        r ->
+            out.add(
+                Finding.of(
+                    FindingCode.NSG_BLOCKS_STORAGE_OUTBOUND,
+                    s.id(),
+                    "networkSecurityGroup",
+                    g.group.id(),
+                    "Network security group " + g.group.name() + " of flexible server subnet " + s.name()
+                        + " does not certainly allow outbound TCP 443 to the Storage service tag: rule " + r.name()
+                        + " (priority " + r.priority() + ") denies or may deny it, which breaks WAL archiving and backups.")));
+  }
+
+  private static Optional<SecurityRule> storageBlocker(Subnet s, VirtualNetwork v, CompiledGroup g, TagTable tags) {
+    AddressSet subnet = s.addressPrefix().toAddressSet();
+    AddressSet storage = tags.supplied(STORAGE_TAG + "." + v.region().name());
+    if (storage == null) {
+      storage = tags.supplied(STORAGE_TAG);
+    }
+    if (storage != null) {
+      List<FlowBox> region = FlowBox.of(subnet, storage, FlowBox.TCP, FlowBox.ALL_PORTS, FlowBox.ports(PortRange.of(STORAGE_PORT)));
+      return denying(g.outbound, region).stream().findFirst().map(r -> r.rule);
+    }
+    AddressSet remaining = subnet;
+    for (CompiledRule r : g.outbound) {
+      SecurityRule rule = r.rule;
+      if (!rule.protocol().matches(SecurityRuleProtocol.TCP)
+          || rule.destinationPortRanges().stream().noneMatch(p -> p.contains(STORAGE_PORT))) {
+        continue;
+      }
+      Tri destination = storageMembership(rule, v);
+      AddressSet sources = remaining.intersection(r.sourcesYes.union(r.sourcesMaybe));
+      if (destination == Tri.NO || sources.isEmpty()) {
+        continue;
+      }
+      if (rule.access() == SecurityRuleAccess.DENY) {
+        return Optional.of(rule);
+      }
+      if (destination == Tri.YES && r.anySourcePort) {
+        remaining = remaining.difference(r.sourcesYes);
+        if (remaining.isEmpty()) {
+          return Optional.empty();
+        }
+      }
+    }
+    throw new IllegalStateException("the default outbound deny rule always matches");
+  }
+
+  /** Whether a rule's destinations certainly, possibly or never include Azure Storage addresses. */
+  private static Tri storageMembership(SecurityRule rule, VirtualNetwork v) {
+    Tri t = Tri.NO;
+    for (SecurityRuleAddress a : rule.destinationAddressPrefixes()) {
+      if (a instanceof SecurityRuleAddress.Any) {
+        t = t.or(Tri.YES);
+      } else if (a instanceof SecurityRuleAddress.ServiceTag) {
+        String name = ((SecurityRuleAddress.ServiceTag) a).name();
+        if (name.equalsIgnoreCase(STORAGE_TAG)
+            || name.equalsIgnoreCase(STORAGE_TAG + "." + v.region().name())
+            || name.equals(SecurityRuleAddress.INTERNET_TAG)) {
+          t = t.or(Tri.YES);
+        } else if (!name.regionMatches(true, 0, STORAGE_TAG + ".", 0, STORAGE_TAG.length() + 1)
+            && !name.equals(SecurityRuleAddress.VIRTUAL_NETWORK_TAG)
+            && !name.equals(SecurityRuleAddress.AZURE_LOAD_BALANCER_TAG)) {
+          t = t.or(Tri.MAYBE);
+        }
+      } else {
+        AddressSet set =
+            a instanceof SecurityRuleAddress.Prefix
+                ? ((SecurityRuleAddress.Prefix) a).prefix().toAddressSet()
+                : ((SecurityRuleAddress.Range) a).range().toAddressSet();
+        if (!TagTable.PRIVATE.containsAll(set)) {
+          t = t.or(Tri.MAYBE);
+        }
+      }
+    }
+    return t;
+  }
+}
