@@ -282,6 +282,7 @@ public abstract class Network {
     subnetsById();
     networkInterfacesById();
     routeTablesById();
+    gatewaysById();
     onPremisesById();
     serversById();
     connectionsByEnd();

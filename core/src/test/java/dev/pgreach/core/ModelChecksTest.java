@@ -67,6 +67,8 @@ class ModelChecksTest {
         row("network with two equal ids", ErrorCode.DUPLICATE_RESOURCE, vnetId("v").toString(),
             () -> new TestNet().vnet("v", "westeurope", "10.0.0.0/16").vnet("v2", "westeurope", "10.1.0.0/16").build().virtualNetworks()
                 .stream().reduce(Network.builder(), (b, v) -> b.addVirtualNetworks(v, v), (x, y) -> x).build()),
+        row("two gateways with one id", ErrorCode.DUPLICATE_RESOURCE, "VirtualNetworkGateway resources with id",
+            () -> new TestNet().vnet("hub", "westeurope", "10.0.0.0/16").gateway("hub").gateway("hub").build()),
         row("interface in a missing subnet", ErrorCode.DANGLING_REFERENCE, subnetId("v", "gone").toString(),
             () -> new TestNet().vnet("v", "westeurope", "10.0.0.0/16").nic("vm", "v", "gone", "10.0.0.4", false).build()),
         row("server in a missing subnet", ErrorCode.DANGLING_REFERENCE, "delegatedSubnet",
