@@ -1,0 +1,493 @@
+package dev.pgreach.privatelink;
+
+import com.google.common.collect.ImmutableMap;
+import dev.pgreach.core.Arrival;
+import dev.pgreach.core.Client;
+import dev.pgreach.core.ClientLocation;
+import dev.pgreach.core.EffectiveRoute;
+import dev.pgreach.core.ErrorCode;
+import dev.pgreach.core.FlexibleServer;
+import dev.pgreach.core.Hop;
+import dev.pgreach.core.Ipv4Address;
+import dev.pgreach.core.Path;
+import dev.pgreach.core.PgreachException;
+import dev.pgreach.core.Place;
+import dev.pgreach.core.PublicNetworkAccess;
+import dev.pgreach.core.Reachability;
+import dev.pgreach.core.ReasonCode;
+import dev.pgreach.core.ResourceId;
+import dev.pgreach.core.RouteSource;
+import dev.pgreach.core.ServerName;
+import dev.pgreach.core.ServiceProfile;
+import dev.pgreach.core.Step;
+import dev.pgreach.core.StepEffect;
+import dev.pgreach.core.Verdict;
+import dev.pgreach.dns.DnsName;
+import dev.pgreach.dns.DnsRecord;
+import dev.pgreach.dns.PrivateDnsZone;
+import dev.pgreach.dns.RecordName;
+import dev.pgreach.dns.Resolution;
+import dev.pgreach.dns.ResolutionDisposition;
+import dev.pgreach.dns.Resolver;
+import dev.pgreach.firewall.FirewallSource;
+import dev.pgreach.firewall.Flow;
+import dev.pgreach.firewall.NetworkSecurity;
+import dev.pgreach.firewall.PublicAccess;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole-estate connection question, compiled once: can a client open a PostgreSQL session to
+ * a host name or address?
+ *
+ * <p>The flow follows the estate end to end and every step lands in one trace:
+ *
+ * <ol>
+ *   <li><b>Resolve</b> (dns): a host name is looked up from the client's place; NXDOMAIN or a
+ *       failing resolver blocks, a public name pgreach does not model is indeterminate.
+ *   <li><b>Route</b> (core): from the client's place to the address, through peerings, gateways,
+ *       gateway transit, user-defined routes and appliances.
+ *   <li><b>Front door</b>: the address is a VNet-integrated server's private address, a private
+ *       endpoint, a server's public endpoint, or nothing. A private endpoint reaches only its own
+ *       server: when the host name named another server, the connection is blocked.
+ *   <li><b>Filter</b> (firewall): network security groups at every hop (for a private endpoint, its
+ *       subnet's group only when network policies say so); the server firewall and {@code
+ *       publicNetworkAccess} at a public endpoint, with the five-minute propagation window; the
+ *       connection state at a private endpoint (only Approved carries traffic).
+ *   <li><b>Session</b>: port 5432, or 6432 with PgBouncer; TLS versions and {@code
+ *       require_secure_transport}.
+ * </ol>
+ *
+ * <p>A connected answer ends with a note that PostgreSQL authentication still applies; one made by
+ * address warns that server addresses are not static. Nothing the model does not know is ever
+ * reported connected.
+ *
+ * <pre>{@code
+ * Connectivity connectivity = Connectivity.of(estate, ServiceProfile.current());
+ * Connection c = connectivity.connect(estate.client("orders-api"),
+ *     "orders-db.postgres.database.azure.com", 5432, Instant.parse("2026-11-24T10:00:00Z"));
+ * c.disposition();                 // ALLOWED, BLOCKED or INDETERMINATE
+ * System.out.println(c.explanation());
+ * }</pre>
+ *
+ * <p>Instances are immutable and safe to share between threads.
+ */
+public final class Connectivity {
+  /**
+   * A public address used to route toward a public endpoint whose address is unknown. It is from
+   * TEST-NET-3, which no Azure service uses; the answer is only trusted when no route more
+   * specific than 0.0.0.0/0 decided it.
+   */
+  static final Ipv4Address UNKNOWN_PUBLIC_ADDRESS = Ipv4Address.parse("203.0.113.254");
+
+  /** The private ranges (RFC 1918 and RFC 6598), which a server's public address is never in. */
+  private static final dev.pgreach.core.AddressSet PRIVATE_RANGES =
+      dev.pgreach.core.AddressSet.parse("10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10");
+
+  private final Estate estate;
+  private final ServiceProfile profile;
+  private final Reachability reachability;
+  private final NetworkSecurity security;
+  private final Resolver resolver;
+  private final ImmutableMap<ResourceId, Map<Ipv4Address, FrontDoorEntry>> privateFrontDoors;
+  private final ImmutableMap<Ipv4Address, FlexibleServer> publicFrontDoors;
+  private final ImmutableMap<ResourceId, PublicAccess> publicAccess;
+
+  /** What answers at one private address. */
+  private record FrontDoorEntry(FlexibleServer server, Optional<PrivateEndpoint> endpoint) {}
+
+  private Connectivity(Estate estate, ServiceProfile profile) {
+    this.estate = estate;
+    this.profile = profile;
+    this.reachability = Reachability.of(estate.network(), profile, estate.privateEndpointAddresses());
+    this.security = NetworkSecurity.of(reachability, estate.networkSecurityGroups(), estate.serviceTagRanges());
+    this.resolver = Resolver.of(estate.dnsEstate(), reachability);
+    Map<ResourceId, Map<Ipv4Address, FrontDoorEntry>> doors = new HashMap<>();
+    Map<Ipv4Address, FlexibleServer> publics = new HashMap<>();
+    ImmutableMap.Builder<ResourceId, PublicAccess> access = ImmutableMap.builder();
+    for (FlexibleServer s : estate.network().flexibleServers()) {
+      if (s.isVnetIntegrated()) {
+        ResourceId vnet = estate.network().virtualNetworkOf(s.delegatedSubnet().get()).id();
+        privateAddress(s).ifPresent(a -> doors.computeIfAbsent(vnet, k -> new HashMap<>()).putIfAbsent(a, new FrontDoorEntry(s, Optional.empty())));
+      } else {
+        s.publicAddress().ifPresent(a -> publics.putIfAbsent(a, s));
+        access.put(
+            s.id(),
+            PublicAccess.of(s, estate.firewallRulesOf(s.id())).withProfile(profile).withAzureRanges(estate.azureRanges()));
+      }
+    }
+    for (PrivateEndpoint p : estate.privateEndpoints()) {
+      ResourceId vnet = estate.network().virtualNetworkOf(p.subnet()).id();
+      doors.computeIfAbsent(vnet, k -> new HashMap<>())
+          .putIfAbsent(p.privateAddress(), new FrontDoorEntry(estate.server(p.targetServer()), Optional.of(p)));
+    }
+    ImmutableMap.Builder<ResourceId, Map<Ipv4Address, FrontDoorEntry>> frozen = ImmutableMap.builder();
+    doors.forEach((k, v) -> frozen.put(k, ImmutableMap.copyOf(v)));
+    this.privateFrontDoors = frozen.buildOrThrow();
+    this.publicFrontDoors = ImmutableMap.copyOf(publics);
+    this.publicAccess = access.buildOrThrow();
+  }
+
+  /**
+   * Compiles an estate under a service profile.
+   *
+   * @param estate the estate
+   * @param profile the profile whose rules apply
+   * @return the compiled view
+   */
+  public static Connectivity of(Estate estate, ServiceProfile profile) {
+    Checks.notNull(estate, "Connectivity.estate");
+    Checks.notNull(profile, "Connectivity.profile");
+    return new Connectivity(estate, profile);
+  }
+
+  /**
+   * Compiles an estate under the {@code current} profile.
+   *
+   * @param estate the estate
+   * @return the compiled view
+   */
+  public static Connectivity of(Estate estate) {
+    return of(estate, ServiceProfile.current());
+  }
+
+  /**
+   * Answers one connection question without keeping the compiled view.
+   *
+   * @param estate the estate
+   * @param client the client
+   * @param target a host name or a dotted-quad address
+   * @param port the port
+   * @param at the instant of the question
+   * @param profile the service profile
+   * @return the answer
+   * @throws PgreachException as {@link #connect(Client, String, int, Instant)} does
+   */
+  public static Connection connect(Estate estate, Client client, String target, int port, Instant at, ServiceProfile profile) {
+    return of(estate, profile).connect(client, target, port, at);
+  }
+
+  /**
+   * Returns the estate.
+   *
+   * @return the estate
+   */
+  public Estate estate() {
+    return estate;
+  }
+
+  /**
+   * Returns the service profile.
+   *
+   * @return the profile
+   */
+  public ServiceProfile profile() {
+    return profile;
+  }
+
+  /**
+   * Returns the compiled routing.
+   *
+   * @return the routing, with the private endpoints' /32 routes
+   */
+  public Reachability reachability() {
+    return reachability;
+  }
+
+  /**
+   * Returns the compiled network security groups.
+   *
+   * @return the security view
+   */
+  public NetworkSecurity networkSecurity() {
+    return security;
+  }
+
+  /**
+   * Returns the resolver over the estate's DNS view.
+   *
+   * @return the resolver
+   */
+  public Resolver resolver() {
+    return resolver;
+  }
+
+  /**
+   * Resolves a host name from a client's place.
+   *
+   * @param client the client
+   * @param name the host name
+   * @return the resolution
+   */
+  public Resolution resolve(Client client, DnsName name) {
+    return resolver.resolve(client.location(), name);
+  }
+
+  /**
+   * Answers whether the client can open a session to the target.
+   *
+   * @param client the client
+   * @param target a host name (such as {@code orders-db.postgres.database.azure.com}) or a
+   *     dotted-quad address
+   * @param port the port, 1 to 65535
+   * @param at the instant of the question (for the firewall's propagation window)
+   * @return the answer
+   * @throws PgreachException {@link ErrorCode#INVALID_DNS_NAME} when the target is neither an
+   *     address nor a host name; {@link ErrorCode#INVALID_PORT_RANGE} for a port outside 1–65535;
+   *     {@link ErrorCode#UNKNOWN_RESOURCE} when the client's location names something not in the
+   *     estate
+   */
+  public Connection connect(Client client, String target, int port, Instant at) {
+    Checks.notNull(client, "Connectivity.connect.client");
+    Checks.notNull(target, "Connectivity.connect.target");
+    Checks.notNull(at, "Connectivity.connect.at");
+    if (port < 1 || port > 65535) {
+      throw PgreachException.of(ErrorCode.INVALID_PORT_RANGE, "Connectivity.connect.port (%d) must be between 1 and 65535", port);
+    }
+    Optional<Ipv4Address> address = Ipv4Address.tryParse(target);
+    if (address.isPresent()) {
+      return new Attempt(client, target, port, at).byAddress(address.get());
+    }
+    return new Attempt(client, target, port, at).byName(DnsName.parse(target));
+  }
+
+  /** The state of one connection question while its trace is written. */
+  private final class Attempt {
+    private final Client client;
+    private final String target;
+    private final int port;
+    private final Instant at;
+    private final List<Step> steps = new ArrayList<>();
+    private Optional<Resolution> resolution = Optional.empty();
+    private Optional<Path> path = Optional.empty();
+    private Optional<ResourceId> server = Optional.empty();
+    /** Where steps toward a public endpoint with an unknown address start, or -1. */
+    private int standInFrom = -1;
+    private Optional<ResourceId> standInServer = Optional.empty();
+
+    Attempt(Client client, String target, int port, Instant at) {
+      this.client = client;
+      this.target = target;
+      this.port = port;
+      this.at = at;
+    }
+
+    Connection byAddress(Ipv4Address address) {
+      return route(address, Optional.empty(), Optional.empty(), true);
+    }
+
+    Connection byName(DnsName name) {
+      Resolution r = resolver.resolve(client.location(), name);
+      resolution = Optional.of(r);
+      List<? extends Step> dnsSteps = r.steps();
+      for (int i = 0; i < dnsSteps.size(); i++) {
+        Step s = dnsSteps.get(i);
+        boolean last = i == dnsSteps.size() - 1;
+        steps.add(s.effect() == StepEffect.BLOCKED && !last ? new ConnectStep.Note(ReasonCode.DNS_ATTEMPT_FAILED, s.subject(), s.reason() + " The next DNS server is tried.") : s);
+      }
+      Optional<FlexibleServer> named = serverNamed(name);
+      switch (r.disposition()) {
+        case ADDRESS:
+          return route(r.addresses().get(0), named, r.publicEndpoint(), false);
+        case PUBLIC_ENDPOINT:
+          return route(UNKNOWN_PUBLIC_ADDRESS, named, r.publicEndpoint(), false);
+        default:
+          if (steps.isEmpty() || (last().effect() != StepEffect.BLOCKED && last().effect() != StepEffect.UNKNOWN)) {
+            return decide(
+                ReasonCode.DNS_NXDOMAIN,
+                name.toString(),
+                name + " did not resolve (" + r.disposition() + ").",
+                r.disposition() == ResolutionDisposition.UNKNOWN ? StepEffect.UNKNOWN : StepEffect.BLOCKED);
+          }
+          return done();
+      }
+    }
+
+    private Step last() {
+      return steps.get(steps.size() - 1);
+    }
+
+    /**
+     * Routes to the address and carries on.
+     *
+     * @param named the server the host name named, if it named one
+     * @param publicEndpointOf the server whose public endpoint DNS answered, if any
+     * @param byAddress whether the client asked by address
+     */
+    private Connection route(Ipv4Address address, Optional<FlexibleServer> named, Optional<ResourceId> publicEndpointOf, boolean byAddress) {
+      Path p = reachability.route(client.location(), address);
+      path = Optional.of(p);
+      boolean standIn = address.equals(UNKNOWN_PUBLIC_ADDRESS) && publicEndpointOf.isPresent();
+      if (standIn) {
+        standInFrom = steps.size();
+        standInServer = publicEndpointOf;
+      }
+      steps.addAll(p.verdict().steps());
+      if (!p.arrives()) {
+        return done();
+      }
+      Arrival arrival = p.arrival().get();
+      if (standIn) {
+        Optional<EffectiveRoute> specific =
+            p.hops().stream()
+                .map(Hop::subnet)
+                .flatMap(Optional::stream)
+                .flatMap(subnet -> reachability.effectiveRoutes(subnet).stream())
+                .filter(r -> r.source() == RouteSource.USER && r.addressPrefix().length() > 0)
+                .filter(r -> !PRIVATE_RANGES.containsAll(r.addressPrefix().toAddressSet()))
+                .findFirst();
+        if (specific.isPresent()) {
+          return decide(
+              ReasonCode.PUBLIC_ENDPOINT_ROUTE_UNKNOWN,
+              publicEndpointOf.get().toString(),
+              "The public address of " + publicEndpointOf.get().name() + " is not known, and user route " + specific.get().name()
+                  + " (" + specific.get().addressPrefix() + ") may or may not cover it.",
+              StepEffect.UNKNOWN);
+        }
+      }
+      // What answers at the address.
+      Optional<FrontDoorEntry> door = Optional.empty();
+      FrontDoorKind kind = FrontDoorKind.NOTHING;
+      FlexibleServer reached = null;
+      if (arrival.place() instanceof Place.Vnet) {
+        door = Optional.ofNullable(privateFrontDoors.getOrDefault(((Place.Vnet) arrival.place()).virtualNetwork(), Map.of()).get(address));
+        if (door.isPresent()) {
+          reached = door.get().server();
+          kind = door.get().endpoint().isPresent() ? FrontDoorKind.PRIVATE_ENDPOINT : FrontDoorKind.SERVER_PRIVATE_ADDRESS;
+        }
+      } else if (arrival.place() instanceof Place.Internet) {
+        reached =
+            publicEndpointOf.flatMap(id -> estate.network().flexibleServer(id)).orElse(publicFrontDoors.get(address));
+        if (reached != null && !reached.isVnetIntegrated()) {
+          kind = FrontDoorKind.PUBLIC_ENDPOINT;
+        } else {
+          reached = null;
+        }
+      }
+      Optional<ResourceId> endpointId = door.flatMap(FrontDoorEntry::endpoint).map(PrivateEndpoint::id);
+      steps.add(new ConnectStep.FrontDoor(kind, address, Optional.ofNullable(reached).map(FlexibleServer::id), endpointId));
+      if (reached == null) {
+        return done();
+      }
+      server = Optional.of(reached.id());
+      if (named.isPresent() && !named.get().id().equals(reached.id())) {
+        return decide(
+            ReasonCode.FRONT_DOOR_OTHER_SERVER,
+            reached.id().toString(),
+            target + " names server " + named.get().name() + ", but " + address + " answers for server " + reached.name()
+                + (endpointId.isPresent() ? ": a private endpoint reaches only its own server." : "."),
+            StepEffect.BLOCKED);
+      }
+      // Network security groups along the path.
+      Ipv4Address source = arrival.sourceAddress().orElse(client.location().address());
+      Flow flow = Flow.tcp(source, address, port);
+      Verdict nsg = kind == FrontDoorKind.PRIVATE_ENDPOINT ? security.alongToPrivateEndpoint(p, flow) : security.along(p, flow);
+      steps.addAll(nsg.steps());
+      if (nsg.disposition() == dev.pgreach.core.Disposition.BLOCKED) {
+        return done();
+      }
+      // The server's own door: firewall, or the endpoint's state.
+      if (kind == FrontDoorKind.PUBLIC_ENDPOINT) {
+        if (profile.privateEndpointsForbidPublicAccess()
+            && !estate.privateEndpointsOf(reached.id()).isEmpty()
+            && reached.publicNetworkAccess() == PublicNetworkAccess.ENABLED) {
+          return decide(
+              ReasonCode.PUBLIC_ACCESS_EXCLUDED_BY_PRIVATE_ENDPOINTS,
+              reached.id().toString(),
+              "Under the " + profile.name() + " profile, " + reached.name()
+                  + " has private endpoints and is therefore not publicly accessible outside them.",
+              StepEffect.BLOCKED);
+        }
+        Verdict admitted = publicAccess.get(reached.id()).admit(FirewallSource.from(arrival), at);
+        steps.addAll(admitted.steps());
+        if (admitted.disposition() == dev.pgreach.core.Disposition.BLOCKED) {
+          return done();
+        }
+      } else if (kind == FrontDoorKind.PRIVATE_ENDPOINT) {
+        PrivateEndpoint endpoint = door.get().endpoint().get();
+        ConnectStep.EndpointState state = new ConnectStep.EndpointState(endpoint.id(), endpoint.connectionState());
+        steps.add(state);
+        if (state.effect() == StepEffect.BLOCKED) {
+          return done();
+        }
+      }
+      // The session.
+      ConnectStep.Port open = Session.port(reached, port);
+      steps.add(open);
+      if (!open.open()) {
+        return done();
+      }
+      ConnectStep.Tls tls = Session.tls(reached, client, profile);
+      steps.add(tls);
+      if (tls.effect() == StepEffect.BLOCKED) {
+        return done();
+      }
+      if (byAddress) {
+        steps.add(
+            new ConnectStep.Note(
+                ReasonCode.ADDRESS_NOT_STATIC,
+                address.toString(),
+                "Connected by address: Azure does not guarantee that " + reached.name() + "'s address stays the same; use "
+                    + reached.fullyQualifiedDomainName() + "."));
+      }
+      steps.add(
+          new ConnectStep.Note(
+              ReasonCode.AUTHENTICATION_REQUIRED,
+              reached.id().toString(),
+              "The network lets " + client.name() + " reach " + reached.name()
+                  + "; PostgreSQL still checks the user's credentials and roles."));
+      return done();
+    }
+
+    private Connection decide(ReasonCode code, String subject, String reason, StepEffect effect) {
+      steps.add(new ConnectStep.Decision(code, subject, reason, effect));
+      return done();
+    }
+
+    private Connection done() {
+      if (standInFrom >= 0) {
+        for (int i = standInFrom; i < steps.size(); i++) {
+          Step s = steps.get(i);
+          if (s.reason().contains(UNKNOWN_PUBLIC_ADDRESS.toString()) || s.subject().contains(UNKNOWN_PUBLIC_ADDRESS.toString())) {
+            steps.set(i, new ConnectStep.TowardPublicEndpoint(s, standInServer.get(), UNKNOWN_PUBLIC_ADDRESS));
+          }
+        }
+      }
+      return new Connection(client, target, port, Verdict.of(steps), resolution, path, server);
+    }
+  }
+
+  /** The server a host name names: {@code <server>.postgres.database.azure.com} for a server in the estate. */
+  private Optional<FlexibleServer> serverNamed(DnsName name) {
+    String text = name.toString();
+    String suffix = "." + ServerName.DNS_SUFFIX;
+    if (!text.endsWith(suffix)) {
+      return Optional.empty();
+    }
+    return ServerName.tryParse(text.substring(0, text.length() - suffix.length())).flatMap(estate.network()::flexibleServer);
+  }
+
+  /** A VNet-integrated server's private address: as set, else its A record in its private zone. */
+  private Optional<Ipv4Address> privateAddress(FlexibleServer s) {
+    if (s.privateAddress().isPresent()) {
+      return s.privateAddress();
+    }
+    Optional<ResourceId> zoneId = s.privateDnsZone();
+    if (zoneId.isEmpty()) {
+      return Optional.empty();
+    }
+    RecordName record = RecordName.parse(s.name().toString());
+    return estate.privateDnsZones().stream()
+        .filter(z -> z.id().equals(zoneId.get()))
+        .map(PrivateDnsZone::records)
+        .flatMap(List::stream)
+        .filter(r -> r instanceof DnsRecord.A && r.name().equals(record))
+        .map(r -> ((DnsRecord.A) r).address())
+        .sorted()
+        .findFirst();
+  }
+}

@@ -1,0 +1,362 @@
+package dev.pgreach.privatelink;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.ImmutableSetMultimap;
+import dev.pgreach.core.AddressSet;
+import dev.pgreach.core.Client;
+import dev.pgreach.core.ClientLocation;
+import dev.pgreach.core.ErrorCode;
+import dev.pgreach.core.FlexibleServer;
+import dev.pgreach.core.Ipv4Address;
+import dev.pgreach.core.Network;
+import dev.pgreach.core.NetworkInterface;
+import dev.pgreach.core.PgreachException;
+import dev.pgreach.core.ResourceId;
+import dev.pgreach.core.ServerName;
+import dev.pgreach.core.Subnet;
+import dev.pgreach.dns.DnsEstate;
+import dev.pgreach.dns.DnsName;
+import dev.pgreach.dns.DnsRecord;
+import dev.pgreach.dns.DnsServer;
+import dev.pgreach.dns.PrivateDnsZone;
+import dev.pgreach.dns.RecordName;
+import dev.pgreach.firewall.FirewallRuleSet;
+import dev.pgreach.firewall.NetworkSecurityGroup;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/**
+ * Everything pgreach knows about one estate: the network (core), network security groups and
+ * server firewall rules (firewall), private DNS zones and DNS servers (dns), private endpoints, and
+ * the clients whose access is in question.
+ *
+ * <p>Building an estate resolves every cross-reference and throws {@link
+ * ErrorCode#DANGLING_REFERENCE}, naming both ends, when one points at nothing: a subnet or network
+ * interface naming a missing network security group, firewall rules for a missing server, a private
+ * endpoint naming a missing subnet or server, a client in a missing subnet. References Azure allows
+ * to point outside one's view (a server's private DNS zone in another subscription) are validation
+ * findings instead ({@link EstateValidation}).
+ *
+ * <p>A private endpoint's DNS zone group writes an A record for its server into each zone it names,
+ * as Azure does; {@link #dnsEstate()} is the DNS view with those records in place.
+ *
+ * <pre>{@code
+ * Estate estate = Estate.builder()
+ *     .network(network)
+ *     .addNetworkSecurityGroups(appNsg)
+ *     .putFirewallRules(webDb.id(), FirewallRuleSet.of(officeRule))
+ *     .addPrivateDnsZones(privatelinkZone)
+ *     .addPrivateEndpoints(billingEndpoint)
+ *     .addClients(ordersApi)
+ *     .build();
+ * }</pre>
+ */
+@Value.Immutable
+public abstract class Estate {
+  Estate() {}
+
+  /**
+   * Returns the network: virtual networks, subnets, peerings, gateways, on-premises networks,
+   * network interfaces, route tables and flexible servers.
+   *
+   * @return the network
+   */
+  public abstract Network network();
+
+  /**
+   * Returns the network security groups subnets and network interfaces refer to.
+   *
+   * @return the groups
+   */
+  public abstract ImmutableList<NetworkSecurityGroup> networkSecurityGroups();
+
+  /**
+   * Returns the server-level firewall rules, by server id.
+   *
+   * @return the rule sets; a server without an entry has no rules
+   */
+  public abstract ImmutableMap<ResourceId, FirewallRuleSet> firewallRules();
+
+  /**
+   * Returns the private DNS zones, as written (without the records private endpoints' zone groups add).
+   *
+   * @return the zones
+   */
+  public abstract ImmutableList<PrivateDnsZone> privateDnsZones();
+
+  /**
+   * Returns the custom DNS servers and DNS Private Resolver inbound endpoints (in virtual networks
+   * and on premises).
+   *
+   * @return the DNS servers
+   */
+  public abstract ImmutableList<DnsServer> dnsServers();
+
+  /**
+   * Returns the private endpoints.
+   *
+   * @return the endpoints
+   */
+  public abstract ImmutableList<PrivateEndpoint> privateEndpoints();
+
+  /**
+   * Returns the clients whose access is in question.
+   *
+   * @return the clients
+   */
+  public abstract ImmutableList<Client> clients();
+
+  /**
+   * Returns the known {@code rs-} labels of public-access servers' public CNAMEs.
+   *
+   * @return labels by server name; servers without one get a stable placeholder
+   */
+  public abstract ImmutableMap<ServerName, DnsName> publicEndpointLabels();
+
+  /**
+   * Returns the address ranges the caller knows to be allocated by Azure (for example loaded from
+   * the published {@code AzureCloud} service tag), which the 0.0.0.0 firewall rule admits.
+   *
+   * @return the ranges; empty by default, when only a client's kind tells
+   */
+  @Value.Default
+  public AddressSet azureRanges() {
+    return AddressSet.EMPTY;
+  }
+
+  /**
+   * Returns the ranges of service tags the caller loaded (such as {@code Storage}), for network
+   * security rules that name them.
+   *
+   * @return ranges by tag name
+   */
+  public abstract ImmutableMap<String, AddressSet> serviceTagRanges();
+
+  /**
+   * Returns the names of dropped servers that had private endpoints. Under a profile where such a
+   * name cannot be reused, a server with one of these names is a finding.
+   *
+   * @return the names
+   */
+  public abstract ImmutableSet<ServerName> droppedServersWithPrivateEndpoints();
+
+  /**
+   * Returns the client with this name.
+   *
+   * @param name the client's name
+   * @return the client
+   * @throws PgreachException {@link ErrorCode#UNKNOWN_RESOURCE} when no client has that name
+   */
+  public final Client client(String name) {
+    return clients().stream()
+        .filter(c -> c.name().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                PgreachException.of(
+                    ErrorCode.UNKNOWN_RESOURCE,
+                    "Estate.clients holds no client named \"%s\" (known: %s)",
+                    name,
+                    clients().stream().map(Client::name).collect(java.util.stream.Collectors.joining(", "))));
+  }
+
+  /**
+   * Returns the private endpoints of a server.
+   *
+   * @param server the server's id
+   * @return its endpoints, in the order given
+   */
+  public final ImmutableList<PrivateEndpoint> privateEndpointsOf(ResourceId server) {
+    return privateEndpoints().stream().filter(p -> p.targetServer().equals(server)).collect(ImmutableList.toImmutableList());
+  }
+
+  /**
+   * Returns the firewall rules of a server.
+   *
+   * @param server the server's id
+   * @return its rules, empty when none are given
+   */
+  public final FirewallRuleSet firewallRulesOf(ResourceId server) {
+    return firewallRules().getOrDefault(server, FirewallRuleSet.empty());
+  }
+
+  /**
+   * Returns the private endpoints' addresses by subnet, for routing ({@code InterfaceEndpoint}
+   * /32 routes).
+   *
+   * @return the addresses keyed by subnet id
+   */
+  @Value.Lazy
+  public ImmutableSetMultimap<ResourceId, Ipv4Address> privateEndpointAddresses() {
+    ImmutableSetMultimap.Builder<ResourceId, Ipv4Address> b = ImmutableSetMultimap.builder();
+    privateEndpoints().forEach(p -> b.put(p.subnet(), p.privateAddress()));
+    return b.build();
+  }
+
+  /**
+   * Returns the DNS view of the estate: the zones with the A records private endpoints' zone
+   * groups write ({@code <server name>} to the endpoint's address, in every zone of the group),
+   * the DNS servers, and which servers have private endpoints.
+   *
+   * <p>A record a zone already holds is not written twice; where the zone holds a CNAME at the
+   * server's name, the zone group's record is not written (validation reports it).
+   *
+   * @return the DNS estate
+   */
+  @Value.Lazy
+  public DnsEstate dnsEstate() {
+    Map<ResourceId, List<PrivateEndpoint>> byZone = new HashMap<>();
+    for (PrivateEndpoint p : privateEndpoints()) {
+      for (ResourceId zone : p.privateDnsZones()) {
+        byZone.computeIfAbsent(zone, k -> new java.util.ArrayList<>()).add(p);
+      }
+    }
+    DnsEstate.Builder b = DnsEstate.builder().network(network());
+    for (PrivateDnsZone zone : privateDnsZones()) {
+      List<PrivateEndpoint> writers = byZone.getOrDefault(zone.id(), List.of());
+      if (writers.isEmpty()) {
+        b.addPrivateDnsZones(zone);
+        continue;
+      }
+      PrivateDnsZone.Builder z = PrivateDnsZone.builder().id(zone.id()).addAllRecords(zone.records()).addAllVirtualNetworkLinks(zone.virtualNetworkLinks());
+      Set<String> written = new HashSet<>();
+      for (PrivateEndpoint p : writers) {
+        RecordName name = RecordName.parse(p.targetServer().name());
+        boolean cname = zone.recordsAt(name).stream().anyMatch(r -> r instanceof DnsRecord.Cname);
+        boolean present =
+            zone.recordsAt(name).stream().anyMatch(r -> r instanceof DnsRecord.A && ((DnsRecord.A) r).address().equals(p.privateAddress()));
+        if (!cname && !present && written.add(name + " " + p.privateAddress())) {
+          z.addRecords(new DnsRecord.A(name, p.privateAddress(), Optional.empty()));
+        }
+      }
+      b.addPrivateDnsZones(z.build());
+    }
+    b.addAllDnsServers(dnsServers());
+    privateEndpoints().forEach(p -> b.addPrivateEndpointServers(p.targetServer()));
+    b.putAllPublicEndpointLabels(publicEndpointLabels());
+    return b.build();
+  }
+
+  @Value.Check
+  final void check() {
+    Network n = network();
+    Set<ResourceId> groups = new HashSet<>();
+    for (NetworkSecurityGroup g : networkSecurityGroups()) {
+      if (!groups.add(g.id())) {
+        throw PgreachException.of(ErrorCode.DUPLICATE_RESOURCE, "Estate.networkSecurityGroups holds two groups with id %s", g.id());
+      }
+    }
+    for (var v : n.virtualNetworks()) {
+      for (Subnet s : v.subnets()) {
+        s.networkSecurityGroup().ifPresent(g -> requireIn(groups, g, s.id(), "networkSecurityGroup"));
+      }
+    }
+    for (NetworkInterface nic : n.networkInterfaces()) {
+      nic.networkSecurityGroup().ifPresent(g -> requireIn(groups, g, nic.id(), "networkSecurityGroup"));
+    }
+    for (ResourceId server : firewallRules().keySet()) {
+      if (n.flexibleServer(server).isEmpty()) {
+        throw PgreachException.of(
+            ErrorCode.DANGLING_REFERENCE, "Estate.firewallRules names server %s, which is not in the network", server);
+      }
+    }
+    Set<ResourceId> endpoints = new HashSet<>();
+    Set<ResourceId> zones = new HashSet<>();
+    privateDnsZones().forEach(z -> zones.add(z.id()));
+    for (PrivateEndpoint p : privateEndpoints()) {
+      if (!endpoints.add(p.id())) {
+        throw PgreachException.of(ErrorCode.DUPLICATE_RESOURCE, "Estate.privateEndpoints holds two endpoints with id %s", p.id());
+      }
+      if (n.subnet(p.subnet()).isEmpty()) {
+        throw PgreachException.of(
+            ErrorCode.DANGLING_REFERENCE, "%s.subnet refers to %s, which is not in the network", p.id(), p.subnet());
+      }
+      if (n.flexibleServer(p.targetServer()).isEmpty()) {
+        throw PgreachException.of(
+            ErrorCode.DANGLING_REFERENCE, "%s.targetServer refers to %s, which is not in the network", p.id(), p.targetServer());
+      }
+      for (ResourceId zone : p.privateDnsZones()) {
+        if (!zones.contains(zone)) {
+          throw PgreachException.of(
+              ErrorCode.DANGLING_REFERENCE, "%s.privateDnsZones refers to %s, which is not in the estate", p.id(), zone);
+        }
+      }
+    }
+    Set<String> clientNames = new HashSet<>();
+    for (Client c : clients()) {
+      if (!clientNames.add(c.name())) {
+        throw PgreachException.of(ErrorCode.DUPLICATE_RESOURCE, "Estate.clients holds two clients named \"%s\"", c.name());
+      }
+      checkLocation(n, c);
+    }
+    dnsEstate();
+  }
+
+  private static void checkLocation(Network n, Client c) {
+    ClientLocation l = c.location();
+    if (l instanceof ClientLocation.InVirtualNetwork) {
+      ClientLocation.InVirtualNetwork v = (ClientLocation.InVirtualNetwork) l;
+      if (n.subnet(v.subnet()).isEmpty()) {
+        throw PgreachException.of(
+            ErrorCode.DANGLING_REFERENCE, "Client[%s].location.subnet refers to %s, which is not in the network", c.name(), v.subnet());
+      }
+      v.networkInterface()
+          .filter(id -> n.networkInterface(id).isEmpty())
+          .ifPresent(
+              id -> {
+                throw PgreachException.of(
+                    ErrorCode.DANGLING_REFERENCE,
+                    "Client[%s].location.networkInterface refers to %s, which is not in the network",
+                    c.name(),
+                    id);
+              });
+    } else if (l instanceof ClientLocation.OnPremises) {
+      ResourceId network = ((ClientLocation.OnPremises) l).network();
+      if (n.onPremisesNetwork(network).isEmpty()) {
+        throw PgreachException.of(
+            ErrorCode.DANGLING_REFERENCE, "Client[%s].location.network refers to %s, which is not in the network", c.name(), network);
+      }
+    }
+  }
+
+  private static void requireIn(Set<ResourceId> groups, ResourceId group, ResourceId from, String field) {
+    if (!groups.contains(group)) {
+      throw PgreachException.of(
+          ErrorCode.DANGLING_REFERENCE, "%s.%s refers to %s, which is not in the estate", from, field, group);
+    }
+  }
+
+  /**
+   * Returns the server with this id.
+   *
+   * @param id the server's id
+   * @return the server
+   * @throws PgreachException {@link ErrorCode#UNKNOWN_RESOURCE} when it is not in the estate
+   */
+  public final FlexibleServer server(ResourceId id) {
+    return network()
+        .flexibleServer(id)
+        .orElseThrow(() -> PgreachException.of(ErrorCode.UNKNOWN_RESOURCE, "Server %s is not in the estate", id));
+  }
+
+  /**
+   * Returns a builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link Estate}s. */
+  public static final class Builder extends ImmutableEstate.Builder {
+    Builder() {}
+  }
+}

@@ -1,0 +1,16 @@
+package dev.pgreach.privatelink;
+
+/**
+ * The state of a private endpoint's connection to its server
+ * ({@code privateLinkServiceConnectionState.status}). Only {@link #APPROVED} carries traffic.
+ */
+public enum PrivateEndpointConnectionState {
+  /** The server's owner approved the connection (or it was approved automatically); traffic flows. */
+  APPROVED,
+  /** Created by someone without approval rights; waits for the server's owner. No traffic. */
+  PENDING,
+  /** The server's owner rejected the connection. No traffic. */
+  REJECTED,
+  /** The server's owner removed the connection; the endpoint is informative only and should be deleted. No traffic. */
+  DISCONNECTED
+}
