@@ -347,6 +347,161 @@ public abstract class Estate {
   }
 
   /**
+   * Returns this estate with a server's firewall rules replaced (the question "what does this rule
+   * change break?" compares the two estates' answers).
+   *
+   * @param server the server's id
+   * @param rules its new rule set
+   * @return the changed estate
+   * @throws PgreachException {@link ErrorCode#DANGLING_REFERENCE} when the server is not in the network
+   */
+  public final Estate withFirewallRules(ResourceId server, FirewallRuleSet rules) {
+    Map<ResourceId, FirewallRuleSet> all = new java.util.LinkedHashMap<>(firewallRules());
+    all.put(server, rules);
+    return copy(network(), networkSecurityGroups(), all, privateEndpoints(), clients());
+  }
+
+  /**
+   * Returns this estate with a private endpoint added, or replacing the endpoint with the same id
+   * (for example to approve or reject its connection).
+   *
+   * @param endpoint the endpoint
+   * @return the changed estate
+   * @throws PgreachException as building an estate does, for references the endpoint breaks
+   */
+  public final Estate withPrivateEndpoint(PrivateEndpoint endpoint) {
+    List<PrivateEndpoint> all = new java.util.ArrayList<>();
+    boolean replaced = false;
+    for (PrivateEndpoint p : privateEndpoints()) {
+      if (p.id().equals(endpoint.id())) {
+        all.add(endpoint);
+        replaced = true;
+      } else {
+        all.add(p);
+      }
+    }
+    if (!replaced) {
+      all.add(endpoint);
+    }
+    return copy(network(), networkSecurityGroups(), firewallRules(), all, clients());
+  }
+
+  /**
+   * Returns this estate without a private endpoint.
+   *
+   * @param endpoint the endpoint's id
+   * @return the changed estate (the same content when no endpoint has that id)
+   */
+  public final Estate withoutPrivateEndpoint(ResourceId endpoint) {
+    return copy(
+        network(),
+        networkSecurityGroups(),
+        firewallRules(),
+        privateEndpoints().stream().filter(p -> !p.id().equals(endpoint)).collect(ImmutableList.toImmutableList()),
+        clients());
+  }
+
+  /**
+   * Returns this estate with a network security group added, or replacing the group with the same id.
+   *
+   * @param group the group
+   * @return the changed estate
+   */
+  public final Estate withNetworkSecurityGroup(NetworkSecurityGroup group) {
+    List<NetworkSecurityGroup> all = new java.util.ArrayList<>();
+    boolean replaced = false;
+    for (NetworkSecurityGroup g : networkSecurityGroups()) {
+      if (g.id().equals(group.id())) {
+        all.add(group);
+        replaced = true;
+      } else {
+        all.add(g);
+      }
+    }
+    if (!replaced) {
+      all.add(group);
+    }
+    return copy(network(), all, firewallRules(), privateEndpoints(), clients());
+  }
+
+  /**
+   * Returns this estate with another network (everything else kept).
+   *
+   * @param network the new network
+   * @return the changed estate
+   * @throws PgreachException as building an estate does, when the rest refers to what the new network lacks
+   */
+  public final Estate withNetwork(Network network) {
+    return copy(network, networkSecurityGroups(), firewallRules(), privateEndpoints(), clients());
+  }
+
+  /**
+   * Returns this estate with other clients (everything else kept).
+   *
+   * @param clients the clients
+   * @return the changed estate
+   */
+  public final Estate withClients(Iterable<Client> clients) {
+    return copy(network(), networkSecurityGroups(), firewallRules(), privateEndpoints(), ImmutableList.copyOf(clients));
+  }
+
+  /**
+   * Returns this estate with a private DNS zone added, or replacing the zone with the same id (for
+   * example with a virtual network link added or removed).
+   *
+   * @param zone the zone
+   * @return the changed estate
+   * @throws PgreachException as building an estate does, for names or links that clash
+   */
+  public final Estate withPrivateDnsZone(PrivateDnsZone zone) {
+    List<PrivateDnsZone> all = new java.util.ArrayList<>();
+    boolean replaced = false;
+    for (PrivateDnsZone z : privateDnsZones()) {
+      if (z.id().equals(zone.id())) {
+        all.add(zone);
+        replaced = true;
+      } else {
+        all.add(z);
+      }
+    }
+    if (!replaced) {
+      all.add(zone);
+    }
+    return copy(network(), networkSecurityGroups(), firewallRules(), privateEndpoints(), clients(), all);
+  }
+
+  private Estate copy(
+      Network network,
+      Iterable<NetworkSecurityGroup> groups,
+      Map<ResourceId, FirewallRuleSet> rules,
+      Iterable<PrivateEndpoint> endpoints,
+      Iterable<Client> clients) {
+    return copy(network, groups, rules, endpoints, clients, privateDnsZones());
+  }
+
+  private Estate copy(
+      Network network,
+      Iterable<NetworkSecurityGroup> groups,
+      Map<ResourceId, FirewallRuleSet> rules,
+      Iterable<PrivateEndpoint> endpoints,
+      Iterable<Client> clients,
+      Iterable<PrivateDnsZone> zones) {
+    return builder()
+        .network(network)
+        .addAllNetworkSecurityGroups(groups)
+        .putAllFirewallRules(rules)
+        .addAllPrivateDnsZones(zones)
+        .addAllDnsServers(dnsServers())
+        .addAllPrivateEndpoints(endpoints)
+        .addAllClients(clients)
+        .putAllPublicEndpointLabels(publicEndpointLabels())
+        .azureRanges(azureRanges())
+        .putAllServiceTagRanges(serviceTagRanges())
+        .addAllDroppedServersWithPrivateEndpoints(droppedServersWithPrivateEndpoints())
+        .build();
+  }
+
+  /**
    * Returns a builder.
    *
    * @return a new builder

@@ -1,0 +1,121 @@
+package dev.pgreach.privatelink;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pgreach.core.Disposition;
+import dev.pgreach.core.FlexibleServer;
+import dev.pgreach.core.Ipv4Address;
+import dev.pgreach.core.ReasonCode;
+import dev.pgreach.core.ServiceProfile;
+import dev.pgreach.core.Step;
+import dev.pgreach.core.StepEffect;
+import dev.pgreach.core.testing.NetworkArbitraries;
+import dev.pgreach.firewall.FirewallRule;
+import java.util.Optional;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+
+class ConnectivityProperties {
+
+  @Provide
+  Arbitrary<EstateArbitraries.Question> questions() {
+    return EstateArbitraries.questions();
+  }
+
+  @Provide
+  Arbitrary<ServiceProfile> profiles() {
+    return NetworkArbitraries.profiles();
+  }
+
+  private static Connection ask(EstateArbitraries.Question q, ServiceProfile profile) {
+    return Connectivity.of(q.estate(), profile).connect(q.client(), q.target(), q.port(), EstateArbitraries.INSTANT);
+  }
+
+  @Property(tries = 300)
+  void connectNeverThrowsAndIsDeterministic(@ForAll("questions") EstateArbitraries.Question q, @ForAll("profiles") ServiceProfile profile) {
+    Connection first = ask(q, profile);
+    Connection second = ask(q, profile);
+    assertEquals(first, second);
+    assertEquals(first.explanation(), second.explanation());
+    Statistics.label("disposition").collect(first.disposition()).coverage(c -> c.check(Disposition.ALLOWED).count(n -> n > 0));
+    Statistics.label("deciding step").collect(first.decidingStep().map(Step::code).orElse(ReasonCode.AUTHENTICATION_REQUIRED));
+  }
+
+  @Property(tries = 200)
+  void anAllowedConnectionEndsWithTheAuthenticationNoteAndEveryStepPassedOrNoted(@ForAll("questions") EstateArbitraries.Question q) {
+    Connection c = ask(q, ServiceProfile.current());
+    if (c.disposition() == Disposition.ALLOWED) {
+      assertEquals(ReasonCode.AUTHENTICATION_REQUIRED, c.steps().get(c.steps().size() - 1).code());
+      assertTrue(c.steps().stream().allMatch(s -> s.effect() == StepEffect.PASSED || s.effect() == StepEffect.NOTE));
+      assertTrue(c.server().isPresent());
+    }
+  }
+
+  @Property(tries = 200)
+  void anEstateWithEveryAllowRemovedConnectsNobody(@ForAll("questions") EstateArbitraries.Question q, @ForAll("profiles") ServiceProfile profile) {
+    Estate closed = EstateArbitraries.withoutAllows(q.estate());
+    Connection c = Connectivity.of(closed, profile).connect(q.client(), q.target(), q.port(), EstateArbitraries.INSTANT);
+    assertNotEquals(Disposition.ALLOWED, c.disposition(), c.explanation());
+  }
+
+  @Property(tries = 300)
+  void aConnectionNeverReachesAServerOtherThanTheOneItsNameOrEndpointNames(@ForAll("questions") EstateArbitraries.Question q) {
+    Connection c = ask(q, ServiceProfile.current());
+    if (c.disposition() != Disposition.ALLOWED) {
+      return;
+    }
+    for (FlexibleServer s : q.estate().network().flexibleServers()) {
+      if (q.target().equalsIgnoreCase(s.fullyQualifiedDomainName())) {
+        assertEquals(Optional.of(s.id()), c.server(), c.explanation());
+      }
+    }
+    for (PrivateEndpoint p : q.estate().privateEndpoints()) {
+      if (q.target().equals(p.privateAddress().toString())) {
+        assertEquals(Optional.of(p.targetServer()), c.server(), c.explanation());
+      }
+    }
+  }
+
+  @Property(tries = 500)
+  void addingAnAllowFirewallRuleNeverTurnsAConnectedAnswerIntoABlockedOne(@ForAll("questions") EstateArbitraries.Question q) {
+    Connection before = ask(q, ServiceProfile.current());
+    Estate more = q.estate();
+    for (FlexibleServer s : q.estate().network().flexibleServers()) {
+      if (!s.isVnetIntegrated()) {
+        more = more.withFirewallRules(s.id(), more.firewallRulesOf(s.id()).upsert(FirewallRule.of("allow-everyone", Ipv4Address.MIN, Ipv4Address.MAX)));
+      }
+    }
+    Connection after = Connectivity.of(more, ServiceProfile.current()).connect(q.client(), q.target(), q.port(), EstateArbitraries.INSTANT);
+    if (before.disposition() == Disposition.ALLOWED) {
+      assertEquals(Disposition.ALLOWED, after.disposition(), after.explanation());
+    }
+    if (before.disposition() == Disposition.INDETERMINATE) {
+      assertNotEquals(Disposition.BLOCKED, after.disposition(), after.explanation());
+    }
+  }
+
+  @Property(tries = 500)
+  void approvingAnEndpointNeverTurnsAConnectedAnswerIntoABlockedOne(@ForAll("questions") EstateArbitraries.Question q) {
+    Connection before = ask(q, ServiceProfile.current());
+    Estate approved = q.estate();
+    for (PrivateEndpoint p : q.estate().privateEndpoints()) {
+      approved = approved.withPrivateEndpoint(EstateArbitraries.approved(p));
+    }
+    Connection after = Connectivity.of(approved, ServiceProfile.current()).connect(q.client(), q.target(), q.port(), EstateArbitraries.INSTANT);
+    if (before.disposition() == Disposition.ALLOWED) {
+      assertEquals(Disposition.ALLOWED, after.disposition(), after.explanation());
+    }
+  }
+
+  @Property(tries = 100)
+  void validationNeverThrowsAndIsSorted(@ForAll("questions") EstateArbitraries.Question q, @ForAll("profiles") ServiceProfile profile) {
+    var findings = EstateValidation.validate(q.estate(), profile);
+    assertEquals(com.google.common.collect.ImmutableList.sortedCopyOf(findings), findings);
+    assertEquals(findings, EstateValidation.validate(q.estate(), profile));
+  }
+}
