@@ -34,8 +34,6 @@ public enum ErrorCode {
   INVALID_RESOURCE_ID,
   /** A resource id names a different resource type than the place it was given expects. */
   WRONG_RESOURCE_TYPE,
-  /** A resource name breaks the naming rules of its resource type. */
-  INVALID_NAME,
   /**
    * A flexible server name breaks Azure's rule: 3 to 63 characters, lowercase letters, digits and
    * hyphens, not starting or ending with a hyphen.

@@ -66,8 +66,6 @@ public enum FindingCode {
   TLS_VERSION_UNSUPPORTED(Severity.WARNING),
   /** PgBouncer is enabled on a Burstable server, where Azure does not offer it. */
   PGBOUNCER_UNAVAILABLE(Severity.ERROR),
-  /** A public-access server's address or a private address is in the wrong kind of range. */
-  SERVER_ADDRESS_INVALID(Severity.ERROR),
 
   // ---- routing (core) ----
   /** A user-defined route on a flexible server's subnet sends the subnet's own traffic to an appliance. */

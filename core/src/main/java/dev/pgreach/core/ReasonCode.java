@@ -8,8 +8,6 @@ public enum ReasonCode {
   // ---- routing (core) ----
   /** The effective route table chose a route for the destination. */
   ROUTE_SELECTED,
-  /** The destination is in the source's own virtual network (system route VnetLocal). */
-  SAME_VIRTUAL_NETWORK,
   /** The flow crossed a connected virtual network peering. */
   PEERING_CROSSED,
   /** The peering exists in one direction only (Initiated): it carries no traffic until the reverse link exists. */
