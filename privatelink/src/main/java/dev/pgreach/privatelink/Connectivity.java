@@ -255,6 +255,112 @@ public final class Connectivity {
     return new Attempt(client, target, port, at).byName(DnsName.parse(target));
   }
 
+  /**
+   * Answers who can reach a server at all: for every subnet and on-premises network, the source
+   * addresses that connect to each of the server's private front doors, and the public source
+   * addresses its public endpoint admits.
+   *
+   * <p>Source addresses are grouped into equivalence classes: every boundary of a security rule's
+   * source (prefixes, ranges and service tags resolved to addresses) and every network interface
+   * address cuts a subnet into ranges whose addresses all get the same answer, so one connection
+   * question per range decides the whole range. Routing does not depend on the source address
+   * within a subnet, and a network interface's own group applies only to its address.
+   *
+   * @param server the server's id
+   * @param port the port, 1 to 65535
+   * @param at the instant
+   * @return the exposure
+   * @throws PgreachException {@link ErrorCode#UNKNOWN_RESOURCE} when the server is not in the
+   *     estate; {@link ErrorCode#INVALID_PORT_RANGE} for a port outside 1–65535
+   */
+  public Exposure expose(ResourceId server, int port, Instant at) {
+    Checks.notNull(server, "Connectivity.expose.server");
+    Checks.notNull(at, "Connectivity.expose.at");
+    if (port < 1 || port > 65535) {
+      throw PgreachException.of(ErrorCode.INVALID_PORT_RANGE, "Connectivity.expose.port (%d) must be between 1 and 65535", port);
+    }
+    FlexibleServer target = estate.server(server);
+    List<Door> doors = new ArrayList<>();
+    if (target.isVnetIntegrated()) {
+      privateAddress(target).ifPresent(a -> doors.add(new Door(FrontDoorKind.SERVER_PRIVATE_ADDRESS, a, Optional.empty())));
+    }
+    for (PrivateEndpoint p : estate.privateEndpointsOf(server)) {
+      doors.add(new Door(FrontDoorKind.PRIVATE_ENDPOINT, p.privateAddress(), Optional.of(p.id())));
+    }
+    long[] cuts = ExposureCuts.of(estate, reachability);
+    List<Exposure.Reach> reaches = new ArrayList<>();
+    for (dev.pgreach.core.VirtualNetwork v : estate.network().virtualNetworks()) {
+      for (dev.pgreach.core.Subnet subnet : v.subnets()) {
+        dev.pgreach.core.AddressSet hosts = subnet.addressPrefix().toAddressSet().difference(subnet.reservedAddresses());
+        for (Door door : doors) {
+          reach(new Place.Vnet(v.id()), Optional.of(subnet.id()), hosts, cuts, door, port, at, reaches,
+              a -> new ClientLocation.InVirtualNetwork(subnet.id(), a, Optional.empty(), interfaceAt(subnet.id(), a)));
+        }
+      }
+    }
+    for (dev.pgreach.core.OnPremisesNetwork o : estate.network().onPremisesNetworks()) {
+      for (Door door : doors) {
+        reach(new Place.OnPremises(o.id()), Optional.empty(), o.addresses(), cuts, door, port, at, reaches,
+            a -> ClientLocation.OnPremises.of(o.id(), a));
+      }
+    }
+    dev.pgreach.core.AddressSet publicSources = dev.pgreach.core.AddressSet.EMPTY;
+    dev.pgreach.core.AddressSet publicUndecided = dev.pgreach.core.AddressSet.EMPTY;
+    boolean azure = false;
+    PublicAccess access = publicAccess.get(server);
+    boolean excluded = profile.privateEndpointsForbidPublicAccess() && !estate.privateEndpointsOf(server).isEmpty();
+    if (access != null && access.enforcesRules() && !excluded && target.listensOn(port) && sessionOpens(target)) {
+      publicSources = access.admittedAddresses(at).difference(PRIVATE_RANGES);
+      publicUndecided = access.undecidedAddresses(at).difference(PRIVATE_RANGES);
+      azure = access.admit(FirewallSource.unknown(true), at).isAllowed();
+    }
+    return new Exposure(server, port, at, com.google.common.collect.ImmutableList.copyOf(reaches), publicSources, publicUndecided, azure);
+  }
+
+  /** One private front door of a server. */
+  private record Door(FrontDoorKind kind, Ipv4Address address, Optional<ResourceId> endpoint) {}
+
+  private void reach(
+      Place place,
+      Optional<ResourceId> subnet,
+      dev.pgreach.core.AddressSet hosts,
+      long[] cuts,
+      Door door,
+      int port,
+      Instant at,
+      List<Exposure.Reach> out,
+      java.util.function.Function<Ipv4Address, ClientLocation> location) {
+    dev.pgreach.core.AddressSet.Builder connected = dev.pgreach.core.AddressSet.builder();
+    dev.pgreach.core.AddressSet.Builder undecided = dev.pgreach.core.AddressSet.builder();
+    for (dev.pgreach.core.Ipv4Range atom : ExposureCuts.split(hosts, cuts)) {
+      Client probe = Client.builder().name("exposure-probe").location(location.apply(atom.first())).build();
+      Connection c = connect(probe, door.address().toString(), port, at);
+      if (c.disposition() == dev.pgreach.core.Disposition.ALLOWED) {
+        connected.add(atom);
+      } else if (c.disposition() == dev.pgreach.core.Disposition.INDETERMINATE) {
+        undecided.add(atom);
+      }
+    }
+    dev.pgreach.core.AddressSet yes = connected.build();
+    dev.pgreach.core.AddressSet maybe = undecided.build();
+    if (!yes.isEmpty() || !maybe.isEmpty()) {
+      out.add(new Exposure.Reach(place, subnet, door.kind(), door.address(), door.endpoint(), yes, maybe));
+    }
+  }
+
+  private Optional<ResourceId> interfaceAt(ResourceId subnet, Ipv4Address address) {
+    return estate.network().networkInterfacesIn(subnet).stream()
+        .filter(n -> n.privateAddress().equals(address))
+        .map(dev.pgreach.core.NetworkInterface::id)
+        .findFirst();
+  }
+
+  /** Whether a client offering TLS 1.2 and 1.3 gets through the server's TLS settings. */
+  private boolean sessionOpens(FlexibleServer server) {
+    Client probe = Client.builder().name("exposure-probe").location(new ClientLocation.Internet(UNKNOWN_PUBLIC_ADDRESS)).build();
+    return Session.tls(server, probe, profile).effect() != StepEffect.BLOCKED;
+  }
+
   /** The state of one connection question while its trace is written. */
   private final class Attempt {
     private final Client client;

@@ -40,6 +40,11 @@ public final class SampleReport {
       out.println("(" + n++ + ") " + c.explanation());
       out.println();
     }
+    out.println("Exposure of each server on port 5432:");
+    for (dev.pgreach.core.FlexibleServer s : estate.network().flexibleServers()) {
+      out.print(connectivity.expose(s.id(), 5432, SampleEstate.INSTANT).explanation().indent(2));
+    }
+    out.println();
     out.println("Validation findings:");
     for (Finding f : EstateValidation.validate(estate, profile)) {
       out.println("  " + f);

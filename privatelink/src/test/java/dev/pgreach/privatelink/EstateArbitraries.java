@@ -83,11 +83,20 @@ final class EstateArbitraries {
     List<NetworkSecurityGroup> groups = new ArrayList<>();
     Map<ResourceId, ResourceId> subnetGroups = new LinkedHashMap<>();
     Map<ResourceId, PrivateEndpointNetworkPolicies> policies = new LinkedHashMap<>();
+    List<dev.pgreach.core.Ipv4Prefix> pieces = new ArrayList<>();
+    for (VirtualNetwork v : network.virtualNetworks()) {
+      for (Subnet s : v.subnets()) {
+        // Pieces of subnets, so that some rules split a subnet's sources into several classes.
+        int length = Math.min(32, s.addressPrefix().length() + 1 + random.nextInt(3));
+        long offset = random.nextInt((int) Math.max(1, s.addressPrefix().size() >> (32 - length > 0 ? 32 - length : 0)));
+        pieces.add(dev.pgreach.core.Ipv4Prefix.containing(Ipv4Address.ofLong(s.addressPrefix().first().toLong() + (offset << (32 - length))), length));
+      }
+    }
     for (VirtualNetwork v : network.virtualNetworks()) {
       for (Subnet s : v.subnets()) {
         if (random.nextInt(3) == 0) {
           ResourceId id = ResourceId.of(sub(s), "net", "Microsoft.Network/networkSecurityGroups", "nsg-" + groups.size());
-          groups.add(randomGroup(id, random));
+          groups.add(randomGroup(id, random, pieces));
           subnetGroups.put(s.id(), id);
         }
         policies.put(s.id(), PrivateEndpointNetworkPolicies.values()[random.nextInt(4)]);
@@ -131,7 +140,7 @@ final class EstateArbitraries {
     return s.id().subscriptionId();
   }
 
-  private static NetworkSecurityGroup randomGroup(ResourceId id, Random random) {
+  private static NetworkSecurityGroup randomGroup(ResourceId id, Random random, List<dev.pgreach.core.Ipv4Prefix> pieces) {
     NetworkSecurityGroup.Builder b = NetworkSecurityGroup.builder().id(id);
     int n = random.nextInt(4);
     Set<String> priorities = new HashSet<>();
@@ -143,7 +152,9 @@ final class EstateArbitraries {
       }
       SecurityRuleAddress[] sources = {
         SecurityRuleAddress.ANY, SecurityRuleAddress.VIRTUAL_NETWORK, SecurityRuleAddress.INTERNET,
-        SecurityRuleAddress.parse("10.0.0.0/8"), SecurityRuleAddress.parse("Storage")
+        SecurityRuleAddress.parse("10.0.0.0/8"), SecurityRuleAddress.parse("Storage"),
+        new SecurityRuleAddress.Prefix(pieces.get(random.nextInt(pieces.size()))),
+        new SecurityRuleAddress.Prefix(pieces.get(random.nextInt(pieces.size())))
       };
       PortRange[] ports = {PortRange.of(5432), PortRange.of(6432), PortRange.ANY, PortRange.of(22)};
       b.addSecurityRules(

@@ -1,0 +1,231 @@
+package dev.pgreach.privatelink;
+
+import com.google.common.collect.ImmutableList;
+import dev.pgreach.core.AddressSet;
+import dev.pgreach.core.Client;
+import dev.pgreach.core.Disposition;
+import dev.pgreach.core.Finding;
+import dev.pgreach.core.FindingCode;
+import dev.pgreach.core.FlexibleServer;
+import dev.pgreach.core.Network;
+import dev.pgreach.core.ResourceId;
+import dev.pgreach.core.ServiceProfile;
+import dev.pgreach.core.Subnet;
+import dev.pgreach.core.VirtualNetwork;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The answer to "what does this change break?": what Azure forbids in going from one version of an
+ * estate to another, which clients gain or lose access, and which source addresses gain or lose
+ * the ability to reach each server.
+ *
+ * <p>Forbidden after creation, with stable {@link FindingCode}s: changing a server's networking mode
+ * ({@link FindingCode#NETWORKING_MODE_CHANGED}); moving a VNet-integrated server to another subnet
+ * or virtual network ({@link FindingCode#SERVER_MOVED}); changing the prefix of a subnet that holds
+ * resources ({@link FindingCode#SUBNET_RESIZED_WITH_RESOURCES}).
+ *
+ * <p>Access is compared for every client both estates hold against every server both hold, by host
+ * name on port 5432; exposure for every server both hold, on port 5432. Only differences are listed.
+ *
+ * <pre>{@code
+ * Comparison c = Comparison.of(before, after, ServiceProfile.current(), Instant.now());
+ * c.accessChanges().forEach(change -> System.out.println(change));   // orders-api -> orders-db: ALLOWED -> BLOCKED
+ * }</pre>
+ *
+ * @param forbiddenChanges changes Azure does not allow after creation, sorted
+ * @param accessChanges clients whose answer changed, by client then server
+ * @param exposureChanges source addresses that gained or lost access, by server then place
+ */
+public record Comparison(
+    ImmutableList<Finding> forbiddenChanges, ImmutableList<AccessChange> accessChanges, ImmutableList<ExposureChange> exposureChanges) {
+
+  /** The port compared. */
+  public static final int PORT = FlexibleServer.POSTGRES_PORT;
+
+  /**
+   * Checks the components.
+   *
+   * @param forbiddenChanges changes Azure does not allow after creation, sorted
+   * @param accessChanges clients whose answer changed, by client then server
+   * @param exposureChanges source addresses that gained or lost access, by server then place
+   * @throws dev.pgreach.core.PgreachException {@link dev.pgreach.core.ErrorCode#MISSING_ATTRIBUTE}
+   *     for a null component
+   */
+  public Comparison {
+    Checks.notNull(forbiddenChanges, "Comparison.forbiddenChanges");
+    Checks.notNull(accessChanges, "Comparison.accessChanges");
+    Checks.notNull(exposureChanges, "Comparison.exposureChanges");
+  }
+
+  /**
+   * One client's answer for one server, before and after.
+   *
+   * @param client the client's name
+   * @param server the server
+   * @param before the answer in the first estate
+   * @param after the answer in the second estate
+   */
+  public record AccessChange(String client, ResourceId server, Connection before, Connection after) {
+    /**
+     * Checks the components.
+     *
+     * @param client the client's name
+     * @param server the server
+     * @param before the answer in the first estate
+     * @param after the answer in the second estate
+     * @throws dev.pgreach.core.PgreachException {@link
+     *     dev.pgreach.core.ErrorCode#MISSING_ATTRIBUTE} for a null component
+     */
+    public AccessChange {
+      Checks.notNull(client, "Comparison.AccessChange.client");
+      Checks.notNull(server, "Comparison.AccessChange.server");
+      Checks.notNull(before, "Comparison.AccessChange.before");
+      Checks.notNull(after, "Comparison.AccessChange.after");
+    }
+
+    /**
+     * Tells whether the client lost a connection it had.
+     *
+     * @return whether the answer went from allowed to anything else
+     */
+    public boolean isLoss() {
+      return before.disposition() == Disposition.ALLOWED && after.disposition() != Disposition.ALLOWED;
+    }
+
+    /** Returns {@code client -> server: BEFORE -> AFTER (deciding reason)}. */
+    @Override
+    public String toString() {
+      return client + " -> " + server.name() + ": " + Connection.headline(before.disposition()) + " -> "
+          + Connection.headline(after.disposition())
+          + after.decidingStep().map(s -> " [" + s.code() + "] " + s.reason()).orElse("");
+    }
+  }
+
+  /**
+   * Source addresses in one place that gained or lost access to a server.
+   *
+   * @param server the server
+   * @param place where the sources are, as text ("virtual network hub, subnet app to 10.1.1.4", "the public endpoint")
+   * @param gained addresses that connect after but not before
+   * @param lost addresses that connected before but not after
+   */
+  public record ExposureChange(ResourceId server, String place, AddressSet gained, AddressSet lost) {
+    /**
+     * Checks the components.
+     *
+     * @param server the server
+     * @param place where the sources are, as text
+     * @param gained addresses that connect after but not before
+     * @param lost addresses that connected before but not after
+     * @throws dev.pgreach.core.PgreachException {@link
+     *     dev.pgreach.core.ErrorCode#MISSING_ATTRIBUTE} for a null component
+     */
+    public ExposureChange {
+      Checks.notNull(server, "Comparison.ExposureChange.server");
+      Checks.notNull(place, "Comparison.ExposureChange.place");
+      Checks.notNull(gained, "Comparison.ExposureChange.gained");
+      Checks.notNull(lost, "Comparison.ExposureChange.lost");
+    }
+  }
+
+  /**
+   * Compares two versions of an estate.
+   *
+   * @param before the estate as it is
+   * @param after the estate as it would be
+   * @param profile the service profile
+   * @param at the instant both are judged at
+   * @return the differences
+   */
+  public static Comparison of(Estate before, Estate after, ServiceProfile profile, Instant at) {
+    Checks.notNull(before, "Comparison.before");
+    Checks.notNull(after, "Comparison.after");
+    Checks.notNull(profile, "Comparison.profile");
+    Checks.notNull(at, "Comparison.at");
+    Connectivity was = Connectivity.of(before, profile);
+    Connectivity will = Connectivity.of(after, profile);
+    List<FlexibleServer> servers = new ArrayList<>();
+    for (FlexibleServer s : before.network().flexibleServers()) {
+      after.network().flexibleServer(s.id()).ifPresent(x -> servers.add(s));
+    }
+    servers.sort(Comparator.comparing(FlexibleServer::id));
+    List<AccessChange> access = new ArrayList<>();
+    List<Client> clients = new ArrayList<>(before.clients());
+    clients.sort(Comparator.comparing(Client::name));
+    for (Client c : clients) {
+      Optional<Client> same = after.clients().stream().filter(x -> x.name().equals(c.name())).findFirst();
+      if (same.isEmpty()) {
+        continue;
+      }
+      for (FlexibleServer s : servers) {
+        Connection b = was.connect(c, s.fullyQualifiedDomainName(), PORT, at);
+        Connection a = will.connect(same.get(), s.fullyQualifiedDomainName(), PORT, at);
+        if (b.disposition() != a.disposition()) {
+          access.add(new AccessChange(c.name(), s.id(), b, a));
+        }
+      }
+    }
+    List<ExposureChange> exposure = new ArrayList<>();
+    for (FlexibleServer s : servers) {
+      Map<String, AddressSet[]> places = new LinkedHashMap<>();
+      collect(was.expose(s.id(), PORT, at), places, 0);
+      collect(will.expose(s.id(), PORT, at), places, 1);
+      for (Map.Entry<String, AddressSet[]> e : places.entrySet()) {
+        AddressSet b = e.getValue()[0] == null ? AddressSet.EMPTY : e.getValue()[0];
+        AddressSet a = e.getValue()[1] == null ? AddressSet.EMPTY : e.getValue()[1];
+        if (!a.equals(b)) {
+          exposure.add(new ExposureChange(s.id(), e.getKey(), a.difference(b), b.difference(a)));
+        }
+      }
+    }
+    return new Comparison(forbidden(before.network(), after.network(), before), ImmutableList.copyOf(access), ImmutableList.copyOf(exposure));
+  }
+
+  private static void collect(Exposure x, Map<String, AddressSet[]> places, int side) {
+    for (Exposure.Reach r : x.privatePaths()) {
+      String key = r.place() + r.subnet().map(s -> ", subnet " + s.name()).orElse("") + " to " + r.address();
+      places.computeIfAbsent(key, k -> new AddressSet[2])[side] = r.connected();
+    }
+    places.computeIfAbsent("the public endpoint", k -> new AddressSet[2])[side] = x.publicSources();
+  }
+
+  private static ImmutableList<Finding> forbidden(Network before, Network after, Estate beforeEstate) {
+    List<Finding> out = new ArrayList<>();
+    for (FlexibleServer s : before.flexibleServers()) {
+      Optional<FlexibleServer> later = after.flexibleServer(s.id());
+      if (later.isEmpty()) {
+        continue;
+      }
+      if (s.networkingMode() != later.get().networkingMode()) {
+        out.add(Finding.of(FindingCode.NETWORKING_MODE_CHANGED, s.id(), "networkingMode", later.get().networkingMode(),
+            s.name() + " was created with " + s.networkingMode() + "; Azure does not change a server's networking mode after creation."));
+      } else if (s.isVnetIntegrated() && !s.delegatedSubnet().equals(later.get().delegatedSubnet())) {
+        out.add(Finding.of(FindingCode.SERVER_MOVED, s.id(), "delegatedSubnet", later.get().delegatedSubnet().get(),
+            s.name() + " is in " + s.delegatedSubnet().get() + "; a VNet-integrated server cannot move to another subnet or virtual network."));
+      }
+    }
+    for (VirtualNetwork v : before.virtualNetworks()) {
+      for (Subnet subnet : v.subnets()) {
+        Optional<Subnet> later = after.subnet(subnet.id());
+        if (later.isEmpty() || later.get().addressPrefix().equals(subnet.addressPrefix()) || !holdsResources(before, beforeEstate, subnet)) {
+          continue;
+        }
+        out.add(Finding.of(FindingCode.SUBNET_RESIZED_WITH_RESOURCES, subnet.id(), "addressPrefix", later.get().addressPrefix(),
+            "Subnet " + subnet.name() + " (" + subnet.addressPrefix() + ") holds resources; Azure does not change its size while they exist."));
+      }
+    }
+    return ImmutableList.sortedCopyOf(out);
+  }
+
+  private static boolean holdsResources(Network n, Estate e, Subnet s) {
+    return !n.networkInterfacesIn(s.id()).isEmpty()
+        || !n.flexibleServersIn(s.id()).isEmpty()
+        || e.privateEndpoints().stream().anyMatch(p -> p.subnet().equals(s.id()));
+  }
+}
