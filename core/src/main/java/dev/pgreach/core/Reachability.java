@@ -344,10 +344,17 @@ public final class Reachability {
     return l;
   }
 
-  /** A subnet's routes, bucketed by prefix length for longest-prefix lookups in at most 33 probes. */
+  /**
+   * A subnet's routes in order of preference. Small tables are scanned (the first route that holds
+   * the address is the best); larger ones are bucketed by prefix length, probing only the lengths
+   * present, longest first.
+   */
   private final class RouteLookup {
+    private static final int SCAN_LIMIT = 32;
+
     private final ImmutableList<EffectiveRoute> all;
-    private final List<Map<Integer, List<EffectiveRoute>>> byLength = new ArrayList<>(33);
+    private final int[] lengths;
+    private final List<Map<Integer, EffectiveRoute>> byLength = new ArrayList<>(33);
 
     RouteLookup(ImmutableList<EffectiveRoute> user, ImmutableList<EffectiveRoute> system) {
       List<EffectiveRoute> routes = new ArrayList<>(user);
@@ -357,12 +364,11 @@ public final class Reachability {
       for (int i = 0; i <= 32; i++) {
         byLength.add(new HashMap<>());
       }
+      // The first route per prefix is the preferred one, since the list is sorted.
       for (EffectiveRoute r : all) {
-        byLength
-            .get(r.addressPrefix().length())
-            .computeIfAbsent(r.addressPrefix().network().toBits(), k -> new ArrayList<>())
-            .add(r);
+        byLength.get(r.addressPrefix().length()).putIfAbsent(r.addressPrefix().network().toBits(), r);
       }
+      this.lengths = all.stream().mapToInt(r -> r.addressPrefix().length()).distinct().toArray();
     }
 
     ImmutableList<EffectiveRoute> all() {
@@ -372,21 +378,38 @@ public final class Reachability {
     /** Every route whose prefix holds the address, in order of preference. */
     List<EffectiveRoute> matching(Ipv4Address a) {
       List<EffectiveRoute> out = new ArrayList<>();
-      for (int len = 32; len >= 0; len--) {
-        List<EffectiveRoute> bucket = byLength.get(len).get(a.toBits() & Ipv4Prefix.mask(len));
-        if (bucket != null) {
-          out.addAll(bucket);
+      for (EffectiveRoute r : all) {
+        if (r.addressPrefix().contains(a)) {
+          out.add(r);
         }
       }
       return out;
     }
 
+    /** The most preferred route holding the address, before the special cases. */
+    private EffectiveRoute first(Ipv4Address a) {
+      if (all.size() <= SCAN_LIMIT) {
+        for (EffectiveRoute r : all) {
+          if (r.addressPrefix().contains(a)) {
+            return r;
+          }
+        }
+      } else {
+        for (int len : lengths) {
+          EffectiveRoute r = byLength.get(len).get(a.toBits() & Ipv4Prefix.mask(len));
+          if (r != null) {
+            return r;
+          }
+        }
+      }
+      throw new IllegalStateException("0.0.0.0/0 always matches");
+    }
+
     EffectiveRoute select(Ipv4Address a) {
-      List<EffectiveRoute> candidates = matching(a);
-      EffectiveRoute best = candidates.get(0);
+      EffectiveRoute best = first(a);
       if (best.source() == RouteSource.VIRTUAL_NETWORK_GATEWAY) {
         // The network's own and peered space win over gateway-learned routes, however specific.
-        for (EffectiveRoute r : candidates) {
+        for (EffectiveRoute r : matching(a)) {
           if (r.source() == RouteSource.VIRTUAL_NETWORK || r.source() == RouteSource.PEERING) {
             return r;
           }
@@ -402,7 +425,7 @@ public final class Reachability {
                   .mapToInt(Ipv4Prefix::length)
                   .findFirst()
                   .orElse(32);
-          for (EffectiveRoute r : candidates) {
+          for (EffectiveRoute r : matching(a)) {
             if (r.source() == RouteSource.USER && r.addressPrefix().length() >= vnetLength) {
               return r;
             }
