@@ -240,6 +240,13 @@ public abstract class FlexibleServer {
     delegatedSubnet().ifPresent(s -> s.requireType(Subnet.RESOURCE_TYPE, field + ".delegatedSubnet"));
     privateDnsZone().ifPresent(z -> z.requireType("Microsoft.Network/privateDnsZones", field + ".privateDnsZone"));
     sourceServer().ifPresent(s -> s.requireType(RESOURCE_TYPE, field + ".sourceServer"));
+    if (privateAddress().isPresent() && delegatedSubnet().isEmpty()) {
+      throw PgreachException.of(
+          ErrorCode.INVALID_VALUE,
+          "%s.privateAddress (%s) is set, but a server without a delegatedSubnet (public access) has no private address",
+          field,
+          privateAddress().get());
+    }
     sslMaxProtocolVersion()
         .filter(max -> max.compareTo(sslMinProtocolVersion()) < 0)
         .ifPresent(

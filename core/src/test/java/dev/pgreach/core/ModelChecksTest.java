@@ -52,6 +52,8 @@ class ModelChecksTest {
         row("max TLS below min TLS", ErrorCode.INVALID_VALUE, "sslMaxProtocolVersion (TLSv1.2)",
             () -> FlexibleServer.builder().id(id(FlexibleServer.RESOURCE_TYPE, "orders")).region(Region.parse("westeurope"))
                 .sslMinProtocolVersion(TlsVersion.TLS_1_3).sslMaxProtocolVersion(TlsVersion.TLS_1_2).build()),
+        row("private address on a public-access server", ErrorCode.INVALID_VALUE, "privateAddress (10.0.0.4)",
+            () -> FlexibleServer.builder().id(id(FlexibleServer.RESOURCE_TYPE, "orders")).region(Region.parse("westeurope")).privateAddress(ip("10.0.0.4")).build()),
         row("appliance route without address", ErrorCode.INVALID_ROUTE, "Route[r].nextHopIpAddress (none)",
             () -> Route.of("r", Ipv4Prefix.ALL, NextHopType.VIRTUAL_APPLIANCE)),
         row("internet route with an address", ErrorCode.INVALID_ROUTE, "Route[r].nextHopIpAddress (10.0.0.4)",

@@ -532,7 +532,7 @@ public final class Connectivity {
       if (tls.effect() == StepEffect.BLOCKED) {
         return done();
       }
-      if (byAddress) {
+      if (byAddress && kind != FrontDoorKind.PRIVATE_ENDPOINT) {
         steps.add(
             new ConnectStep.Note(
                 ReasonCode.ADDRESS_NOT_STATIC,

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Validation of a whole estate: every finding of core ({@link NetworkValidation}), firewall
@@ -79,6 +80,7 @@ public final class EstateValidation {
             estate.network(), profile, estate.firewallRules(), estate.networkSecurityGroups(), estate.serviceTagRanges()));
     out.addAll(DnsValidation.validate(estate.dnsEstate(), profile));
     privateEndpoints(estate, profile, out);
+    restores(estate, profile, out);
     servers(estate, profile, out);
     return ImmutableList.sortedCopyOf(new java.util.LinkedHashSet<>(out));
   }
@@ -177,8 +179,8 @@ public final class EstateValidation {
     if (profile.privateEndpointsRequireSingleInstance() && server.highAvailability().isEnabled()) {
       reasons.add("high availability is enabled");
     }
-    if (profile.privateEndpointsForbidReplicas() && server.replicationRole().isReplicating()) {
-      reasons.add("the server takes part in replication (" + server.replicationRole() + ")");
+    if (profile.privateEndpointsForbidReplicas() && replicates(estate, server)) {
+      reasons.add("the server takes part in replication (" + replicationOf(estate, server) + ")");
     }
     if (profile.privateEndpointsForbidPointInTimeRestore() && server.createMode() == dev.pgreach.core.CreateMode.POINT_IN_TIME_RESTORE) {
       reasons.add("the server was restored to a point in time");
@@ -192,6 +194,37 @@ public final class EstateValidation {
       out.add(Finding.of(FindingCode.PRIVATE_ENDPOINT_SERVER_UNSUPPORTED, p.id(), "targetServer", server.id(),
           "Under the " + profile.name() + " profile private endpoints need a single-instance server without replicas, restore or public access: "
               + String.join("; ", reasons) + "."));
+    }
+  }
+
+  /** Whether the server replicates: by its own role, or because a replica names it as its source. */
+  private static boolean replicates(Estate estate, FlexibleServer server) {
+    return server.replicationRole().isReplicating()
+        || estate.network().flexibleServers().stream().anyMatch(s -> s.sourceServer().equals(Optional.of(server.id())) && s.replicationRole().isReplicating());
+  }
+
+  private static String replicationOf(Estate estate, FlexibleServer server) {
+    if (server.replicationRole().isReplicating()) {
+      return server.replicationRole().toString();
+    }
+    return "a read replica names it as its source";
+  }
+
+  /**
+   * Under a profile that forbids restore of servers with private endpoints, a server restored from
+   * such a server is reported too: the restore itself is what the preview did not support.
+   */
+  private static void restores(Estate estate, ServiceProfile profile, List<Finding> out) {
+    if (!profile.privateEndpointsForbidPointInTimeRestore()) {
+      return;
+    }
+    for (FlexibleServer s : estate.network().flexibleServers()) {
+      boolean restored = s.createMode() == dev.pgreach.core.CreateMode.POINT_IN_TIME_RESTORE || s.createMode() == dev.pgreach.core.CreateMode.GEO_RESTORE;
+      if (restored && s.sourceServer().isPresent() && !estate.privateEndpointsOf(s.sourceServer().get()).isEmpty()) {
+        out.add(Finding.of(FindingCode.PRIVATE_ENDPOINT_SERVER_UNSUPPORTED, s.id(), "createMode", s.createMode(),
+            "Under the " + profile.name() + " profile a server with private endpoints (" + s.sourceServer().get().name()
+                + ") cannot be restored from backup."));
+      }
     }
   }
 

@@ -167,6 +167,13 @@ class ConnectivityTest {
   }
 
   @Test
+  void connect_byPrivateEndpointAddress_noWarningBecauseAnEndpointsAddressNeverChanges() {
+    Connection c = connect(SAMPLE, "billing-worker", "10.2.3.4");
+    assertEquals(Disposition.ALLOWED, c.disposition(), c.explanation());
+    assertTrue(!codes(c).contains(ReasonCode.ADDRESS_NOT_STATIC), c.explanation());
+  }
+
+  @Test
   void connect_invalidInputs_throwWithCodes() {
     Connectivity connectivity = Connectivity.of(SAMPLE);
     Client client = SAMPLE.client("orders-api");
