@@ -180,24 +180,20 @@ public abstract class FirewallRule {
     if (text == null) {
       throw PgreachException.of(ErrorCode.MISSING_ATTRIBUTE, "FirewallRule[%s].%s must not be null", name, field);
     }
-    Optional<Ipv4Address> parsed = Ipv4Address.tryParse(text);
-    if (parsed.isPresent()) {
-      return parsed.get();
-    }
-    if (text.indexOf(':') >= 0) {
+    try {
+      return Ipv4Address.parse(text);
+    } catch (PgreachException e) {
+      // Keep core's classification (IPv6 text is ADDRESS_MUST_BE_IPV4, anything else malformed is
+      // INVALID_IPV4_ADDRESS) and say which rule and field it was.
       throw PgreachException.of(
-          ErrorCode.ADDRESS_MUST_BE_IPV4,
-          "FirewallRule[%s].%s (\"%s\") must be an IPv4 address, such as 12.12.12.12; IPv6 is not supported",
+          e.code(),
+          e.code() == ErrorCode.ADDRESS_MUST_BE_IPV4
+              ? "FirewallRule[%s].%s (\"%s\") must be an IPv4 address, such as 12.12.12.12; IPv6 is not supported"
+              : "FirewallRule[%s].%s (\"%s\") must be a dotted-quad IPv4 address, such as 12.12.12.12",
           name,
           field,
           text);
     }
-    throw PgreachException.of(
-        ErrorCode.INVALID_IPV4_ADDRESS,
-        "FirewallRule[%s].%s (\"%s\") must be a dotted-quad IPv4 address, such as 12.12.12.12",
-        name,
-        field,
-        text);
   }
 
   @Value.Check

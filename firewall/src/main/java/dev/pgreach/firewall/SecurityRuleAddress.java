@@ -65,8 +65,18 @@ public sealed interface SecurityRuleAddress {
       return ANY;
     }
     if (t.indexOf(':') >= 0) {
-      throw PgreachException.of(
-          ErrorCode.ADDRESS_MUST_BE_IPV4, "SecurityRuleAddress (\"%s\") is IPv6; only IPv4 addresses are modelled", text);
+      // Not a tag, not a dotted quad: core tells IPv6 (ADDRESS_MUST_BE_IPV4) from other malformed text.
+      String address = t.indexOf('/') >= 0 ? t.substring(0, t.indexOf('/')) : t;
+      try {
+        Ipv4Address.parse(address);
+      } catch (PgreachException e) {
+        throw PgreachException.of(
+            e.code(),
+            e.code() == ErrorCode.ADDRESS_MUST_BE_IPV4
+                ? "SecurityRuleAddress (\"%s\") is IPv6; only IPv4 addresses are modelled"
+                : "SecurityRuleAddress (\"%s\") is not an IPv4 address, prefix, range or service tag",
+            text);
+      }
     }
     char c = t.charAt(0);
     if (c >= '0' && c <= '9') {

@@ -76,6 +76,7 @@ class FirewallRuleTest {
         Arguments.of("tab\tname", "1.2.3.4", "1.2.3.4", ErrorCode.INVALID_FIREWALL_RULE_NAME, "name", "\"tab\tname\""),
         Arguments.of("office", "2001:db8::1", "1.2.3.4", ErrorCode.ADDRESS_MUST_BE_IPV4, "startIpAddress", "\"2001:db8::1\""),
         Arguments.of("office", "1.2.3.4", "::1", ErrorCode.ADDRESS_MUST_BE_IPV4, "endIpAddress", "\"::1\""),
+        Arguments.of("office", "10.0.0.1:5432", "10.0.0.9", ErrorCode.INVALID_IPV4_ADDRESS, "startIpAddress", "\"10.0.0.1:5432\""),
         Arguments.of("office", "1.2.3", "1.2.3.4", ErrorCode.INVALID_IPV4_ADDRESS, "startIpAddress", "\"1.2.3\""),
         Arguments.of("office", "1.2.3.4", "1.2.3.256", ErrorCode.INVALID_IPV4_ADDRESS, "endIpAddress", "\"1.2.3.256\""),
         Arguments.of("office", "10.0.0.9", "10.0.0.1", ErrorCode.END_ADDRESS_SMALLER_THAN_START, "endIpAddress", "(10.0.0.1)"));
