@@ -5,23 +5,13 @@ import dev.pgreach.core.ServiceProfile;
 import java.io.PrintStream;
 
 /**
- * The main job: answers the {@link SampleEstate#questions() sample questions} about the {@link
- * SampleEstate bundled sample estate} and prints each answer with its explanation, then the
- * estate's validation findings — what a person debugging "why can't my app reach the database?"
- * wants to read.
+ * The main job's report: answers the {@link SampleEstate#questions() sample questions} about the
+ * {@link SampleEstate bundled sample estate} and prints each answer with its explanation, each
+ * server's exposure, then the estate's validation findings — what a person debugging "why can't my
+ * app reach the database?" wants to read. The command line's {@code sample} subcommand prints it.
  */
 public final class SampleReport {
   private SampleReport() {}
-
-  /**
-   * Prints the report under the profile named by the first argument ({@code current} by default).
-   *
-   * @param args optionally, the service profile's name
-   */
-  public static void main(String[] args) {
-    ServiceProfile profile = ServiceProfile.named(args.length > 0 ? args[0] : "current");
-    print(System.out, profile);
-  }
 
   /**
    * Writes the report.
@@ -30,19 +20,33 @@ public final class SampleReport {
    * @param profile the service profile
    */
   public static void print(PrintStream out, ServiceProfile profile) {
-    Estate estate = SampleEstate.estate();
+    print(out, SampleEstate.estate(), profile, SampleEstate.INSTANT);
+  }
+
+  /**
+   * Writes the report about an estate that holds the sample's clients and servers, such as the
+   * sample read from its bundled ARM JSON by the command line.
+   *
+   * @param out where to write
+   * @param estate the estate
+   * @param profile the service profile
+   * @param at the instant of the questions
+   * @throws dev.pgreach.core.PgreachException {@link dev.pgreach.core.ErrorCode#UNKNOWN_RESOURCE}
+   *     when the estate lacks a client the sample questions name
+   */
+  public static void print(PrintStream out, Estate estate, ServiceProfile profile, java.time.Instant at) {
     Connectivity connectivity = Connectivity.of(estate, profile);
-    out.println("pgreach: the sample estate under the " + profile.name() + " profile, at " + SampleEstate.INSTANT);
+    out.println("pgreach: the sample estate under the " + profile.name() + " profile, at " + at);
     out.println();
     int n = 1;
     for (SampleEstate.Question q : SampleEstate.questions()) {
-      Connection c = connectivity.connect(estate.client(q.client()), q.target(), q.port(), SampleEstate.INSTANT);
+      Connection c = connectivity.connect(estate.client(q.client()), q.target(), q.port(), at);
       out.println("(" + n++ + ") " + c.explanation());
       out.println();
     }
     out.println("Exposure of each server on port 5432:");
     for (dev.pgreach.core.FlexibleServer s : estate.network().flexibleServers()) {
-      out.print(connectivity.expose(s.id(), 5432, SampleEstate.INSTANT).explanation().indent(2));
+      out.print(connectivity.expose(s.id(), 5432, at).explanation().indent(2));
     }
     out.println();
     out.println("Validation findings:");

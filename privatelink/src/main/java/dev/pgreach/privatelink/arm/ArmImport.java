@@ -1,0 +1,155 @@
+package dev.pgreach.privatelink.arm;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedMap;
+import dev.pgreach.core.ErrorCode;
+import dev.pgreach.core.PgreachException;
+import dev.pgreach.privatelink.Estate;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An estate read from Azure Resource Manager JSON and a {@link Companion companion document},
+ * with a report of what was read, what was skipped and what was left out.
+ *
+ * <p>The ARM input is any of: a JSON array of resources, as {@code az resource list}, {@code az
+ * graph query} or {@code az network vnet list} print them; an object whose {@code value} (ARM
+ * REST list responses) or {@code data} (Resource Graph) member is such an array; or an ARM
+ * template, whose {@code resources} are read with the template expressions exported templates
+ * use ({@code parameters}, {@code variables}, {@code resourceId}, {@code concat} …). Resource
+ * types and member names match case-insensitively, as ARM's do.
+ *
+ * <p>Read: virtual networks (with nested subnets and peerings), subnets and peerings listed on
+ * their own, network security groups (with nested or separate security rules), route tables (with
+ * routes), network interfaces, public IP addresses (for interfaces' public addresses), private
+ * endpoints (with their connection's state) and their DNS zone groups, private DNS zones with
+ * virtual network links and A and CNAME record sets, virtual network gateways, local network
+ * gateways, gateway connections, DNS Private Resolver inbound endpoints, and PostgreSQL flexible
+ * servers with their firewall rules and configurations ({@code require_secure_transport}, {@code
+ * ssl_min_protocol_version}, {@code ssl_max_protocol_version}, {@code pgbouncer.enabled}). A
+ * resource listed twice (nested in its parent and on its own) must say the same both times.
+ * Resources of other types, and private endpoints of other services, are skipped and counted in
+ * {@link #skippedTypes()}. Values pgreach does not model but that cannot change an IPv4 answer
+ * (IPv6 prefixes, point-to-site connections) are left out and described in {@link #notes()}.
+ *
+ * <p>A reference to a resource that is not in the input (a subnet naming a missing network
+ * security group, an endpoint naming a missing server) is an error. References Azure allows to
+ * point outside one's view are kept and reported by validation instead: a peering's remote
+ * virtual network, a virtual network link's network, a server's private DNS zone, a server's
+ * source server.
+ *
+ * <pre>{@code
+ * ArmImport read = ArmImport.read(Files.readString(Path.of("resources.json")),
+ *     Companion.parse(Files.readString(Path.of("companion.json"))));
+ * Estate estate = read.estate();
+ * read.skippedTypes();   // {Microsoft.Compute/virtualMachines=3, Microsoft.Storage/storageAccounts=1}
+ * }</pre>
+ *
+ * <p><b>Warning:</b> this class and {@link ArmExport} use Jackson, which is an optional
+ * dependency of pgreach-privatelink: add {@code com.fasterxml.jackson.core:jackson-databind} to
+ * use them.
+ */
+public final class ArmImport {
+  private final Estate estate;
+  private final int resourceCount;
+  private final ImmutableSortedMap<String, Integer> skippedTypes;
+  private final ImmutableList<String> notes;
+  private final Optional<Instant> instant;
+
+  ArmImport(Estate estate, int resourceCount, ImmutableSortedMap<String, Integer> skippedTypes, ImmutableList<String> notes, Optional<Instant> instant) {
+    this.estate = estate;
+    this.resourceCount = resourceCount;
+    this.skippedTypes = skippedTypes;
+    this.notes = notes;
+    this.instant = instant;
+  }
+
+  /**
+   * Reads ARM JSON without a companion document: the estate has no clients and no custom DNS
+   * servers.
+   *
+   * @param armJson the ARM resources or template
+   * @return the estate and the report
+   * @throws PgreachException {@link ErrorCode#INVALID_INPUT} for JSON that cannot be read, a
+   *     missing or mistyped member, or an unsupported template expression; {@link
+   *     ErrorCode#DANGLING_REFERENCE} for a reference to a resource not in the input; {@link
+   *     ErrorCode#DUPLICATE_RESOURCE} for a resource listed twice with different properties; or
+   *     the model's own code (a malformed prefix, a bad name …). Every message starts with the
+   *     JSON path and the value.
+   */
+  public static ArmImport read(String armJson) {
+    return read(armJson, Companion.empty());
+  }
+
+  /**
+   * Reads ARM JSON and a companion document.
+   *
+   * @param armJson the ARM resources or template
+   * @param companion what ARM does not hold
+   * @return the estate and the report
+   * @throws PgreachException as {@link #read(String)} does; errors in the companion document name
+   *     its path too ({@code companion $.clients[0].location.nic})
+   */
+  public static ArmImport read(String armJson, Companion companion) {
+    Objects.requireNonNull(companion, "companion");
+    Node arm = Node.root(Json.parse(armJson, "$"), "$");
+    return new ArmReader(arm, companion.root()).read();
+  }
+
+  /**
+   * Returns the estate.
+   *
+   * @return the estate
+   */
+  public Estate estate() {
+    return estate;
+  }
+
+  /**
+   * Returns how many resources of the types pgreach reads were in the input (a resource listed
+   * twice counts twice; children nested in a parent's properties are not counted).
+   *
+   * @return the count
+   */
+  public int resourceCount() {
+    return resourceCount;
+  }
+
+  /**
+   * Returns the types that were skipped, with how many resources of each.
+   *
+   * @return counts by type, as first written in the input; private endpoints of other services
+   *     appear as {@code Microsoft.Network/privateEndpoints to <their target's type>}
+   */
+  public ImmutableSortedMap<String, Integer> skippedTypes() {
+    return skippedTypes;
+  }
+
+  /**
+   * Returns what was read but left out of the estate, one sentence each, starting with its JSON
+   * path: IPv6 prefixes and addresses, IPv6-only security rules, point-to-site connections, an
+   * ExpressRoute connection whose on-premises side the companion does not describe, a network
+   * interface's public IP address that is not in the input, template resources whose condition is
+   * false.
+   *
+   * @return the notes, in the order they arose
+   */
+  public ImmutableList<String> notes() {
+    return notes;
+  }
+
+  /**
+   * Returns the companion document's default instant for questions.
+   *
+   * @return its {@code at}, or empty
+   */
+  public Optional<Instant> instant() {
+    return instant;
+  }
+
+  @Override
+  public String toString() {
+    return "ArmImport[" + resourceCount + " resources read, skipped " + skippedTypes + ", " + notes.size() + " notes]";
+  }
+}

@@ -1,0 +1,319 @@
+package dev.pgreach.privatelink.arm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.pgreach.core.ErrorCode;
+import dev.pgreach.core.Ipv4Address;
+import dev.pgreach.core.PgreachException;
+import dev.pgreach.core.ResourceId;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * A JSON value together with its path from the document's root, with typed accessors whose
+ * errors name that path and the value. Member names match case-insensitively, as ARM's do; a JSON
+ * {@code null} counts as absent. In an ARM template, a string that is a template expression is
+ * evaluated when it is read.
+ */
+final class Node {
+  private final JsonNode raw;
+  private final String path;
+  private final Optional<TemplateExpressions> template;
+  private JsonNode value;
+
+  private Node(JsonNode raw, String path, Optional<TemplateExpressions> template) {
+    this.raw = raw;
+    this.path = path;
+    this.template = template;
+  }
+
+  /**
+   * Returns the root of a document.
+   *
+   * @param tree the parsed document
+   * @param path the root's path, {@code $} or {@code companion $}
+   * @return the node
+   */
+  static Node root(JsonNode tree, String path) {
+    return new Node(tree, path, Optional.empty());
+  }
+
+  /**
+   * Returns this node with template expressions evaluated by the given evaluator.
+   *
+   * @param expressions the evaluator
+   * @return the node
+   */
+  Node inTemplate(TemplateExpressions expressions) {
+    return new Node(raw, path, Optional.of(expressions));
+  }
+
+  String path() {
+    return path;
+  }
+
+  /** The value, with a template expression evaluated. */
+  JsonNode json() {
+    if (value == null) {
+      value = template.isPresent() ? template.get().evaluate(this, raw) : raw;
+    }
+    return value;
+  }
+
+  /** The value as written, before any template expression is evaluated. */
+  JsonNode raw() {
+    return raw;
+  }
+
+  boolean isNull() {
+    return json() == null || json().isNull() || json().isMissingNode();
+  }
+
+  boolean isObject() {
+    return json().isObject();
+  }
+
+  boolean isArray() {
+    return json().isArray();
+  }
+
+  boolean isText() {
+    return json().isTextual();
+  }
+
+  // ------------------------------------------------------------------ members
+
+  /** The member with this name, matched ignoring case; absent when missing or null. */
+  Optional<Node> opt(String name) {
+    JsonNode o = requireObject().json();
+    String found = null;
+    for (Map.Entry<String, JsonNode> e : o.properties()) {
+      String n = e.getKey();
+      if (n.equalsIgnoreCase(name)) {
+        if (found != null) {
+          throw error(ErrorCode.INVALID_INPUT, "holds both \"%s\" and \"%s\"; member names are case-insensitive", found, n);
+        }
+        found = n;
+      }
+    }
+    if (found == null) {
+      return Optional.empty();
+    }
+    Node member = new Node(o.get(found), path + Json.member(found), template);
+    return member.isNull() ? Optional.empty() : Optional.of(member);
+  }
+
+  /** The member with this name, which must be present and not null. */
+  Node req(String name) {
+    return opt(name).orElseThrow(() -> missing(name));
+  }
+
+  /** The object member with this name, or an empty object at its path when it is absent. */
+  Node objectOrEmpty(String name) {
+    return opt(name).map(Node::requireObject).orElseGet(() -> new Node(Json.object(), path + Json.member(name), template));
+  }
+
+  /** A member that would be at this path, for errors about values that are absent. */
+  Node child(String name) {
+    return new Node(MissingNode.getInstance(), path + Json.member(name), template);
+  }
+
+  boolean has(String name) {
+    return opt(name).isPresent();
+  }
+
+  /** The members of an object, in document order. */
+  List<Map.Entry<String, Node>> members() {
+    JsonNode o = requireObject().json();
+    List<Map.Entry<String, Node>> out = new ArrayList<>();
+    o.properties().forEach(e -> out.add(Map.entry(e.getKey(), new Node(e.getValue(), path + Json.member(e.getKey()), template))));
+    return out;
+  }
+
+  /** Checks that an object holds no members other than these (ignoring case). */
+  Node only(String... allowed) {
+    for (Map.Entry<String, Node> m : members()) {
+      boolean known = false;
+      for (String a : allowed) {
+        known |= a.equalsIgnoreCase(m.getKey());
+      }
+      if (!known) {
+        throw m.getValue().error(ErrorCode.INVALID_INPUT, "is not a known member here; expected one of %s", String.join(", ", allowed));
+      }
+    }
+    return this;
+  }
+
+  /** The elements of an array. */
+  List<Node> elements() {
+    JsonNode a = json();
+    if (!a.isArray()) {
+      throw error(ErrorCode.INVALID_INPUT, "must be an array");
+    }
+    List<Node> out = new ArrayList<>(a.size());
+    for (int i = 0; i < a.size(); i++) {
+      out.add(new Node(a.get(i), path + "[" + i + "]", template));
+    }
+    return out;
+  }
+
+  /** The elements of the array member with this name, or none when it is absent. */
+  List<Node> list(String name) {
+    return opt(name).map(Node::elements).orElse(List.of());
+  }
+
+  Node requireObject() {
+    if (!json().isObject()) {
+      throw error(ErrorCode.INVALID_INPUT, "must be an object");
+    }
+    return this;
+  }
+
+  // ------------------------------------------------------------------ scalars
+
+  /** The value as a string. Numbers and booleans are not strings. */
+  String text() {
+    if (!json().isTextual()) {
+      throw error(ErrorCode.INVALID_INPUT, "must be a string");
+    }
+    return json().textValue();
+  }
+
+  /** The value as a non-blank string. */
+  String nonBlank() {
+    String t = text();
+    if (t.isBlank()) {
+      throw error(ErrorCode.INVALID_INPUT, "must not be blank");
+    }
+    return t;
+  }
+
+  /** A string member, absent when missing, null or the empty string (as ARM writes unset ids). */
+  Optional<String> optText(String name) {
+    return opt(name).map(Node::text).filter(t -> !t.isEmpty());
+  }
+
+  /** The value as a boolean; the strings {@code true} and {@code false} are accepted too. */
+  boolean bool() {
+    JsonNode v = json();
+    if (v.isBoolean()) {
+      return v.booleanValue();
+    }
+    if (v.isTextual() && (v.textValue().equalsIgnoreCase("true") || v.textValue().equalsIgnoreCase("false"))) {
+      return Boolean.parseBoolean(v.textValue().toLowerCase(Locale.ROOT));
+    }
+    throw error(ErrorCode.INVALID_INPUT, "must be true or false");
+  }
+
+  Optional<Boolean> optBool(String name) {
+    return opt(name).map(Node::bool);
+  }
+
+  /** The value as a whole number from {@code min} to {@code max}; strings of digits are accepted too. */
+  long integer(long min, long max) {
+    JsonNode v = json();
+    long n;
+    if (v.isIntegralNumber() && v.canConvertToLong()) {
+      n = v.longValue();
+    } else if (v.isTextual() && v.textValue().matches("-?[0-9]{1,18}")) {
+      n = Long.parseLong(v.textValue());
+    } else {
+      throw error(ErrorCode.INVALID_INPUT, "must be a whole number from %d to %d", min, max);
+    }
+    if (n < min || n > max) {
+      throw error(ErrorCode.INVALID_INPUT, "must be a whole number from %d to %d", min, max);
+    }
+    return n;
+  }
+
+  /** The value as an IPv4 address. */
+  Ipv4Address address() {
+    String t = text();
+    return parse(() -> Ipv4Address.parse(t));
+  }
+
+  /** The value as an ARM resource id. */
+  ResourceId resourceId() {
+    String t = text();
+    return parse(() -> ResourceId.parse(t));
+  }
+
+  /** The value as a resource id of the given type. */
+  ResourceId resourceId(String type) {
+    ResourceId id = resourceId();
+    return parse(() -> id.requireType(type, "the id"));
+  }
+
+  /** The value as an instant in ISO-8601 form, such as {@code 2026-11-24T12:00:00Z}. */
+  Instant instant() {
+    String t = text();
+    try {
+      return Instant.parse(t);
+    } catch (DateTimeParseException e) {
+      throw error(ErrorCode.INVALID_INPUT, "must be an instant such as 2026-11-24T12:00:00Z");
+    }
+  }
+
+  /** The value as one of an enum's constants, matched against the given ARM spellings ignoring case. */
+  <E extends Enum<E>> E choice(Class<E> type, Function<E, String> spelling) {
+    String t = text();
+    StringBuilder known = new StringBuilder();
+    for (E e : type.getEnumConstants()) {
+      if (spelling.apply(e).equalsIgnoreCase(t)) {
+        return e;
+      }
+      known.append(known.length() == 0 ? "" : ", ").append(spelling.apply(e));
+    }
+    throw error(ErrorCode.INVALID_INPUT, "must be one of %s", known);
+  }
+
+  /**
+   * Runs a model parse or build and names this node in any error it throws.
+   *
+   * @param build the parse or build
+   * @return its result
+   * @throws PgreachException with the model's code, naming this path and value
+   */
+  <T> T parse(Supplier<T> build) {
+    try {
+      return build.get();
+    } catch (PgreachException e) {
+      throw wrap(e);
+    }
+  }
+
+  /** The model's exception, re-thrown with this path and value in front of its message. */
+  PgreachException wrap(PgreachException e) {
+    PgreachException x = PgreachException.of(e.code(), "%s (%s): %s", path, shown(), Json.message(e.getMessage()));
+    x.initCause(e);
+    return x;
+  }
+
+  /** An error about this node. */
+  PgreachException error(ErrorCode code, String format, Object... args) {
+    return PgreachException.of(code, "%s (%s): %s", path, shown(), String.format(Locale.ROOT, format, args));
+  }
+
+  private PgreachException missing(String name) {
+    return PgreachException.of(ErrorCode.INVALID_INPUT, "%s%s is required but missing", path, Json.member(name));
+  }
+
+  private String shown() {
+    if (template.isPresent() && raw.isTextual() && value != null && value != raw) {
+      return Json.show(raw) + " = " + Json.show(value);
+    }
+    return Json.show(raw);
+  }
+
+  @Override
+  public String toString() {
+    return path;
+  }
+}

@@ -1,0 +1,250 @@
+package dev.pgreach.privatelink.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pgreach.core.Finding;
+import dev.pgreach.core.Ipv4Address;
+import dev.pgreach.core.Severity;
+import dev.pgreach.core.Step;
+import dev.pgreach.dns.DnsName;
+import dev.pgreach.dns.Resolution;
+import dev.pgreach.dns.ResolutionDisposition;
+import dev.pgreach.privatelink.Connection;
+import dev.pgreach.privatelink.arm.ArmImport;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * How answers are written: text a person reads (the verdict first, then the numbered steps) and
+ * JSON other tools read, with members always in the same order.
+ */
+final class Reports {
+  private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+
+  private static final DefaultPrettyPrinter PRINTER =
+      new DefaultPrettyPrinter(
+              Separators.createDefaultInstance()
+                  .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                  .withArrayEmptySeparator("")
+                  .withObjectEmptySeparator(""))
+          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+          .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+
+  private Reports() {}
+
+  static ObjectNode object() {
+    return JsonNodeFactory.instance.objectNode();
+  }
+
+  static String write(ObjectNode json) {
+    try {
+      return MAPPER.writer(PRINTER).writeValueAsString(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON report could not be written", e);
+    }
+  }
+
+  // ------------------------------------------------------------------ check
+
+  static ObjectNode connection(Connection c, String profile, Instant at) {
+    ObjectNode o = object();
+    o.put("verdict", Connection.headline(c.disposition()));
+    o.put("disposition", c.disposition().name());
+    o.put("client", c.client().name());
+    o.put("target", c.target());
+    o.put("port", c.port());
+    if (c.server().isPresent()) {
+      o.put("server", c.server().get().toString());
+    } else {
+      o.putNull("server");
+    }
+    o.put("profile", profile);
+    o.put("at", at.toString());
+    int deciding = c.decidingStep().map(s -> c.steps().indexOf(s) + 1).orElse(0);
+    if (deciding > 0) {
+      o.put("decidingStep", deciding);
+    } else {
+      o.putNull("decidingStep");
+    }
+    steps(o.putArray("steps"), c.steps());
+    if (c.resolution().isPresent()) {
+      resolution(o.putObject("resolution"), c.resolution().get());
+    } else {
+      o.putNull("resolution");
+    }
+    return o;
+  }
+
+  private static void steps(ArrayNode a, List<? extends Step> steps) {
+    int n = 1;
+    for (Step s : steps) {
+      ObjectNode o = a.addObject();
+      o.put("n", n++);
+      o.put("code", s.code().name());
+      o.put("effect", s.effect().name());
+      o.put("subject", s.subject());
+      o.put("reason", s.reason());
+    }
+  }
+
+  private static void resolution(ObjectNode o, Resolution r) {
+    o.put("name", r.name().toString());
+    o.put("disposition", r.disposition().name());
+    ArrayNode aliases = o.putArray("aliases");
+    r.aliases().forEach((DnsName d) -> aliases.add(d.toString()));
+    ArrayNode addresses = o.putArray("addresses");
+    r.addresses().forEach((Ipv4Address a) -> addresses.add(a.toString()));
+    if (r.publicEndpoint().isPresent()) {
+      o.put("publicEndpoint", r.publicEndpoint().get().toString());
+    } else {
+      o.putNull("publicEndpoint");
+    }
+  }
+
+  // ------------------------------------------------------------------ resolve
+
+  /** The word a person reads for how a resolution ended. */
+  static String headline(ResolutionDisposition d) {
+    switch (d) {
+      case ADDRESS:
+      case PUBLIC_ENDPOINT:
+        return "RESOLVED";
+      case NXDOMAIN:
+        return "NXDOMAIN";
+      case FAILURE:
+        return "FAILED";
+      default:
+        return "UNKNOWN";
+    }
+  }
+
+  static String resolutionText(String client, Resolution r) {
+    StringBuilder s = new StringBuilder(headline(r.disposition())).append(": ").append(client).append(" -> ").append(r.name());
+    switch (r.disposition()) {
+      case ADDRESS:
+        s.append(" = ").append(r.addresses().stream().map(Object::toString).collect(Collectors.joining(", ")));
+        break;
+      case PUBLIC_ENDPOINT:
+        s.append(" = the public endpoint of ").append(r.publicEndpoint().orElseThrow().name()).append(" (address not known)");
+        break;
+      default:
+        break;
+    }
+    if (r.aliases().size() > 1) {
+      s.append("\n  aliases: ").append(r.aliases().stream().map(Object::toString).collect(Collectors.joining(" -> ")));
+    }
+    int n = 1;
+    for (Step step : r.steps()) {
+      s.append("\n  ").append(n++).append(". [").append(step.code()).append("] ").append(step.reason());
+    }
+    return s.toString();
+  }
+
+  static ObjectNode resolutionJson(String client, Resolution r, String profile) {
+    ObjectNode o = object();
+    o.put("result", headline(r.disposition()));
+    o.put("client", client);
+    o.put("profile", profile);
+    resolution(o, r);
+    steps(o.putArray("steps"), r.steps());
+    return o;
+  }
+
+  // ------------------------------------------------------------------ validate
+
+  /** Whether findings make the estate not valid: any of severity ERROR or WARNING. */
+  static boolean valid(List<Finding> findings) {
+    return findings.stream().noneMatch(f -> f.severity() != Severity.ADVICE);
+  }
+
+  private static Map<Severity, Integer> counts(List<Finding> findings) {
+    Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
+    for (Severity s : Severity.values()) {
+      counts.put(s, 0);
+    }
+    findings.forEach(f -> counts.merge(f.severity(), 1, Integer::sum));
+    return counts;
+  }
+
+  static String validationText(List<Finding> findings, ArmImport imported) {
+    Map<Severity, Integer> c = counts(findings);
+    StringBuilder s = new StringBuilder();
+    if (valid(findings)) {
+      s.append("VALID: no errors or warnings");
+      if (c.get(Severity.ADVICE) > 0) {
+        s.append(" (").append(plural(c.get(Severity.ADVICE), "piece of advice", "pieces of advice")).append(")");
+      }
+    } else {
+      s.append("FINDINGS: ")
+          .append(plural(c.get(Severity.ERROR), "error", "errors"))
+          .append(", ")
+          .append(plural(c.get(Severity.WARNING), "warning", "warnings"))
+          .append(", ")
+          .append(plural(c.get(Severity.ADVICE), "piece of advice", "pieces of advice"));
+    }
+    int n = 1;
+    for (Finding f : findings) {
+      s.append("\n  ").append(n++).append(". ").append(f);
+    }
+    s.append('\n').append(importText(imported));
+    return s.toString();
+  }
+
+  static String importText(ArmImport imported) {
+    StringBuilder s = new StringBuilder("Read ").append(plural(imported.resourceCount(), "resource", "resources"));
+    if (imported.skippedTypes().isEmpty()) {
+      s.append("; none skipped.");
+    } else {
+      int skipped = imported.skippedTypes().values().stream().mapToInt(Integer::intValue).sum();
+      s.append("; skipped ")
+          .append(skipped)
+          .append(" of types pgreach does not model (")
+          .append(imported.skippedTypes().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", ")))
+          .append(").");
+    }
+    for (String note : imported.notes()) {
+      s.append("\n  note: ").append(note);
+    }
+    return s.toString();
+  }
+
+  static ObjectNode validationJson(List<Finding> findings, ArmImport imported, String profile) {
+    ObjectNode o = object();
+    o.put("result", valid(findings) ? "VALID" : "FINDINGS");
+    o.put("profile", profile);
+    ObjectNode counts = o.putObject("counts");
+    counts(findings).forEach((k, v) -> counts.put(k.name(), v));
+    ArrayNode a = o.putArray("findings");
+    for (Finding f : findings) {
+      ObjectNode x = a.addObject();
+      x.put("code", f.code().name());
+      x.put("severity", f.severity().name());
+      x.put("resource", f.resource());
+      x.put("field", f.field());
+      x.put("value", f.value());
+      x.put("message", f.message());
+    }
+    ObjectNode i = o.putObject("import");
+    i.put("resources", imported.resourceCount());
+    ObjectNode skipped = i.putObject("skippedTypes");
+    imported.skippedTypes().forEach(skipped::put);
+    ArrayNode notes = i.putArray("notes");
+    imported.notes().forEach(notes::add);
+    return o;
+  }
+
+  private static String plural(int n, String one, String many) {
+    return String.format(Locale.ROOT, "%d %s", n, n == 1 ? one : many);
+  }
+}

@@ -1,0 +1,148 @@
+package dev.pgreach.privatelink.arm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pgreach.core.ErrorCode;
+import dev.pgreach.core.PgreachException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hostile JSON: inputs that go past each of the limits that keep reading cheap (nesting depth,
+ * string, number and name length, expression size), truncated documents, wrong types and nulls.
+ * Each ends in the library's exception with a JSON path, never a parser's exception or a stack
+ * overflow.
+ */
+class ArmFuzzTest {
+  private static PgreachException refused(String json) {
+    PgreachException e = assertThrows(PgreachException.class, () -> ArmImport.read(json));
+    assertTrue(e.getMessage().startsWith("$"), e.getMessage());
+    return e;
+  }
+
+  @Test
+  void read_arraysNestedPastTheLimit_isRefusedAtDepth() {
+    PgreachException e = refused("[".repeat(Json.MAX_NESTING_DEPTH + 1) + "]".repeat(Json.MAX_NESTING_DEPTH + 1));
+    assertEquals(ErrorCode.INVALID_INPUT, e.code());
+    assertTrue(e.getMessage().contains("nesting depth"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("$[0][0][0]"), e.getMessage());
+  }
+
+  @Test
+  void read_objectsNestedFarPastTheLimit_isRefusedWithoutOverflowingTheStack() {
+    String deep = "{\"a\":".repeat(200_000) + "1" + "}".repeat(200_000);
+    PgreachException e = refused("[{\"id\": \"x\", \"properties\": " + deep + "}]");
+    assertTrue(e.getMessage().contains("nesting depth"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("$[0].properties.a.a"), e.getMessage());
+  }
+
+  @Test
+  void read_nestingWithinTheLimit_isOnlyAShapeError() {
+    String deep = "{\"a\":".repeat(50) + "1" + "}".repeat(50);
+    PgreachException e = refused("[" + deep + "]");
+    assertEquals("$[0].type is required but missing", e.getMessage());
+  }
+
+  @Test
+  void read_hugeNumber_isRefusedByLength() {
+    PgreachException e = refused("[{\"priority\": 1" + "0".repeat(100_000) + "}]");
+    assertTrue(e.getMessage().contains("Number value length"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("$[0].priority"), e.getMessage());
+  }
+
+  @Test
+  void read_numberWithHugeExponent_isAWrongValueNotAHang() {
+    String base = ArmImportErrorsTest.BASE.replace("\"priority\": 100", "\"priority\": 1e999999999");
+    PgreachException e = assertThrows(PgreachException.class, () -> ArmImport.read(base));
+    assertTrue(e.getMessage().startsWith("$[1].properties.securityRules[0].properties.priority"), e.getMessage());
+  }
+
+  @Test
+  void read_enormousString_isRefusedByLength() {
+    PgreachException e = refused("[{\"id\": \"" + "x".repeat(Json.MAX_STRING_LENGTH + 1) + "\"}]");
+    assertTrue(e.getMessage().contains("String value length"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("$[0].id"), e.getMessage());
+  }
+
+  @Test
+  void read_enormousName_isRefusedByLength() {
+    PgreachException e = refused("[{\"" + "n".repeat(Json.MAX_NAME_LENGTH + 1) + "\": 1}]");
+    assertTrue(e.getMessage().contains("Name length"), e.getMessage());
+  }
+
+  @Test
+  void read_longStringWithinTheLimit_isShownCut() {
+    String longName = "v".repeat(5_000);
+    PgreachException e = refused("[{\"id\": \"/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/virtualNetworks/" + longName + "\", \"type\": \"x/y\"}]");
+    assertTrue(e.getMessage().length() < 2_000, "the value is cut in the message: " + e.getMessage().length());
+    assertTrue(e.getMessage().contains("characters)"), e.getMessage());
+  }
+
+  @Test
+  void read_truncatedDocuments_nameWhereReadingStopped() {
+    String whole = Resources.sampleResources();
+    for (int cut = 1; cut < whole.length() - 2; cut += 211) {
+      String part = whole.substring(0, cut);
+      PgreachException e = assertThrows(PgreachException.class, () -> ArmImport.read(part), () -> "cut at " + part.length());
+      assertEquals(ErrorCode.INVALID_INPUT, e.code());
+      assertTrue(e.getMessage().startsWith("$") && e.getMessage().contains("(line "), e.getMessage());
+    }
+  }
+
+  @Test
+  void read_emptyAndBlankDocuments_areRefused() {
+    assertTrue(refused("").getMessage().contains("empty"));
+    assertTrue(refused("   \n ").getMessage().contains("empty"));
+    assertTrue(refused("[] []").getMessage().contains("cannot be read"));
+  }
+
+  @Test
+  void read_nullsWhereValuesBelong_areMissingValues() {
+    assertEquals("$[0] (null): must be an object", refused("[null]").getMessage());
+    String vnet = "[{\"id\": \"/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/virtualNetworks/v\", \"type\": \"Microsoft.Network/virtualNetworks\", \"location\": \"westeurope\", \"properties\": null}]";
+    PgreachException e = refused(vnet);
+    assertEquals(ErrorCode.INVALID_VALUE, e.code(), "a network without address space is the model's error");
+    assertTrue(e.getMessage().startsWith("$[0] (an object): VirtualNetwork[v].addressSpace"), e.getMessage());
+  }
+
+  @Test
+  void read_wrongTypesEverywhere_areNamed() {
+    assertTrue(refused("[{\"id\": 7, \"type\": \"a/b\"}]").getMessage().startsWith("$[0].id (7): must be a string"));
+    assertTrue(refused("[{\"id\": [], \"type\": \"a/b\"}]").getMessage().startsWith("$[0].id (an array of 0): must be a string"));
+    assertTrue(refused("[{\"type\": {}}]").getMessage().startsWith("$[0].type (an object): must be a string"));
+    assertTrue(refused("[\"resource\"]").getMessage().startsWith("$[0] (\"resource\"): must be an object"));
+    assertTrue(refused("{\"value\": {}}").getMessage().startsWith("$.value (an object): must be an array"));
+    assertTrue(refused("{\"resources\": 5}").getMessage().startsWith("$.resources (5): must be an array"));
+  }
+
+  @Test
+  void read_controlCharactersInValues_areEscapedInMessages() {
+    PgreachException e = refused("[{\"id\": \"a\\u0000b\\nc\", \"type\": \"x/y\"}]");
+    assertTrue(e.getMessage().contains("\\u0000"), e.getMessage());
+    assertTrue(!e.getMessage().contains("\n"), e.getMessage());
+  }
+
+  @Test
+  void read_manyResources_isReadWithoutQuadraticWork() {
+    String vnet = "/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/virtualNetworks/big";
+    String server = "/subscriptions/s/resourceGroups/g/providers/Microsoft.DBforPostgreSQL/flexibleServers/big-db";
+    StringBuilder subnets = new StringBuilder();
+    StringBuilder separate = new StringBuilder();
+    for (int i = 0; i < 4_000; i++) {
+      String subnet = "{\"id\": \"" + vnet + "/subnets/s" + i + "\", \"type\": \"Microsoft.Network/virtualNetworks/subnets\", \"properties\": {\"addressPrefix\": \"10." + (i / 256) + "." + (i % 256) + ".0/24\"}}";
+      subnets.append(i == 0 ? "" : ",").append(subnet);
+      separate.append(",").append(subnet);
+      separate.append(",{\"id\": \"" + server + "/firewallRules/rule" + i + "\", \"type\": \"Microsoft.DBforPostgreSQL/flexibleServers/firewallRules\", \"properties\": {\"startIpAddress\": \"20.0." + (i / 256) + "." + (i % 256) + "\", \"endIpAddress\": \"20.0." + (i / 256) + "." + (i % 256) + "\"}}");
+    }
+    String json =
+        "[{\"id\": \"" + vnet + "\", \"type\": \"Microsoft.Network/virtualNetworks\", \"location\": \"westeurope\", \"properties\": {\"addressSpace\": {\"addressPrefixes\": [\"10.0.0.0/8\"]}, \"subnets\": ["
+            + subnets
+            + "]}}, {\"id\": \"" + server + "\", \"type\": \"Microsoft.DBforPostgreSQL/flexibleServers\", \"location\": \"westeurope\"}"
+            + separate
+            + "]";
+    ArmImport read = ArmImport.read(json);
+    assertEquals(4_000, read.estate().network().virtualNetworks().get(0).subnets().size());
+    assertEquals(4_000, read.estate().firewallRules().values().iterator().next().size());
+  }
+}
