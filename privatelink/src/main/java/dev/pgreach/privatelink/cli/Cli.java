@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pgreach.core.Client;
 import dev.pgreach.core.Disposition;
 import dev.pgreach.core.Finding;
+import dev.pgreach.core.FlexibleServer;
 import dev.pgreach.core.PgreachException;
 import dev.pgreach.core.ServiceProfile;
 import dev.pgreach.dns.DnsName;
 import dev.pgreach.dns.Resolution;
+import dev.pgreach.privatelink.Comparison;
 import dev.pgreach.privatelink.Connection;
+import dev.pgreach.privatelink.Exposure;
 import dev.pgreach.privatelink.Connectivity;
 import dev.pgreach.privatelink.Estate;
 import dev.pgreach.privatelink.EstateValidation;
@@ -32,6 +35,8 @@ import java.util.Set;
  * pgreach check    --estate resources.json --companion companion.json --from orders-api --to orders-db.postgres.database.azure.com
  * pgreach resolve  --estate resources.json --companion companion.json --from spoke-apps/app:10.2.0.9 --name billing-db.postgres.database.azure.com
  * pgreach validate --estate resources.json --companion companion.json --format json
+ * pgreach expose   --estate resources.json --companion companion.json --server orders-db
+ * pgreach compare  --before today.json --after proposed.json --companion companion.json
  * pgreach sample   --profile preview2021
  * </pre>
  *
@@ -85,6 +90,8 @@ public final class Cli {
           + "  check      Can a client open a PostgreSQL session to a host name or address?\n"
           + "  resolve    What does a host name resolve to, seen from a client?\n"
           + "  validate   Which settings would Azure reject, or accept and not honour?\n"
+          + "  expose     Who can reach a server at all (source addresses per place)?\n"
+          + "  compare    What does a change break (forbidden changes, lost and gained access)?\n"
           + "  sample     Answer the sample questions about the bundled sample estate.\n"
           + "\n"
           + "Run 'pgreach <command> --help' for a command's options.\n"
@@ -144,6 +151,42 @@ public final class Cli {
           + "\n"
           + "Exit status: 0 when no finding has severity ERROR or WARNING (advice alone is valid),\n"
           + "1 otherwise, 64 usage error, 65 unusable input, 66 unreadable file, 70 internal error.\n";
+
+  private static final String EXPOSE_USAGE =
+      "Usage: pgreach expose (--estate FILE [--companion FILE] | --sample) --server NAME\n"
+          + "                      [--port PORT] [--at INSTANT] [--profile NAME] [--format FORMAT]\n"
+          + "\n"
+          + "Who can reach the server at all? Prints, for each subnet and on-premises network, the\n"
+          + "source addresses that connect to each of the server's private front doors, then the\n"
+          + "public source addresses its public endpoint admits (address sets, not samples).\n"
+          + "\n"
+          + "Options:\n"
+          + ESTATE_OPTIONS
+          + "  --server NAME      the server's name (orders-db) or resource id\n"
+          + "  --port PORT        1 to 65535; 5432 (default), 6432 for PgBouncer\n"
+          + "  --at INSTANT       when the question is asked (default: the companion's \"at\", else now)\n"
+          + COMMON_OPTIONS
+          + "\n"
+          + "Exit status: 0 someone can reach the server, 1 nobody can, 2 only undecided sources,\n"
+          + "64 usage error, 65 unusable input, 66 unreadable file, 70 internal error.\n";
+
+  private static final String COMPARE_USAGE =
+      "Usage: pgreach compare --before FILE --after FILE [--companion FILE] [--at INSTANT]\n"
+          + "                       [--profile NAME] [--format FORMAT]\n"
+          + "\n"
+          + "What does going from the first estate to the second break? Prints the changes Azure\n"
+          + "forbids after creation, the clients whose answer changes (by host name, port 5432), and\n"
+          + "the source addresses that gain or lose access to each server.\n"
+          + "\n"
+          + "Options:\n"
+          + "  --before FILE      ARM JSON of the estate as it is\n"
+          + "  --after FILE       ARM JSON of the estate as it would be\n"
+          + "  --companion FILE   the companion document, used for both\n"
+          + "  --at INSTANT       when both are judged (default: the companion's \"at\", else now)\n"
+          + COMMON_OPTIONS
+          + "\n"
+          + "Exit status: 0 nothing forbidden and no client loses access, 1 otherwise, 64 usage error,\n"
+          + "65 unusable input, 66 unreadable file, 70 internal error.\n";
 
   private static final String SAMPLE_USAGE =
       "Usage: pgreach sample [--profile NAME] [--format FORMAT]\n"
@@ -209,7 +252,7 @@ public final class Cli {
 
   private static ExitStatus dispatch(List<String> args, PrintStream out) {
     if (args.isEmpty()) {
-      throw CommandFailure.usage("a command is required: check, resolve, validate or sample");
+      throw CommandFailure.usage("a command is required: check, resolve, validate, expose, compare or sample");
     }
     String command = args.get(0);
     List<String> rest = args.subList(1, args.size());
@@ -228,10 +271,14 @@ public final class Cli {
         return resolve(Options.parse(command, rest, with("--from", "--name"), FLAGS), out);
       case "validate":
         return validate(Options.parse(command, rest, ESTATE, FLAGS), out);
+      case "expose":
+        return expose(Options.parse(command, rest, with("--server", "--port", "--at"), FLAGS), out);
+      case "compare":
+        return compare(Options.parse(command, rest, Set.of("--before", "--after", "--companion", "--at", "--profile", "--format"), Set.of("--help")), out);
       case "sample":
         return sample(Options.parse(command, rest, Set.of("--profile", "--format"), Set.of("--help")), out);
       default:
-        throw CommandFailure.usage("unknown command " + command + "; expected check, resolve, validate or sample");
+        throw CommandFailure.usage("unknown command " + command + "; expected check, resolve, validate, expose, compare or sample");
     }
   }
 
@@ -362,6 +409,66 @@ public final class Cli {
     return Reports.valid(findings) ? ExitStatus.OK : ExitStatus.NEGATIVE;
   }
 
+  // ------------------------------------------------------------------ expose
+
+  private static ExitStatus expose(Options o, PrintStream out) {
+    if (o.has("--help")) {
+      out.print(EXPOSE_USAGE);
+      return ExitStatus.OK;
+    }
+    boolean json = Inputs.json(o);
+    ServiceProfile profile = Inputs.profile(o);
+    String serverText = o.require("--server");
+    int port = port(o.get("--port").orElse("5432"));
+    ArmImport imported = Inputs.estate(o);
+    Instant at = Inputs.instant(o, imported);
+    Estate estate = imported.estate();
+    FlexibleServer server = Places.server(estate, serverText);
+    Connectivity connectivity = data(() -> Connectivity.of(estate, profile));
+    Exposure exposure = data(() -> connectivity.expose(server.id(), port, at));
+    if (json) {
+      ObjectNode report = Reports.object().put("command", "expose");
+      report.setAll(Reports.exposureJson(exposure, profile.name()));
+      out.println(Reports.write(report));
+    } else {
+      out.println(exposure.explanation());
+    }
+    boolean someone =
+        !exposure.publicSources().isEmpty()
+            || exposure.azureServices()
+            || exposure.privatePaths().stream().anyMatch(r -> !r.connected().isEmpty());
+    boolean maybe = !exposure.isClosed();
+    return someone ? ExitStatus.OK : maybe ? ExitStatus.INDETERMINATE : ExitStatus.NEGATIVE;
+  }
+
+  // ------------------------------------------------------------------ compare
+
+  private static ExitStatus compare(Options o, PrintStream out) {
+    if (o.has("--help")) {
+      out.print(COMPARE_USAGE);
+      return ExitStatus.OK;
+    }
+    boolean json = Inputs.json(o);
+    ServiceProfile profile = Inputs.profile(o);
+    String beforeFile = o.require("--before");
+    String afterFile = o.require("--after");
+    ArmImport before = Inputs.read(beforeFile, o.get("--companion"));
+    ArmImport after = Inputs.read(afterFile, o.get("--companion"));
+    Instant at = Inputs.instant(o, before);
+    Comparison comparison = data(() -> Comparison.of(before.estate(), after.estate(), profile, at));
+    if (json) {
+      ObjectNode report = Reports.object().put("command", "compare");
+      report.setAll(Reports.comparisonJson(comparison, profile.name(), at));
+      out.println(Reports.write(report));
+    } else {
+      out.println(Reports.comparisonText(comparison));
+    }
+    boolean broken =
+        !comparison.forbiddenChanges().isEmpty()
+            || comparison.accessChanges().stream().anyMatch(Comparison.AccessChange::isLoss);
+    return broken ? ExitStatus.NEGATIVE : ExitStatus.OK;
+  }
+
   // ------------------------------------------------------------------ sample
 
   private static ExitStatus sample(Options o, PrintStream out) {
@@ -383,6 +490,10 @@ public final class Cli {
       ArrayNode answers = report.putArray("answers");
       for (SampleEstate.Question q : SampleEstate.questions()) {
         answers.add(Reports.connection(connectivity.connect(estate.client(q.client()), q.target(), q.port(), at), profile.name(), at));
+      }
+      ArrayNode exposure = report.putArray("exposure");
+      for (FlexibleServer server : estate.network().flexibleServers()) {
+        exposure.add(Reports.exposureJson(connectivity.expose(server.id(), FlexibleServer.POSTGRES_PORT, at), profile.name()));
       }
       report.set("validation", Reports.validationJson(findings, imported, profile.name()));
       out.println(Reports.write(report));

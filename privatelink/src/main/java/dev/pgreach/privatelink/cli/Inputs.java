@@ -49,9 +49,19 @@ final class Inputs {
       }
       throw CommandFailure.usage("--estate FILE (or --sample) is required");
     }
-    String estateFile = o.require("--estate");
+    return read(o.require("--estate"), o.get("--companion"));
+  }
+
+  /**
+   * Reads an estate from a file of ARM JSON and, optionally, a companion document.
+   *
+   * @param estateFile the ARM JSON file
+   * @param companionFile the companion document's file
+   * @return the import
+   * @throws CommandFailure for a file that cannot be read, or input the import rejects
+   */
+  static ArmImport read(String estateFile, Optional<String> companionFile) {
     String arm = readFile(estateFile);
-    Optional<String> companionFile = o.get("--companion");
     String label = estateFile + companionFile.map(c -> " with " + c).orElse("");
     try {
       Companion companion = companionFile.map(f -> Companion.parse(readFile(f))).orElse(Companion.empty());

@@ -153,4 +153,29 @@ final class Places {
   private static CommandFailure notFound(String from, String problem) {
     return CommandFailure.usage("--from (" + from + "): " + problem);
   }
+
+  /**
+   * Returns the server a {@code --server} option names: by name, or by resource id.
+   *
+   * @param estate the estate
+   * @param text the option's value
+   * @return the server
+   * @throws CommandFailure a usage error when no server of the estate has that name or id
+   */
+  static dev.pgreach.core.FlexibleServer server(Estate estate, String text) {
+    java.util.Optional<dev.pgreach.core.FlexibleServer> found =
+        text.startsWith("/")
+            ? dev.pgreach.core.ResourceId.tryParse(text).flatMap(id -> estate.network().flexibleServer(id))
+            : dev.pgreach.core.ServerName.tryParse(text).flatMap(n -> estate.network().flexibleServer(n));
+    return found.orElseThrow(
+        () ->
+            CommandFailure.usage(
+                "--server ("
+                    + text
+                    + ") names no server of the estate; known: "
+                    + estate.network().flexibleServers().stream()
+                        .map(s -> s.name().toString())
+                        .sorted()
+                        .collect(java.util.stream.Collectors.joining(", "))));
+  }
 }

@@ -227,13 +227,7 @@ final class Reports {
     counts(findings).forEach((k, v) -> counts.put(k.name(), v));
     ArrayNode a = o.putArray("findings");
     for (Finding f : findings) {
-      ObjectNode x = a.addObject();
-      x.put("code", f.code().name());
-      x.put("severity", f.severity().name());
-      x.put("resource", f.resource());
-      x.put("field", f.field());
-      x.put("value", f.value());
-      x.put("message", f.message());
+      finding(a.addObject(), f);
     }
     ObjectNode i = o.putObject("import");
     i.put("resources", imported.resourceCount());
@@ -244,7 +238,113 @@ final class Reports {
     return o;
   }
 
+  private static void finding(ObjectNode x, Finding f) {
+    x.put("code", f.code().name());
+    x.put("severity", f.severity().name());
+    x.put("resource", f.resource());
+    x.put("field", f.field());
+    x.put("value", f.value());
+    x.put("message", f.message());
+  }
+
   private static String plural(int n, String one, String many) {
     return String.format(Locale.ROOT, "%d %s", n, n == 1 ? one : many);
+  }
+
+  /** An address set as a JSON array of its canonical ranges, each a CIDR prefix where it is one. */
+  private static void addresses(ArrayNode a, dev.pgreach.core.AddressSet set) {
+    for (dev.pgreach.core.Ipv4Range r : set.ranges()) {
+      a.add(r.isPrefix() && r.size() > 1 ? r.toPrefixes().get(0).toString() : r.toString());
+    }
+  }
+
+  static ObjectNode exposureJson(dev.pgreach.privatelink.Exposure x, String profile) {
+    ObjectNode o = object();
+    o.put("server", x.server().toString());
+    o.put("port", x.port());
+    o.put("profile", profile);
+    o.put("at", x.at().toString());
+    ArrayNode paths = o.putArray("privatePaths");
+    for (dev.pgreach.privatelink.Exposure.Reach r : x.privatePaths()) {
+      ObjectNode p = paths.addObject();
+      p.put("place", r.place().toString());
+      if (r.subnet().isPresent()) {
+        p.put("subnet", r.subnet().get().toString());
+      } else {
+        p.putNull("subnet");
+      }
+      p.put("door", r.door().name());
+      p.put("address", r.address().toString());
+      if (r.privateEndpoint().isPresent()) {
+        p.put("privateEndpoint", r.privateEndpoint().get().toString());
+      } else {
+        p.putNull("privateEndpoint");
+      }
+      addresses(p.putArray("connected"), r.connected());
+      addresses(p.putArray("undecided"), r.undecided());
+    }
+    addresses(o.putArray("publicSources"), x.publicSources());
+    addresses(o.putArray("publicUndecided"), x.publicUndecided());
+    o.put("azureServices", x.azureServices());
+    return o;
+  }
+
+  static ObjectNode comparisonJson(dev.pgreach.privatelink.Comparison c, String profile, Instant at) {
+    ObjectNode o = object();
+    o.put("profile", profile);
+    o.put("at", at.toString());
+    ArrayNode forbidden = o.putArray("forbiddenChanges");
+    for (Finding f : c.forbiddenChanges()) {
+      finding(forbidden.addObject(), f);
+    }
+    ArrayNode access = o.putArray("accessChanges");
+    for (dev.pgreach.privatelink.Comparison.AccessChange a : c.accessChanges()) {
+      ObjectNode x = access.addObject();
+      x.put("client", a.client());
+      x.put("server", a.server().toString());
+      x.put("before", Connection.headline(a.before().disposition()));
+      x.put("after", Connection.headline(a.after().disposition()));
+      if (a.after().decidingStep().isPresent()) {
+        x.put("decidingCode", a.after().decidingStep().get().code().name());
+        x.put("decidingReason", a.after().decidingStep().get().reason());
+      } else {
+        x.putNull("decidingCode");
+        x.putNull("decidingReason");
+      }
+    }
+    ArrayNode exposure = o.putArray("exposureChanges");
+    for (dev.pgreach.privatelink.Comparison.ExposureChange e : c.exposureChanges()) {
+      ObjectNode x = exposure.addObject();
+      x.put("server", e.server().toString());
+      x.put("place", e.place());
+      addresses(x.putArray("gained"), e.gained());
+      addresses(x.putArray("lost"), e.lost());
+    }
+    return o;
+  }
+
+  static String comparisonText(dev.pgreach.privatelink.Comparison c) {
+    boolean broken = !c.forbiddenChanges().isEmpty() || c.accessChanges().stream().anyMatch(dev.pgreach.privatelink.Comparison.AccessChange::isLoss);
+    StringBuilder s = new StringBuilder(broken ? "BREAKS" : "SAFE");
+    s.append(": ").append(plural(c.forbiddenChanges().size(), "forbidden change", "forbidden changes"))
+        .append(", ").append(plural(c.accessChanges().size(), "access change", "access changes"))
+        .append(", ").append(plural(c.exposureChanges().size(), "exposure change", "exposure changes"));
+    int n = 1;
+    for (Finding f : c.forbiddenChanges()) {
+      s.append("\n  ").append(n++).append(". ").append(f);
+    }
+    for (dev.pgreach.privatelink.Comparison.AccessChange a : c.accessChanges()) {
+      s.append("\n  ").append(n++).append(". ").append(a);
+    }
+    for (dev.pgreach.privatelink.Comparison.ExposureChange e : c.exposureChanges()) {
+      s.append("\n  ").append(n++).append(". ").append(e.server().name()).append(", from ").append(e.place()).append(':');
+      if (!e.gained().isEmpty()) {
+        s.append(" gains ").append(e.gained());
+      }
+      if (!e.lost().isEmpty()) {
+        s.append(" loses ").append(e.lost());
+      }
+    }
+    return s.toString();
   }
 }
