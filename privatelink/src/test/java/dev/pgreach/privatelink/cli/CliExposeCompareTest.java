@@ -57,6 +57,13 @@ class CliExposeCompareTest {
   }
 
   @Test
+  void expose_readmeJsonExample_isWhatExposeWrites() throws IOException {
+    String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+    Run r = run("expose", "--sample", "--server", "web-db", "--format", "json");
+    assertTrue(readme.contains("```json\n" + r.out() + "```"), "README's expose example must match:\n" + r.out());
+  }
+
+  @Test
   void expose_vnetServer_textListsEveryPlace() {
     Run r = run("expose", "--sample", "--server", "orders-db");
     assertEquals(0, r.status(), r.err());
