@@ -11,4 +11,19 @@ final class Checks {
     }
     return value;
   }
+
+  /** Throws {@link ErrorCode#INVALID_VALUE} naming the field when a present address is not public. */
+  static void publicAddress(java.util.Optional<Ipv4Address> address, String field) {
+    notNull(address, field);
+    address
+        .filter(a -> !a.isPublic())
+        .ifPresent(
+            a -> {
+              throw PgreachException.of(
+                  ErrorCode.INVALID_VALUE,
+                  "%s (%s) must be a public address; private, loopback, link-local and multicast addresses are not seen on the internet",
+                  field,
+                  a);
+            });
+  }
 }

@@ -17,6 +17,9 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class Client {
+  /** The TLS versions a client offers unless told otherwise: TLS 1.2 and TLS 1.3. */
+  public static final ImmutableSet<TlsVersion> DEFAULT_TLS_VERSIONS = ImmutableSet.of(TlsVersion.TLS_1_2, TlsVersion.TLS_1_3);
+
   Client() {}
 
   /**
@@ -41,7 +44,7 @@ public abstract class Client {
   @Value.Default
   @SuppressWarnings("immutables:untype") // a plain setter is wanted: an empty set means no TLS
   public ImmutableSet<TlsVersion> tlsVersions() {
-    return ImmutableSet.of(TlsVersion.TLS_1_2, TlsVersion.TLS_1_3);
+    return DEFAULT_TLS_VERSIONS;
   }
 
   /**

@@ -56,6 +56,7 @@ public sealed interface ClientLocation {
       Checks.notNull(outboundPublicAddress, "ClientLocation.InVirtualNetwork.outboundPublicAddress");
       Checks.notNull(networkInterface, "ClientLocation.InVirtualNetwork.networkInterface");
       subnet.requireType(Subnet.RESOURCE_TYPE, "ClientLocation.InVirtualNetwork.subnet");
+      Checks.publicAddress(outboundPublicAddress, "ClientLocation.InVirtualNetwork.outboundPublicAddress");
       networkInterface.ifPresent(
           n -> n.requireType(NetworkInterface.RESOURCE_TYPE, "ClientLocation.InVirtualNetwork.networkInterface"));
     }
@@ -96,6 +97,7 @@ public sealed interface ClientLocation {
       Checks.notNull(address, "ClientLocation.OnPremises.address");
       Checks.notNull(outboundPublicAddress, "ClientLocation.OnPremises.outboundPublicAddress");
       network.requireType(OnPremisesNetwork.RESOURCE_TYPE, "ClientLocation.OnPremises.network");
+      Checks.publicAddress(outboundPublicAddress, "ClientLocation.OnPremises.outboundPublicAddress");
     }
 
     /**
@@ -120,10 +122,13 @@ public sealed interface ClientLocation {
      * Checks the component.
      *
      * @param address its public address
-     * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null address
+     * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null address, {@link
+     *     ErrorCode#INVALID_VALUE} for an address an internet host cannot have (see {@link
+     *     Ipv4Address#isPublic()})
      */
     public Internet {
       Checks.notNull(address, "ClientLocation.Internet.address");
+      Checks.publicAddress(java.util.Optional.of(address), "ClientLocation.Internet.address");
     }
   }
 
@@ -140,11 +145,13 @@ public sealed interface ClientLocation {
      *
      * @param address its Azure-allocated public address
      * @param tenant the Microsoft Entra tenant that owns it (informational; the 0.0.0.0 firewall rule admits every tenant)
-     * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null component
+     * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null component, {@link
+     *     ErrorCode#INVALID_VALUE} for an address that is not public
      */
     public AzureHosted {
       Checks.notNull(address, "ClientLocation.AzureHosted.address");
       Checks.notNull(tenant, "ClientLocation.AzureHosted.tenant");
+      Checks.publicAddress(java.util.Optional.of(address), "ClientLocation.AzureHosted.address");
     }
   }
 }

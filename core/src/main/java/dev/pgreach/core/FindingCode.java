@@ -32,6 +32,10 @@ public enum FindingCode {
   USE_REMOTE_GATEWAYS_WITH_LOCAL_GATEWAY(Severity.ERROR),
   /** More than one peering link of a virtual network uses remote gateways. */
   USE_REMOTE_GATEWAYS_MORE_THAN_ONCE(Severity.ERROR),
+  /** A VNet-to-VNet connection exists from one gateway only: Azure needs one from each side before the tunnel connects. */
+  VNET_TO_VNET_ONE_DIRECTION(Severity.WARNING),
+  /** Two servers share a name; server names are globally unique, as they are host names. */
+  SERVER_NAME_NOT_UNIQUE(Severity.ERROR),
   /** An on-premises network's prefixes overlap a virtual network it is connected to. */
   ON_PREMISES_OVERLAPS_VIRTUAL_NETWORK(Severity.WARNING),
   /** A network interface's address is outside its subnet. */

@@ -174,6 +174,24 @@ public final class Ipv4Address implements Comparable<Ipv4Address> {
         || (bits >>> 22) == (0x6440 >>> 6);
   }
 
+  /**
+   * Tells whether a host on the internet can have this address as its own: it is not private
+   * ({@link #isPrivate()}), not in {@code 0.0.0.0/8} ("this network"), loopback ({@code
+   * 127.0.0.0/8}), link-local ({@code 169.254.0.0/16}), multicast or reserved ({@code
+   * 224.0.0.0/3}, which holds {@code 255.255.255.255}). Documentation ranges such as {@code
+   * 203.0.113.0/24} count as public, so examples can use them.
+   *
+   * @return whether the address can be a public source or destination
+   */
+  public boolean isPublic() {
+    int first = bits >>> 24;
+    return !isPrivate()
+        && first != 0
+        && first != 127
+        && (bits >>> 16) != 0xA9FE
+        && first < 224;
+  }
+
   @Override
   public int compareTo(Ipv4Address other) {
     return Integer.compareUnsigned(bits, other.bits);

@@ -66,8 +66,32 @@ public final class NetworkValidation {
       peerings(network, v, out);
     }
     addresses(network, out);
+    java.util.Map<ServerName, ResourceId> names = new java.util.HashMap<>();
     for (FlexibleServer s : network.flexibleServers()) {
       server(network, profile, s, out);
+      ResourceId other = names.putIfAbsent(s.name(), s.id());
+      if (other != null) {
+        out.add(
+            Finding.of(
+                FindingCode.SERVER_NAME_NOT_UNIQUE,
+                s.id(),
+                "name",
+                s.name(),
+                "Server " + other + " has the same name; server names are global, since " + s.fullyQualifiedDomainName() + " names one server."));
+      }
+    }
+    Reachability links = Reachability.of(network, profile);
+    for (GatewayConnection c : network.gatewayConnections()) {
+      if (c.connectionType() == GatewayConnection.ConnectionType.VNET_TO_VNET && !links.bothWays(c.virtualNetworkGateway(), c.remote())) {
+        out.add(
+            Finding.of(
+                FindingCode.VNET_TO_VNET_ONE_DIRECTION,
+                c.id(),
+                "remote",
+                c.remote(),
+                "There is no connection from " + c.remote().name() + " back to " + c.virtualNetworkGateway().name()
+                    + ": a VNet-to-VNet tunnel needs one from each gateway, with the same shared key, and carries nothing until then."));
+      }
     }
     delegatedSubnets(network, out);
     routes(network, profile, out);
@@ -433,18 +457,41 @@ public final class NetworkValidation {
         }
         if (subnet.isDelegatedToFlexibleServers()) {
           entraId(routing, subnet, table, out);
-          EffectiveRoute own = routing.selectRoute(subnet.id(), subnet.addressPrefix().first());
-          if (own.nextHopType() == NextHopType.VIRTUAL_APPLIANCE) {
-            out.add(
-                Finding.of(
-                    FindingCode.ROUTE_SERVER_SUBNET_THROUGH_APPLIANCE,
-                    table.id(),
-                    "routes[" + own.name() + "]",
-                    own.addressPrefix(),
-                    "Route " + own.name() + " sends traffic inside the flexible server subnet " + subnet.name()
-                        + " through an appliance, which breaks replication; add a route for " + subnet.addressPrefix() + " with next hop VirtualNetwork."));
-          }
+          serverSubnetThroughAppliance(routing, subnet, table, out);
         }
+      }
+    }
+  }
+
+  /**
+   * A flexible server subnet whose own traffic (any part of it) goes to an appliance: the subnet is
+   * cut at every user route's boundaries and each piece's route is checked.
+   */
+  private static void serverSubnetThroughAppliance(Reachability routing, Subnet subnet, RouteTable table, List<Finding> out) {
+    java.util.TreeSet<Long> starts = new java.util.TreeSet<>();
+    starts.add(subnet.addressPrefix().first().toLong());
+    for (Route r : table.routes()) {
+      if (r.addressPrefix().overlaps(subnet.addressPrefix())) {
+        starts.add(Math.max(r.addressPrefix().first().toLong(), subnet.addressPrefix().first().toLong()));
+        long after = r.addressPrefix().last().toLong() + 1;
+        if (after <= subnet.addressPrefix().last().toLong()) {
+          starts.add(after);
+        }
+      }
+    }
+    java.util.Set<String> reported = new java.util.HashSet<>();
+    for (long start : starts) {
+      EffectiveRoute route = routing.selectRoute(subnet.id(), Ipv4Address.ofLong(start));
+      if (route.nextHopType() == NextHopType.VIRTUAL_APPLIANCE && reported.add(route.name())) {
+        out.add(
+            Finding.of(
+                FindingCode.ROUTE_SERVER_SUBNET_THROUGH_APPLIANCE,
+                table.id(),
+                "routes[" + route.name() + "]",
+                route.addressPrefix(),
+                "Route " + route.name() + " sends traffic inside the flexible server subnet " + subnet.name() + " ("
+                    + subnet.addressPrefix().toAddressSet().intersection(route.addressPrefix().toAddressSet())
+                    + ") through an appliance, which breaks replication; add a route for " + subnet.addressPrefix() + " with next hop VirtualNetwork."));
       }
     }
   }

@@ -77,6 +77,9 @@ public final class Reachability {
           .thenComparing(r -> r.via().map(ResourceId::toString).orElse(""))
           .thenComparing(EffectiveRoute::name);
 
+  /** The Azure host's virtual IP (DNS, DHCP, health probes), part of the VirtualNetwork service tag. */
+  private static final Ipv4Address AZURE_HOST_ADDRESS = Ipv4Address.parse("168.63.129.16");
+
   private final Network network;
   private final ServiceProfile profile;
   private final ImmutableSetMultimap<ResourceId, Ipv4Address> privateEndpointAddresses;
@@ -198,7 +201,30 @@ public final class Reachability {
         b.add(w.addresses());
       }
     }
-    gatewayRoutes(v).forEach(g -> b.add(g.prefix));
+    ownGatewayRoutes(v).forEach(g -> b.add(g.prefix));
+    if (network.gatewaysIn(v.id()).isEmpty()) {
+      transitHub(v)
+          .filter(hub -> v.peeringTo(hub.id()).map(VirtualNetworkPeering::allowVirtualNetworkAccess).orElse(false))
+          .ifPresent(hub -> ownGatewayRoutes(hub).forEach(g -> b.add(g.prefix)));
+    }
+    return b.build();
+  }
+
+  /**
+   * Returns the addresses the {@code VirtualNetwork} service tag stands for in the security rules
+   * applied to one subnet (or to a network interface in it). Azure's definition adds, to the
+   * network's tag ({@link #virtualNetworkServiceTag(ResourceId)}), the host's virtual IP {@code
+   * 168.63.129.16} and the prefixes of the user-defined routes of the subnet's route table — a
+   * default route among them makes the tag cover every address.
+   *
+   * @param subnet the subnet whose (or whose interfaces') security rules use the tag
+   * @return the addresses
+   * @throws PgreachException {@link ErrorCode#UNKNOWN_RESOURCE} when the subnet is not in the model
+   */
+  public AddressSet virtualNetworkServiceTagOfSubnet(ResourceId subnet) {
+    VirtualNetwork v = network.virtualNetworkOf(subnet);
+    AddressSet.Builder b = AddressSet.builder().add(virtualNetworkServiceTag(v.id())).add(AZURE_HOST_ADDRESS);
+    lookup(subnet).all().stream().filter(r -> r.source() == RouteSource.USER).forEach(r -> b.add(r.addressPrefix()));
     return b.build();
   }
 
@@ -268,6 +294,9 @@ public final class Reachability {
   private void addEndpointRoutes(List<EffectiveRoute> routes, VirtualNetwork owner, NextHopType type) {
     for (Subnet s : owner.subnets()) {
       for (Ipv4Address a : privateEndpointAddresses.get(s.id())) {
+        if (!s.addressPrefix().contains(a)) {
+          continue; // an endpoint cannot hold an address outside its subnet; validation reports it
+        }
         routes.add(
             new EffectiveRoute(
                 Ipv4Prefix.host(a),
@@ -315,6 +344,9 @@ public final class Reachability {
       for (GatewayConnection c : network.connectionsOf(g.id())) {
         ResourceId other = c.virtualNetworkGateway().equals(g.id()) ? c.remote() : c.virtualNetworkGateway();
         network.onPremisesNetwork(other).ifPresent(o -> o.addressPrefixes().forEach(p -> out.add(new GatewayRoute(p, g.id()))));
+        if (c.connectionType() == GatewayConnection.ConnectionType.VNET_TO_VNET && !bothWays(g.id(), other)) {
+          continue;
+        }
         network
             .virtualNetworkGateway(other)
             .flatMap(og -> network.virtualNetwork(og.virtualNetwork()))
@@ -322,6 +354,23 @@ public final class Reachability {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether a VNet-to-VNet tunnel between two gateways is up: Azure needs a connection from each
+   * gateway to the other (with the same shared key) before it connects.
+   */
+  boolean bothWays(ResourceId gateway, ResourceId other) {
+    boolean there = false;
+    boolean back = false;
+    for (GatewayConnection c : network.connectionsOf(gateway)) {
+      if (c.connectionType() != GatewayConnection.ConnectionType.VNET_TO_VNET) {
+        continue;
+      }
+      there |= c.virtualNetworkGateway().equals(gateway) && c.remote().equals(other);
+      back |= c.virtualNetworkGateway().equals(other) && c.remote().equals(gateway);
+    }
+    return there && back;
   }
 
   /** The connected hub whose gateway v uses: v's link uses remote gateways, the hub's allows transit. */
@@ -407,16 +456,18 @@ public final class Reachability {
 
     EffectiveRoute select(Ipv4Address a) {
       EffectiveRoute best = first(a);
-      if (best.source() == RouteSource.VIRTUAL_NETWORK_GATEWAY) {
-        // The network's own and peered space win over gateway-learned routes, however specific.
-        for (EffectiveRoute r : matching(a)) {
-          if (r.source() == RouteSource.VIRTUAL_NETWORK || r.source() == RouteSource.PEERING) {
-            return r;
-          }
-        }
+      if (best.source() != RouteSource.PRIVATE_ENDPOINT
+          && best.source() != RouteSource.VIRTUAL_NETWORK_GATEWAY
+          && best.addressPrefix().length() < 32) {
+        return best; // the common case: no endpoint /32 can tie with it and no gateway route is in the way
       }
-      if (best.source() == RouteSource.PRIVATE_ENDPOINT) {
-        ResourceId endpointSubnet = best.via().orElseThrow();
+      List<EffectiveRoute> candidates = matching(a);
+      Optional<EffectiveRoute> endpoint =
+          candidates.stream().filter(r -> r.source() == RouteSource.PRIVATE_ENDPOINT).findFirst();
+      if (endpoint.isPresent()) {
+        // A private endpoint's /32 is overridden only by a user route at least as specific as the
+        // endpoint network's prefix, and only when the endpoint subnet applies route tables.
+        ResourceId endpointSubnet = endpoint.get().via().orElseThrow();
         Subnet s = network.subnet(endpointSubnet).orElseThrow();
         if (s.privateEndpointNetworkPolicies().appliesRouteTable()) {
           int vnetLength =
@@ -425,12 +476,19 @@ public final class Reachability {
                   .mapToInt(Ipv4Prefix::length)
                   .findFirst()
                   .orElse(32);
-          for (EffectiveRoute r : matching(a)) {
+          for (EffectiveRoute r : candidates) {
             if (r.source() == RouteSource.USER && r.addressPrefix().length() >= vnetLength) {
               return r;
             }
           }
         }
+        return endpoint.get();
+      }
+      if (best.source() == RouteSource.VIRTUAL_NETWORK_GATEWAY
+          && candidates.stream().anyMatch(r -> r.source() == RouteSource.VIRTUAL_NETWORK || r.source() == RouteSource.PEERING)) {
+        // The network's own and peered space win over gateway-learned routes, however specific:
+        // the gateway route is set aside and the longest of the others wins.
+        return candidates.stream().filter(r -> r.source() != RouteSource.VIRTUAL_NETWORK_GATEWAY).findFirst().orElseThrow();
       }
       return best;
     }
@@ -512,6 +570,11 @@ public final class Reachability {
         VirtualNetworkPeering hubLink = hub.peeringTo(spoke.id()).orElseThrow();
         VirtualNetworkPeering spokeLink = spoke.peeringTo(hub.id()).orElseThrow();
         if (hubLink.allowGatewayTransit() && spokeLink.useRemoteGateways()) {
+          RouteStep.Dropped refused = transitRefusal(hub, spoke, hubLink, destination);
+          if (refused != null) {
+            steps.add(refused);
+            return blocked(steps, hops);
+          }
           Place there = new Place.Vnet(spoke.id());
           steps.add(new RouteStep.GatewayCrossed(gateway.id(), c.id(), here, there, Optional.of(spokeLink.id())));
           return arriveInVnet(steps, hops, spoke, destination, Optional.of(from.address()));
@@ -560,18 +623,31 @@ public final class Reachability {
           subnet.name(),
           subnet.addressPrefix());
     }
-    Optional<NetworkInterface> nic =
-        from.networkInterface()
-            .map(
-                id ->
-                    network
-                        .networkInterface(id)
-                        .orElseThrow(
-                            () ->
-                                PgreachException.of(
-                                    ErrorCode.UNKNOWN_RESOURCE,
-                                    "ClientLocation.InVirtualNetwork.networkInterface (%s) is not in the network",
-                                    id)));
+    Optional<NetworkInterface> nic;
+    if (from.networkInterface().isPresent()) {
+      ResourceId id = from.networkInterface().get();
+      NetworkInterface named =
+          network
+              .networkInterface(id)
+              .orElseThrow(
+                  () ->
+                      PgreachException.of(
+                          ErrorCode.UNKNOWN_RESOURCE, "ClientLocation.InVirtualNetwork.networkInterface (%s) is not in the network", id));
+      if (!named.subnet().equals(subnet.id()) || !named.privateAddress().equals(from.address())) {
+        throw PgreachException.of(
+            ErrorCode.INVALID_VALUE,
+            "ClientLocation.InVirtualNetwork.networkInterface (%s) is at %s in subnet %s, not at %s in subnet %s",
+            id,
+            named.privateAddress(),
+            named.subnet().name(),
+            from.address(),
+            subnet.name());
+      }
+      nic = Optional.of(named);
+    } else {
+      // A host at an interface's address is that interface: its group and public address apply.
+      nic = network.networkInterfacesIn(subnet.id()).stream().filter(n -> n.privateAddress().equals(from.address())).findFirst();
+    }
     Optional<Ipv4Address> publicAddress =
         from.outboundPublicAddress().or(() -> nic.flatMap(NetworkInterface::publicAddress));
     return new Walk(destination, from.address()).run(subnet, from.address(), nic, publicAddress);
@@ -749,7 +825,14 @@ public final class Reachability {
       VirtualNetworkGateway gateway = chosen.get();
       Optional<ResourceId> transit = Optional.empty();
       if (!gateway.virtualNetwork().equals(vnet.id())) {
-        transit = vnet.peeringTo(gateway.virtualNetwork()).map(VirtualNetworkPeering::id);
+        Optional<VirtualNetworkPeering> link = vnet.peeringTo(gateway.virtualNetwork());
+        if (link.isPresent() && !link.get().allowVirtualNetworkAccess()) {
+          return drop(
+              ReasonCode.PEERING_ACCESS_DISABLED,
+              link.get().id().toString(),
+              "Peering " + link.get().name() + " from " + vnet.name() + " to the gateway's network has allowVirtualNetworkAccess off, so gateway transit carries nothing from " + vnet.name() + ".");
+        }
+        transit = link.map(VirtualNetworkPeering::id);
       }
       Place here = new Place.Vnet(vnet.id());
       for (GatewayConnection c : network.connectionsOf(gateway.id())) {
@@ -786,6 +869,30 @@ public final class Reachability {
       return Optional.of(own.get(0));
     }
     return transitHub(vnet).map(hub -> network.gatewaysIn(hub.id()).get(0));
+  }
+
+  /**
+   * Checks the hub-to-spoke leg of gateway transit as a peering crossing: the hub's link must allow
+   * virtual network access, and under a profile without global peering for VNet-integrated
+   * servers a cross-region leg into a server subnet is dropped. Returns the refusal, or null.
+   */
+  private RouteStep.Dropped transitRefusal(VirtualNetwork hub, VirtualNetwork spoke, VirtualNetworkPeering hubLink, Ipv4Address destination) {
+    if (!hubLink.allowVirtualNetworkAccess()) {
+      return new RouteStep.Dropped(
+          ReasonCode.PEERING_ACCESS_DISABLED,
+          hubLink.id().toString(),
+          "Peering " + hubLink.name() + " from " + hub.name() + " to " + spoke.name() + " has allowVirtualNetworkAccess off, so gateway transit carries nothing into " + spoke.name() + ".");
+    }
+    boolean global = !hub.region().equals(spoke.region());
+    boolean toServerSubnet = spoke.subnetContaining(destination).map(Subnet::isDelegatedToFlexibleServers).orElse(false);
+    if (global && toServerSubnet && !profile.globalPeeringToVnetIntegratedServers()) {
+      return new RouteStep.Dropped(
+          ReasonCode.GLOBAL_PEERING_UNSUPPORTED,
+          hubLink.id().toString(),
+          "Gateway transit crosses peering " + hubLink.name() + " between regions (" + hub.region() + " to " + spoke.region()
+              + ") to a VNet-integrated server's subnet, which the " + profile.name() + " profile does not support.");
+    }
+    return null;
   }
 
   /** The network holding {@code address}: {@code vnet} itself or a connected peer. */

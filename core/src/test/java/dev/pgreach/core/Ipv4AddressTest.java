@@ -224,6 +224,28 @@ class Ipv4AddressTest {
     assertEquals(expected, a(text).isPrivate());
   }
 
+  @ParameterizedTest
+  @CsvSource({
+    "8.8.8.8, true",
+    "1.0.0.0, true",
+    "203.0.113.7, true",
+    "223.255.255.255, true",
+    "168.63.129.16, true",
+    "10.0.0.1, false",
+    "100.64.0.1, false",
+    "0.0.0.0, false",
+    "0.255.255.255, false",
+    "127.0.0.1, false",
+    "169.254.169.254, false",
+    "169.253.255.255, true",
+    "224.0.0.1, false",
+    "240.0.0.1, false",
+    "255.255.255.255, false"
+  })
+  void isPublic_specialRanges_areNotPublic(String text, boolean expected) {
+    assertEquals(expected, a(text).isPublic());
+  }
+
   @Test
   void equalsAndHashCode_sameAddressFromDifferentFactories_areEqual() {
     Ipv4Address parsed = a("10.1.2.3");

@@ -338,17 +338,22 @@ final class EstateFixture {
     return this;
   }
 
-  /** A VNet-to-VNet VPN connection between the gateways of two networks (created on first use). */
+  /**
+   * A VNet-to-VNet VPN between the gateways of two networks (created on first use): one connection
+   * from each gateway, as Azure needs before the tunnel connects.
+   */
   EstateFixture vnetToVnet(String a, String b) {
     ensureGateway(a);
     ensureGateway(b);
-    connections.add(
-        GatewayConnection.builder()
-            .id(ResourceId.of(SUBSCRIPTION, "network", GatewayConnection.RESOURCE_TYPE, a + "-to-" + b))
-            .connectionType(GatewayConnection.ConnectionType.VNET_TO_VNET)
-            .virtualNetworkGateway(gatewayId(a))
-            .remote(gatewayId(b))
-            .build());
+    for (String[] ends : new String[][] {{a, b}, {b, a}}) {
+      connections.add(
+          GatewayConnection.builder()
+              .id(ResourceId.of(SUBSCRIPTION, "network", GatewayConnection.RESOURCE_TYPE, ends[0] + "-to-" + ends[1]))
+              .connectionType(GatewayConnection.ConnectionType.VNET_TO_VNET)
+              .virtualNetworkGateway(gatewayId(ends[0]))
+              .remote(gatewayId(ends[1]))
+              .build());
+    }
     return this;
   }
 

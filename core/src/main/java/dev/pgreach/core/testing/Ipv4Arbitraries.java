@@ -139,27 +139,24 @@ public final class Ipv4Arbitraries {
   }
 
   /**
-   * Returns addresses for which {@link Ipv4Address#isPrivate()} is false.
+   * Returns addresses an internet host can have: {@link Ipv4Address#isPublic()} is true (not
+   * private, not in {@code 0.0.0.0/8}, loopback, link-local, multicast or reserved).
    *
-   * <p><b>Warning:</b> "public" means only "outside the private ranges", as Azure's system routes
-   * see it: loopback, link-local, multicast and reserved addresses such as {@code 127.0.0.1} and
-   * {@code 0.0.0.0} are included.
+   * <p>Edge cases: {@code 1.0.0.0}, {@code 223.255.255.255}, {@code 128.0.0.0}, and the addresses
+   * just before and just after each private range (such as {@code 9.255.255.255} and {@code
+   * 11.0.0.0}).
    *
-   * <p>Edge cases: {@code 0.0.0.0}, {@code 255.255.255.255}, {@code 127.255.255.255}, {@code
-   * 128.0.0.0}, and the addresses just before and just after each private range (such as {@code
-   * 9.255.255.255} and {@code 11.0.0.0}).
-   *
-   * @return an arbitrary of addresses that are not private
+   * @return an arbitrary of public addresses
    */
   public static Arbitrary<Ipv4Address> publicAddresses() {
     List<Ipv4Address> edges =
-        new ArrayList<>(List.of(Ipv4Address.MIN, Ipv4Address.MAX, BELOW_SIGN, ABOVE_SIGN));
+        new ArrayList<>(List.of(Ipv4Address.parse("1.0.0.0"), Ipv4Address.parse("223.255.255.255"), ABOVE_SIGN));
     for (Ipv4Prefix prefix : PRIVATE_PREFIXES) {
       edges.add(prefix.first().previous());
       edges.add(prefix.last().next());
     }
     return curated(
-        addresses().filter(address -> !address.isPrivate()), edges.toArray(new Ipv4Address[0]));
+        addresses().filter(Ipv4Address::isPublic), edges.stream().filter(Ipv4Address::isPublic).toArray(Ipv4Address[]::new));
   }
 
   /**

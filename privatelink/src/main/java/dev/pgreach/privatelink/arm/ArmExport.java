@@ -121,8 +121,7 @@ public final class ArmExport {
   }
 
   /** The TLS versions a client offers when the companion document does not say. */
-  private static final com.google.common.collect.ImmutableSet<TlsVersion> DEFAULT_TLS =
-      Client.builder().name("default").location(new ClientLocation.Internet(Ipv4Address.MIN)).build().tlsVersions();
+  private static final com.google.common.collect.ImmutableSet<TlsVersion> DEFAULT_TLS = Client.DEFAULT_TLS_VERSIONS;
 
   /** Builds the two documents. */
   private static final class Writer {
