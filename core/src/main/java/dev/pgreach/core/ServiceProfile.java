@@ -27,6 +27,9 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class ServiceProfile {
+  /** The longest firewall propagation delay a profile may declare. */
+  public static final Duration MAX_PROPAGATION_DELAY = Duration.ofDays(1);
+
   private static final ServiceProfile PREVIEW_2021 =
       builder()
           .name("preview2021")
@@ -227,12 +230,13 @@ public abstract class ServiceProfile {
 
   @Value.Check
   final void check() {
-    if (firewallPropagationDelay().isNegative()) {
+    if (firewallPropagationDelay().isNegative() || firewallPropagationDelay().compareTo(MAX_PROPAGATION_DELAY) > 0) {
       throw PgreachException.of(
           ErrorCode.INVALID_VALUE,
-          "ServiceProfile[%s].firewallPropagationDelay (%s) must not be negative",
+          "ServiceProfile[%s].firewallPropagationDelay (%s) must be between zero and %s",
           name(),
-          firewallPropagationDelay());
+          firewallPropagationDelay(),
+          MAX_PROPAGATION_DELAY);
     }
   }
 

@@ -86,6 +86,18 @@ class ModelChecksTest {
         row("builder missing a required attribute", ErrorCode.MISSING_ATTRIBUTE, "[id]",
             () -> Subnet.builder().addressPrefix(prefix("10.0.0.0/24")).build()),
         row("unknown profile name", ErrorCode.INVALID_VALUE, "\"future\"", () -> ServiceProfile.named("future")),
+        row("internet client with a private address", ErrorCode.INVALID_VALUE, "ClientLocation.Internet.address (10.1.2.3)",
+            () -> new ClientLocation.Internet(ip("10.1.2.3"))),
+        row("Azure-hosted client at 0.0.0.0", ErrorCode.INVALID_VALUE, "ClientLocation.AzureHosted.address (0.0.0.0)",
+            () -> new ClientLocation.AzureHosted(ip("0.0.0.0"), "t")),
+        row("outbound address that is private", ErrorCode.INVALID_VALUE, "outboundPublicAddress (192.168.1.1)",
+            () -> new ClientLocation.InVirtualNetwork(subnetId("v", "s"), ip("10.0.0.4"), Optional.of(ip("192.168.1.1")), Optional.empty())),
+        row("propagation delay longer than a day", ErrorCode.INVALID_VALUE, "firewallPropagationDelay (PT48H)",
+            () -> ServiceProfile.builder().name("x").globalPeeringToVnetIntegratedServers(true).publicNetworkAccessConfigurable(true)
+                .requireSecureTransportConfigurable(true).privateEndpointsRequireSingleInstance(false).privateEndpointsForbidReplicas(false)
+                .privateEndpointsForbidPointInTimeRestore(false).privateEndpointsForbidPublicAccess(false).privateEndpointsBlockNameReuse(false)
+                .privateEndpointsAcrossRegions(true).privateDnsZonePerServer(false).nxDomainRedirectSupported(true).storageOutboundRequired(true)
+                .firewallPropagationDelay(java.time.Duration.ofHours(48)).build()),
         row("client with a blank name", ErrorCode.INVALID_VALUE, "Client.name",
             () -> Client.builder().name(" ").location(new ClientLocation.Internet(ip("1.2.3.4"))).build()));
   }

@@ -102,6 +102,19 @@ class NetworkValidationTest {
                 .routeTable("rt-db", Route.toAppliance("fw", Ipv4Prefix.ALL, ip("10.1.0.200")))
                 .subnet("app", "db", "10.1.1.0/28", s -> s.delegation(Subnet.FLEXIBLE_SERVER_DELEGATION).routeTable(id(RouteTable.RESOURCE_TYPE, "rt-db")))
                 .nic("nva", "app", "web", "10.1.0.200", true).build()),
+        row("two servers with one name", FindingCode.SERVER_NAME_NOT_UNIQUE, "name", "orders",
+            () -> Network.builder().addAllVirtualNetworks(base().build().virtualNetworks())
+                .addFlexibleServers(FlexibleServer.builder().id(id(FlexibleServer.RESOURCE_TYPE, "orders")).region(Region.parse("westeurope")).build())
+                .addFlexibleServers(FlexibleServer.builder().id(ResourceId.of(TestNet.SUBSCRIPTION, "other", FlexibleServer.RESOURCE_TYPE, "orders"))
+                    .region(Region.parse("westeurope")).build())
+                .build()),
+        row("VNet-to-VNet from one gateway only", FindingCode.VNET_TO_VNET_ONE_DIRECTION, "remote", id(VirtualNetworkGateway.RESOURCE_TYPE, "far-gw").toString(),
+            () -> base().gateway("app").vnet("far", "eastus", "10.9.0.0/16").gateway("far").vnetToVnet("app", "far").build()),
+        row("part of the server subnet through an appliance", FindingCode.ROUTE_SERVER_SUBNET_THROUGH_APPLIANCE, "routes[half]", "10.1.1.8/29",
+            () -> new TestNet().vnet("app", "westeurope", "10.1.0.0/16").subnet("app", "web", "10.1.0.0/24")
+                .routeTable("rt-db", Route.toAppliance("half", prefix("10.1.1.8/29"), ip("10.1.0.200")))
+                .subnet("app", "db", "10.1.1.0/28", s -> s.delegation(Subnet.FLEXIBLE_SERVER_DELEGATION).routeTable(id(RouteTable.RESOURCE_TYPE, "rt-db")))
+                .nic("nva", "app", "web", "10.1.0.200", true).build()),
         row("on-premises overlapping the hub", FindingCode.ON_PREMISES_OVERLAPS_VIRTUAL_NETWORK, "addressPrefixes", "{10.1.0.0/24}",
             () -> base().gateway("app").onPremises("office", "10.1.0.0/24").connect("app", "office").build()));
   }

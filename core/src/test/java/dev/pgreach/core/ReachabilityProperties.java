@@ -109,6 +109,30 @@ class ReachabilityProperties {
     return best[0] + " " + best[2];
   }
 
+  @Provide
+  Arbitrary<List<UserRoute>> manyUserRoutes() {
+    Arbitrary<UserRoute> route =
+        Combinators.combine(
+                Arbitraries.oneOf(Arbitraries.integers().between(0x0A000000, 0x0A00FFFF), Arbitraries.integers()),
+                Arbitraries.integers().between(0, 32),
+                Arbitraries.of(NextHopType.NONE, NextHopType.INTERNET, NextHopType.VNET_LOCAL))
+            .as(UserRoute::new);
+    return route.list().ofMinSize(33).ofMaxSize(70).uniqueElements(UserRoute::prefix);
+  }
+
+  /** Tables above the scan limit are bucketed by prefix length: the same answers as the brute force. */
+  @Property(tries = 100)
+  void longestPrefixSelectionOnLargeTablesAgreesWithBruteForce(
+      @ForAll("manyUserRoutes") List<UserRoute> routes, @ForAll("destinations") Ipv4Address destination) {
+    Reachability r = Reachability.of(withUserRoutes(routes), ServiceProfile.current());
+    EffectiveRoute chosen = r.selectRoute(subnetId("v", "s"), destination);
+    assertEquals(reference(routes, destination), chosen.addressPrefix() + " " + chosen.nextHopType(), routes.toString());
+    // Half the probes hit a route's own network address.
+    UserRoute some = routes.get(Math.floorMod(destination.toBits(), routes.size()));
+    EffectiveRoute hit = r.selectRoute(subnetId("v", "s"), some.prefix().first());
+    assertEquals(reference(routes, some.prefix().first()), hit.addressPrefix() + " " + hit.nextHopType());
+  }
+
   @Property(tries = 300)
   void longestPrefixSelectionAgreesWithBruteForce(
       @ForAll("userRoutes") List<UserRoute> routes, @ForAll("destinations") Ipv4Address destination) {

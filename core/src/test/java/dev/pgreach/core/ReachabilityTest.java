@@ -448,4 +448,141 @@ class ReachabilityTest {
     assertEquals(ErrorCode.INVALID_VALUE, e.code());
     assertTrue(e.getMessage().contains("10.1.7.4"), e.getMessage());
   }
+
+  // ---- review fixes
+
+  @Test
+  void route_clientAtAnInterfacesAddress_isThatInterface() {
+    Network n = TestNet.hubAndSpokes().build();
+    Network withNic =
+        Network.builder()
+            .addAllVirtualNetworks(n.virtualNetworks())
+            .addAllVirtualNetworkGateways(n.virtualNetworkGateways())
+            .addAllGatewayConnections(n.gatewayConnections())
+            .addAllOnPremisesNetworks(n.onPremisesNetworks())
+            .addNetworkInterfaces(
+                NetworkInterface.builder().id(TestNet.id(NetworkInterface.RESOURCE_TYPE, "vm")).subnet(subnetId("spoke2", "app"))
+                    .privateAddress(ip("10.2.0.4")).publicAddress(ip("20.0.0.9")).build())
+            .build();
+    Path p = Reachability.of(withNic, CURRENT).route(inSubnet("spoke2", "app", "10.2.0.4"), ip("20.50.1.2"));
+    assertEquals(Optional.of(TestNet.id(NetworkInterface.RESOURCE_TYPE, "vm")), p.hops().get(0).networkInterface());
+    assertEquals(Optional.of(ip("20.0.0.9")), p.arrival().orElseThrow().sourceAddress());
+  }
+
+  @Test
+  void route_namedInterfaceAtAnotherAddress_throwsInvalidValue() {
+    Network n = TestNet.hubAndSpokes().nic("vm", "spoke2", "app", "10.2.0.4", false).build();
+    ClientLocation wrong =
+        new ClientLocation.InVirtualNetwork(subnetId("spoke2", "app"), ip("10.2.0.5"), Optional.empty(), Optional.of(TestNet.id(NetworkInterface.RESOURCE_TYPE, "vm")));
+    PgreachException e = assertThrows(PgreachException.class, () -> Reachability.of(n, CURRENT).route(wrong, ip("10.2.0.9")));
+    assertEquals(ErrorCode.INVALID_VALUE, e.code());
+    assertTrue(e.getMessage().contains("10.2.0.5"), e.getMessage());
+  }
+
+  @Test
+  void route_transitWhoseHubLinkDeniesAccess_blockedBothWays() {
+    Network n =
+        TestNet.hubAndSpokes()
+            .link("hub", "spoke1", f -> f.allowGatewayTransit(true).allowVirtualNetworkAccess(false))
+            .link("spoke1", "hub", f -> f.useRemoteGateways(true).allowVirtualNetworkAccess(false))
+            .build();
+    assertEquals(ReasonCode.PEERING_ACCESS_DISABLED, blockedBy(route(n, onPrem("office", "192.168.1.10"), "10.1.0.4")));
+    assertEquals(ReasonCode.PEERING_ACCESS_DISABLED, blockedBy(route(n, inSubnet("spoke1", "app", "10.1.0.4"), "192.168.1.10")));
+    assertEquals(AddressSet.parse("10.0.0.0/16, 10.1.0.0/16, 192.168.0.0/16").intersection(Reachability.of(n, CURRENT).virtualNetworkServiceTag(vnetId("spoke1"))),
+        AddressSet.parse("10.1.0.0/16"));
+  }
+
+  @Test
+  void route_transitAcrossRegionsIntoAServerSubnet_dependsOnProfile() {
+    Network n =
+        new TestNet()
+            .vnet("hub", "westeurope", "10.0.0.0/16").subnet("hub", "GatewaySubnet", "10.0.255.0/27")
+            .vnet("far", "eastus", "10.9.0.0/16").subnet("far", "pg", "10.9.1.0/28", s -> s.delegation(Subnet.FLEXIBLE_SERVER_DELEGATION))
+            .link("hub", "far", f -> f.allowGatewayTransit(true)).link("far", "hub", f -> f.useRemoteGateways(true))
+            .gateway("hub").onPremises("office", "192.168.0.0/16").connect("hub", "office")
+            .build();
+    assertEquals(ReasonCode.GLOBAL_PEERING_UNSUPPORTED,
+        blockedBy(Reachability.of(n, PREVIEW).route(onPrem("office", "192.168.1.10"), ip("10.9.1.4"))));
+    assertEquals(Disposition.ALLOWED, Reachability.of(n, CURRENT).route(onPrem("office", "192.168.1.10"), ip("10.9.1.4")).verdict().disposition());
+  }
+
+  private static TestNet vnetToVnet(boolean bothWays) {
+    TestNet t =
+        new TestNet()
+            .vnet("a", "westeurope", "10.1.0.0/16").subnet("a", "app", "10.1.0.0/24")
+            .vnet("b", "eastus", "10.2.0.0/16").subnet("b", "app", "10.2.0.0/24")
+            .gateway("a").gateway("b");
+    t.vnetToVnet("a", "b");
+    if (bothWays) {
+      t.vnetToVnet("b", "a");
+    }
+    return t;
+  }
+
+  @Test
+  void route_vnetToVnetFromOneGatewayOnly_noRoute() {
+    assertEquals(ReasonCode.NO_ROUTE, blockedBy(route(vnetToVnet(false).build(), inSubnet("b", "app", "10.2.0.4"), "10.1.0.4")));
+    assertEquals(ReasonCode.NO_ROUTE, blockedBy(route(vnetToVnet(false).build(), inSubnet("a", "app", "10.1.0.4"), "10.2.0.4")));
+    Path p = route(vnetToVnet(true).build(), inSubnet("b", "app", "10.2.0.4"), "10.1.0.4");
+    assertEquals(Disposition.ALLOWED, p.verdict().disposition(), p.verdict().toString());
+    assertTrue(codes(p).contains(ReasonCode.GATEWAY_CROSSED));
+  }
+
+  @Test
+  void selectRoute_equalLengthUserRouteAndEndpointRoute_endpointWinsWithoutRouteTablePolicies() {
+    for (PrivateEndpointNetworkPolicies policy : PrivateEndpointNetworkPolicies.values()) {
+      Network n =
+          TestNet.hubAndSpokes()
+              .routeTable("rt", Route.of("drop-endpoint", prefix("10.1.3.5/32"), NextHopType.NONE))
+              .subnet("hub", "clients", "10.0.5.0/24", s -> s.routeTable(TestNet.id(RouteTable.RESOURCE_TYPE, "rt")))
+              .subnet("spoke1", "pe", "10.1.3.0/24", s -> s.privateEndpointNetworkPolicies(policy))
+              .peer("hub", "spoke1")
+              .build();
+      EffectiveRoute r =
+          Reachability.of(n, CURRENT, ImmutableSetMultimap.of(subnetId("spoke1", "pe"), ip("10.1.3.5"))).selectRoute(subnetId("hub", "clients"), ip("10.1.3.5"));
+      assertEquals(policy.appliesRouteTable() ? RouteSource.USER : RouteSource.PRIVATE_ENDPOINT, r.source(), policy.toString());
+    }
+  }
+
+  @Test
+  void selectRoute_gatewayRouteInsideTheNetworksSpace_yieldsToAMoreSpecificUserRoute() {
+    Network n =
+        new TestNet()
+            .vnet("hub", "westeurope", "10.0.0.0/16")
+            .subnet("hub", "GatewaySubnet", "10.0.255.0/27")
+            .routeTable("rt", Route.of("blackhole", prefix("10.0.5.0/24"), NextHopType.NONE))
+            .subnet("hub", "app", "10.0.1.0/24", s -> s.routeTable(TestNet.id(RouteTable.RESOURCE_TYPE, "rt")))
+            .gateway("hub").onPremises("office", "10.0.5.0/25").connect("hub", "office")
+            .build();
+    EffectiveRoute r = Reachability.of(n, CURRENT).selectRoute(subnetId("hub", "app"), ip("10.0.5.9"));
+    assertEquals("blackhole", r.name());
+  }
+
+  @Test
+  void route_endpointAddressOutsideItsSubnet_getsNoRoute() {
+    Network n = TestNet.hubAndSpokes().subnet("spoke1", "pe", "10.1.3.0/24").peer("hub", "spoke1").build();
+    Reachability r = Reachability.of(n, CURRENT, ImmutableSetMultimap.of(subnetId("spoke1", "pe"), ip("8.8.8.8")));
+    assertEquals(NextHopType.INTERNET, r.selectRoute(subnetId("hub", "shared"), ip("8.8.8.8")).nextHopType());
+  }
+
+  @Test
+  void virtualNetworkServiceTagOfSubnet_addsHostAddressAndUserRoutePrefixes() {
+    Network n =
+        TestNet.hubAndSpokes()
+            .routeTable("rt", Route.toAppliance("to-nva", prefix("10.2.0.0/16"), ip("10.0.1.4")))
+            .subnet("spoke1", "routed", "10.1.5.0/24", s -> s.routeTable(TestNet.id(RouteTable.RESOURCE_TYPE, "rt")))
+            .peer("hub", "spoke1")
+            .build();
+    Reachability r = Reachability.of(n, CURRENT);
+    AddressSet plain = r.virtualNetworkServiceTagOfSubnet(subnetId("spoke1", "app"));
+    AddressSet routed = r.virtualNetworkServiceTagOfSubnet(subnetId("spoke1", "routed"));
+    assertEquals(r.virtualNetworkServiceTag(vnetId("spoke1")).union(AddressSet.parse("168.63.129.16")), plain);
+    assertEquals(plain.union(AddressSet.parse("10.2.0.0/16")), routed);
+    Network forced =
+        TestNet.hubAndSpokes()
+            .routeTable("rt", Route.toAppliance("default", Ipv4Prefix.ALL, ip("10.0.1.4")))
+            .subnet("spoke1", "routed", "10.1.5.0/24", s -> s.routeTable(TestNet.id(RouteTable.RESOURCE_TYPE, "rt")))
+            .build();
+    assertEquals(AddressSet.ALL, Reachability.of(forced, CURRENT).virtualNetworkServiceTagOfSubnet(subnetId("spoke1", "routed")));
+  }
 }

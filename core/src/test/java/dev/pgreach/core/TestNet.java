@@ -94,6 +94,18 @@ final class TestNet {
     return this;
   }
 
+  /** A VNet-to-VNet connection from {@code from}'s gateway to {@code to}'s (one direction). */
+  TestNet vnetToVnet(String from, String to) {
+    network.addGatewayConnections(
+        GatewayConnection.builder()
+            .id(id(GatewayConnection.RESOURCE_TYPE, from + "-to-" + to))
+            .connectionType(GatewayConnection.ConnectionType.VNET_TO_VNET)
+            .virtualNetworkGateway(id(VirtualNetworkGateway.RESOURCE_TYPE, from + "-gw"))
+            .remote(id(VirtualNetworkGateway.RESOURCE_TYPE, to + "-gw"))
+            .build());
+    return this;
+  }
+
   TestNet nic(String name, String vnet, String subnet, String address, boolean forwarding) {
     network.addNetworkInterfaces(
         NetworkInterface.builder()
