@@ -147,5 +147,10 @@ public enum ReasonCode {
    * Under the service profile, a server with private endpoints is not publicly accessible: its
    * public endpoint admits nothing (the 2021 Private Link preview).
    */
-  PUBLIC_ACCESS_EXCLUDED_BY_PRIVATE_ENDPOINTS
+  PUBLIC_ACCESS_EXCLUDED_BY_PRIVATE_ENDPOINTS,
+  /**
+   * A route table on the path sends a service tag (such as {@code AzureCloud}) somewhere, and
+   * whether the public destination is one of the tag's addresses is not known.
+   */
+  SERVICE_TAG_ROUTE_UNDECIDED
 }

@@ -79,10 +79,10 @@ import java.util.Optional;
 public final class Connectivity {
   /**
    * A public address used to route toward a public endpoint whose address is unknown. It is from
-   * TEST-NET-3, which no Azure service uses; the answer is only trusted when no route more
-   * specific than 0.0.0.0/0 decided it.
+   * the benchmarking range 198.18.0.0/15, which no Azure service uses; the answer is only trusted
+   * when no user route and no security rule treats parts of the public address space differently.
    */
-  static final Ipv4Address UNKNOWN_PUBLIC_ADDRESS = Ipv4Address.parse("203.0.113.254");
+  static final Ipv4Address UNKNOWN_PUBLIC_ADDRESS = Ipv4Address.parse("198.18.255.254");
 
   /** The private ranges (RFC 1918 and RFC 6598), which a server's public address is never in. */
   private static final dev.pgreach.core.AddressSet PRIVATE_RANGES =
@@ -98,7 +98,7 @@ public final class Connectivity {
   private final ImmutableMap<ResourceId, PublicAccess> publicAccess;
 
   /** What answers at one private address. */
-  private record FrontDoorEntry(FlexibleServer server, Optional<PrivateEndpoint> endpoint) {}
+  private record FrontDoorEntry(FlexibleServer server, Optional<PrivateEndpoint> endpoint, boolean known) {}
 
   private Connectivity(Estate estate, ServiceProfile profile) {
     this.estate = estate;
@@ -112,7 +112,9 @@ public final class Connectivity {
     for (FlexibleServer s : estate.network().flexibleServers()) {
       if (s.isVnetIntegrated()) {
         ResourceId vnet = estate.network().virtualNetworkOf(s.delegatedSubnet().get()).id();
-        privateAddress(s).ifPresent(a -> doors.computeIfAbsent(vnet, k -> new HashMap<>()).putIfAbsent(a, new FrontDoorEntry(s, Optional.empty())));
+        Optional<Ipv4Address> known = privateAddress(s);
+        Optional<Ipv4Address> address = known.or(() -> standInPrivateAddress(estate, s));
+        address.ifPresent(a -> doors.computeIfAbsent(vnet, k -> new HashMap<>()).putIfAbsent(a, new FrontDoorEntry(s, Optional.empty(), known.isPresent())));
       } else {
         s.publicAddress().ifPresent(a -> publics.putIfAbsent(a, s));
         access.put(
@@ -123,7 +125,7 @@ public final class Connectivity {
     for (PrivateEndpoint p : estate.privateEndpoints()) {
       ResourceId vnet = estate.network().virtualNetworkOf(p.subnet()).id();
       doors.computeIfAbsent(vnet, k -> new HashMap<>())
-          .putIfAbsent(p.privateAddress(), new FrontDoorEntry(estate.server(p.targetServer()), Optional.of(p)));
+          .putIfAbsent(p.privateAddress(), new FrontDoorEntry(estate.server(p.targetServer()), Optional.of(p), true));
     }
     ImmutableMap.Builder<ResourceId, Map<Ipv4Address, FrontDoorEntry>> frozen = ImmutableMap.builder();
     doors.forEach((k, v) -> frozen.put(k, ImmutableMap.copyOf(v)));
@@ -282,7 +284,11 @@ public final class Connectivity {
     FlexibleServer target = estate.server(server);
     List<Door> doors = new ArrayList<>();
     if (target.isVnetIntegrated()) {
-      privateAddress(target).ifPresent(a -> doors.add(new Door(FrontDoorKind.SERVER_PRIVATE_ADDRESS, a, Optional.empty())));
+      // With the address unknown, the subnet's stand-in door gives indeterminate answers, so every
+      // source that could reach the server is reported undecided, never connected.
+      privateAddress(target)
+          .or(() -> standInPrivateAddress(estate, target))
+          .ifPresent(a -> doors.add(new Door(FrontDoorKind.SERVER_PRIVATE_ADDRESS, a, Optional.empty())));
     }
     for (PrivateEndpoint p : estate.privateEndpointsOf(server)) {
       doors.add(new Door(FrontDoorKind.PRIVATE_ENDPOINT, p.privateAddress(), Optional.of(p.id())));
@@ -291,8 +297,12 @@ public final class Connectivity {
     List<Exposure.Reach> reaches = new ArrayList<>();
     for (dev.pgreach.core.VirtualNetwork v : estate.network().virtualNetworks()) {
       for (dev.pgreach.core.Subnet subnet : v.subnets()) {
-        dev.pgreach.core.AddressSet hosts = subnet.addressPrefix().toAddressSet().difference(subnet.reservedAddresses());
+        if (subnet.name().equalsIgnoreCase("GatewaySubnet")) {
+          continue; // gateways, not hosts, live there
+        }
         for (Door door : doors) {
+          dev.pgreach.core.AddressSet hosts =
+              subnet.addressPrefix().toAddressSet().difference(subnet.reservedAddresses()).difference(dev.pgreach.core.AddressSet.of(dev.pgreach.core.Ipv4Range.single(door.address())));
           reach(new Place.Vnet(v.id()), Optional.of(subnet.id()), hosts, cuts, door, port, at, reaches,
               a -> new ClientLocation.InVirtualNetwork(subnet.id(), a, Optional.empty(), interfaceAt(subnet.id(), a)));
         }
@@ -314,6 +324,11 @@ public final class Connectivity {
       publicUndecided = access.undecidedAddresses(at).difference(PRIVATE_RANGES);
       azure = access.admit(FirewallSource.unknown(true), at).isAllowed();
     }
+    reaches.sort(
+        java.util.Comparator.comparing((Exposure.Reach r) -> r.place() instanceof Place.Vnet ? 0 : 1)
+            .thenComparing(r -> r.place() instanceof Place.Vnet ? ((Place.Vnet) r.place()).virtualNetwork() : ((Place.OnPremises) r.place()).network())
+            .thenComparing(r -> r.subnet().map(ResourceId::toString).orElse(""))
+            .thenComparing(Exposure.Reach::address));
     return new Exposure(server, port, at, com.google.common.collect.ImmutableList.copyOf(reaches), publicSources, publicUndecided, azure);
   }
 
@@ -395,9 +410,16 @@ public final class Connectivity {
         boolean last = i == dnsSteps.size() - 1;
         steps.add(s.effect() == StepEffect.BLOCKED && !last ? new ConnectStep.Note(ReasonCode.DNS_ATTEMPT_FAILED, s.subject(), s.reason() + " The next DNS server is tried.") : s);
       }
+      Optional<Connection> filtered = dnsFiltered(r);
+      if (filtered.isPresent()) {
+        return filtered.get();
+      }
       Optional<FlexibleServer> named = serverNamed(name);
       switch (r.disposition()) {
         case ADDRESS:
+          if (r.addresses().size() > 1) {
+            return severalAddresses(r, named);
+          }
           return route(r.addresses().get(0), named, r.publicEndpoint(), false);
         case PUBLIC_ENDPOINT:
           return route(UNKNOWN_PUBLIC_ADDRESS, named, r.publicEndpoint(), false);
@@ -411,6 +433,96 @@ public final class Connectivity {
           }
           return done();
       }
+    }
+
+    /**
+     * A name with several addresses: clients try them in turn (libpq tries each), so the answer is
+     * connected only when every address connects, blocked when none does, and indeterminate when
+     * it depends on which address the client tries.
+     */
+    private Connection severalAddresses(Resolution r, Optional<FlexibleServer> named) {
+      List<Connection> each = new ArrayList<>();
+      for (Ipv4Address a : r.addresses()) {
+        Attempt one = new Attempt(client, target, port, at);
+        one.steps.addAll(steps);
+        one.resolution = resolution;
+        each.add(one.route(a, named, r.publicEndpoint(), false));
+      }
+      long allowed = each.stream().filter(c -> c.disposition() == dev.pgreach.core.Disposition.ALLOWED).count();
+      if (allowed == each.size() || allowed == 0) {
+        return each.get(0);
+      }
+      Connection good = each.stream().filter(c -> c.disposition() == dev.pgreach.core.Disposition.ALLOWED).findFirst().orElseThrow();
+      Connection bad = each.stream().filter(c -> c.disposition() != dev.pgreach.core.Disposition.ALLOWED).findFirst().orElseThrow();
+      Attempt mixed = new Attempt(client, target, port, at);
+      mixed.steps.addAll(good.steps().subList(0, good.steps().size() - 1)); // without the closing authentication note
+      mixed.resolution = resolution;
+      mixed.path = good.path();
+      mixed.server = good.server();
+      Step why = bad.decidingStep().orElse(bad.steps().get(bad.steps().size() - 1));
+      return mixed.decide(
+          ReasonCode.DNS_ANSWER,
+          target,
+          target + " resolves to " + r.addresses() + ": " + good.path().flatMap(Path::arrival).map(x -> x.destination().toString()).orElse("one address")
+              + " connects, but " + bad.path().flatMap(Path::arrival).map(x -> x.destination().toString()).orElse("another address")
+              + " does not ([" + why.code() + "] " + why.reason() + "); a client may try either.",
+          StepEffect.UNKNOWN);
+    }
+
+    /**
+     * Whether network security groups let the client's DNS queries reach the DNS servers it asked
+     * directly (UDP 53; Azure exempts only 168.63.129.16 from groups). A denied path means the
+     * client gets no answer from that server.
+     */
+    private Optional<Connection> dnsFiltered(Resolution r) {
+      java.util.Set<Ipv4Address> own = new java.util.LinkedHashSet<>(clientDnsServers());
+      for (Step s : r.steps()) {
+        if (!(s instanceof dev.pgreach.dns.DnsStep.Queried)) {
+          continue;
+        }
+        dev.pgreach.dns.NameServer ns = ((dev.pgreach.dns.DnsStep.Queried) s).nameServer();
+        if (!(ns instanceof dev.pgreach.dns.NameServer.Configured)) {
+          continue;
+        }
+        Ipv4Address dns = ((dev.pgreach.dns.NameServer.Configured) ns).address();
+        if (!own.remove(dns)) {
+          continue; // not one the client asks itself (a forwarder's own query), or already checked
+        }
+        Path toDns = reachability.route(client.location(), dns);
+        if (!toDns.arrives()) {
+          continue; // the resolver already reported it unreachable
+        }
+        Verdict v =
+            security.along(toDns, new Flow(client.location().address(), dns, dev.pgreach.firewall.SecurityRuleProtocol.UDP, 53, java.util.OptionalInt.empty()));
+        if (v.disposition() == dev.pgreach.core.Disposition.BLOCKED) {
+          steps.addAll(v.steps().subList(0, v.steps().size() - 1));
+          return Optional.of(
+              decide(
+                  ReasonCode.DNS_RESOLVER_UNREACHABLE,
+                  dns.toString(),
+                  "Network security groups deny DNS (UDP 53) from " + client.location().address() + " to DNS server " + dns + ": "
+                      + v.blockingStep().orElseThrow().reason(),
+                  StepEffect.BLOCKED));
+        }
+        if (v.disposition() == dev.pgreach.core.Disposition.INDETERMINATE) {
+          steps.addAll(v.unknownSteps());
+        }
+      }
+      return Optional.empty();
+    }
+
+    /** The DNS servers the client's own network tells it to use (empty for Azure-provided DNS). */
+    private List<Ipv4Address> clientDnsServers() {
+      ClientLocation l = client.location();
+      if (l instanceof ClientLocation.InVirtualNetwork) {
+        return estate.network().virtualNetworkOf(((ClientLocation.InVirtualNetwork) l).subnet()).dnsServers();
+      }
+      if (l instanceof ClientLocation.OnPremises) {
+        return estate.network().onPremisesNetwork(((ClientLocation.OnPremises) l).network())
+            .map(dev.pgreach.core.OnPremisesNetwork::dnsServers)
+            .orElse(com.google.common.collect.ImmutableList.of());
+      }
+      return List.of();
     }
 
     private Step last() {
@@ -455,6 +567,18 @@ public final class Connectivity {
               StepEffect.UNKNOWN);
         }
       }
+      if (standIn) {
+        Optional<String> undecided = standInUndecided(p);
+        if (undecided.isPresent()) {
+          return decide(ReasonCode.PUBLIC_ENDPOINT_ROUTE_UNKNOWN, publicEndpointOf.get().toString(), undecided.get(), StepEffect.UNKNOWN);
+        }
+      }
+      if (arrival.place() instanceof Place.Internet) {
+        Optional<String> tagRoute = serviceTagRoute(p, standIn ? Optional.empty() : Optional.of(address));
+        if (tagRoute.isPresent()) {
+          return decide(ReasonCode.SERVICE_TAG_ROUTE_UNDECIDED, address.toString(), tagRoute.get(), StepEffect.UNKNOWN);
+        }
+      }
       // What answers at the address.
       Optional<FrontDoorEntry> door = Optional.empty();
       FrontDoorKind kind = FrontDoorKind.NOTHING;
@@ -475,7 +599,16 @@ public final class Connectivity {
         }
       }
       Optional<ResourceId> endpointId = door.flatMap(FrontDoorEntry::endpoint).map(PrivateEndpoint::id);
-      steps.add(new ConnectStep.FrontDoor(kind, address, Optional.ofNullable(reached).map(FlexibleServer::id), endpointId));
+      if (door.isPresent() && !door.get().known()) {
+        steps.add(
+            new ConnectStep.Decision(
+                ReasonCode.FRONT_DOOR_SERVER_PRIVATE,
+                reached.id().toString(),
+                address + " is in the delegated subnet of server " + reached.name() + ", whose private address is not known: whether the server answers here cannot be told.",
+                StepEffect.UNKNOWN));
+      } else {
+        steps.add(new ConnectStep.FrontDoor(kind, address, Optional.ofNullable(reached).map(FlexibleServer::id), endpointId));
+      }
       if (reached == null) {
         return done();
       }
@@ -489,8 +622,8 @@ public final class Connectivity {
             StepEffect.BLOCKED);
       }
       // Network security groups along the path.
-      Ipv4Address source = arrival.sourceAddress().orElse(client.location().address());
-      Flow flow = Flow.tcp(source, address, port);
+      // Groups see the packet before any NAT: the client's own address (AZURE-FACTS 6.6).
+      Flow flow = Flow.tcp(client.location().address(), address, port);
       Verdict nsg = kind == FrontDoorKind.PRIVATE_ENDPOINT ? security.alongToPrivateEndpoint(p, flow) : security.along(p, flow);
       steps.addAll(nsg.steps());
       if (nsg.disposition() == dev.pgreach.core.Disposition.BLOCKED) {
@@ -549,6 +682,83 @@ public final class Connectivity {
       return done();
     }
 
+    /**
+     * Toward a public endpoint whose address is unknown, a security rule on the path whose
+     * destination is a specific part of the public address space may or may not match: returns
+     * why, or empty when every rule treats all public addresses alike.
+     */
+    private Optional<String> standInUndecided(Path p) {
+      for (dev.pgreach.core.Hop hop : p.hops()) {
+        List<Optional<ResourceId>> groups = new ArrayList<>();
+        hop.subnet().flatMap(estate.network()::subnet).ifPresent(sn -> groups.add(sn.networkSecurityGroup()));
+        hop.networkInterface().flatMap(estate.network()::networkInterface).ifPresent(n -> groups.add(n.networkSecurityGroup()));
+        for (Optional<ResourceId> g : groups) {
+          if (g.isEmpty()) {
+            continue;
+          }
+          dev.pgreach.firewall.NetworkSecurityGroup group = security.networkSecurityGroups().get(g.get());
+          if (group == null) {
+            continue;
+          }
+          for (dev.pgreach.firewall.SecurityRule rule : group.securityRules()) {
+            for (dev.pgreach.firewall.SecurityRuleAddress d : rule.destinationAddressPrefixes()) {
+              if (coversPartOfPublicSpace(d)) {
+                return Optional.of(
+                    "The public address of the server is not known, and rule " + rule.name() + " of " + group.name()
+                        + " names destination " + d + ", which may or may not hold it.");
+              }
+            }
+          }
+        }
+      }
+      return Optional.empty();
+    }
+
+    private boolean coversPartOfPublicSpace(dev.pgreach.firewall.SecurityRuleAddress d) {
+      dev.pgreach.core.AddressSet set;
+      if (d instanceof dev.pgreach.firewall.SecurityRuleAddress.Prefix) {
+        set = ((dev.pgreach.firewall.SecurityRuleAddress.Prefix) d).prefix().toAddressSet();
+      } else if (d instanceof dev.pgreach.firewall.SecurityRuleAddress.Range) {
+        set = ((dev.pgreach.firewall.SecurityRuleAddress.Range) d).range().toAddressSet();
+      } else if (d instanceof dev.pgreach.firewall.SecurityRuleAddress.ServiceTag) {
+        dev.pgreach.firewall.SecurityRuleAddress.ServiceTag tag = (dev.pgreach.firewall.SecurityRuleAddress.ServiceTag) d;
+        if (tag.isComputed()) {
+          return false; // Internet, VirtualNetwork and AzureLoadBalancer treat all unknown public addresses alike
+        }
+        return true; // Storage, Sql, … : some public addresses, not others
+      } else {
+        return false; // *
+      }
+      dev.pgreach.core.AddressSet publicSpace = PRIVATE_RANGES.complement();
+      return set.intersects(publicSpace) && !set.containsAll(publicSpace);
+    }
+
+    /**
+     * Service-tag routes ({@code AzureCloud -> None}) on a subnet along the path to a public
+     * destination: route selection does not know the tag's addresses, so when the tag's ranges are
+     * not supplied, or hold the destination (or the destination is unknown), the path is undecided.
+     */
+    private Optional<String> serviceTagRoute(Path p, Optional<Ipv4Address> destination) {
+      for (dev.pgreach.core.Hop hop : p.hops()) {
+        Optional<dev.pgreach.core.RouteTable> table =
+            hop.subnet().flatMap(estate.network()::subnet).flatMap(dev.pgreach.core.Subnet::routeTable).flatMap(estate.network()::routeTable);
+        if (table.isEmpty()) {
+          continue;
+        }
+        for (dev.pgreach.core.ServiceTagRoute r : table.get().serviceTagRoutes()) {
+          Optional<dev.pgreach.core.AddressSet> ranges =
+              estate.serviceTagRanges().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(r.serviceTag())).map(java.util.Map.Entry::getValue).findFirst();
+          boolean mayHold = ranges.isEmpty() || destination.isEmpty() || ranges.get().contains(destination.get());
+          if (mayHold) {
+            return Optional.of(
+                "Route table " + table.get().name() + " sends service tag " + r.serviceTag() + " to " + r.nextHopType() + "; "
+                    + (ranges.isEmpty() ? "its addresses are not supplied, so whether it covers the destination is not known." : "the destination may be one of its addresses, which route selection here does not follow."));
+          }
+        }
+      }
+      return Optional.empty();
+    }
+
     private Connection decide(ReasonCode code, String subject, String reason, StepEffect effect) {
       steps.add(new ConnectStep.Decision(code, subject, reason, effect));
       return done();
@@ -570,11 +780,31 @@ public final class Connectivity {
   /** The server a host name names: {@code <server>.postgres.database.azure.com} for a server in the estate. */
   private Optional<FlexibleServer> serverNamed(DnsName name) {
     String text = name.toString();
-    String suffix = "." + ServerName.DNS_SUFFIX;
-    if (!text.endsWith(suffix)) {
+    for (String suffix : List.of("." + ServerName.DNS_SUFFIX, ".privatelink." + ServerName.DNS_SUFFIX)) {
+      if (text.endsWith(suffix)) {
+        String label = text.substring(0, text.length() - suffix.length());
+        Optional<FlexibleServer> s = ServerName.tryParse(label).flatMap(estate.network()::flexibleServer);
+        if (s.isPresent()) {
+          return s;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Where a VNet-integrated server whose address is not known would be: the first address of its
+   * delegated subnet that is not reserved and not held by an interface (Azure gives the first
+   * server of a subnet its first free address). Answers through it are indeterminate.
+   */
+  private static Optional<Ipv4Address> standInPrivateAddress(Estate estate, FlexibleServer s) {
+    Optional<dev.pgreach.core.Subnet> subnet = s.delegatedSubnet().flatMap(estate.network()::subnet);
+    if (subnet.isEmpty()) {
       return Optional.empty();
     }
-    return ServerName.tryParse(text.substring(0, text.length() - suffix.length())).flatMap(estate.network()::flexibleServer);
+    dev.pgreach.core.AddressSet taken = dev.pgreach.core.AddressSet.ofAddresses(
+        estate.network().networkInterfacesIn(subnet.get().id()).stream().map(dev.pgreach.core.NetworkInterface::privateAddress).collect(java.util.stream.Collectors.toList()));
+    return subnet.get().addressPrefix().toAddressSet().difference(subnet.get().reservedAddresses()).difference(taken).first();
   }
 
   /** A VNet-integrated server's private address: as set, else its A record in its private zone. */
@@ -593,6 +823,7 @@ public final class Connectivity {
         .flatMap(List::stream)
         .filter(r -> r instanceof DnsRecord.A && r.name().equals(record))
         .map(r -> ((DnsRecord.A) r).address())
+        .filter(a -> estate.network().subnet(s.delegatedSubnet().get()).map(sn -> sn.addressPrefix().contains(a)).orElse(false))
         .sorted()
         .findFirst();
   }

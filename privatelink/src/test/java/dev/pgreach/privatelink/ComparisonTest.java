@@ -122,4 +122,20 @@ class ComparisonTest {
     List<FindingCode> codes = Comparison.of(SAMPLE, after, ServiceProfile.current(), SampleEstate.INSTANT).forbiddenChanges().stream().map(Finding::code).collect(Collectors.toList());
     assertEquals(List.of(FindingCode.SERVER_MOVED, FindingCode.NETWORKING_MODE_CHANGED, FindingCode.SUBNET_RESIZED_WITH_RESOURCES), codes);
   }
+
+  @Test
+  void of_addingTheAzureServicesRuleOrAPropagatingRule_isAnExposureChange() {
+    Estate azure =
+        SAMPLE.withFirewallRules(SampleEstate.server("archive-db"), SAMPLE.firewallRulesOf(SampleEstate.server("archive-db")).upsert(FirewallRule.of("azure", "0.0.0.0", "0.0.0.0")));
+    Comparison c = compare(azure);
+    assertTrue(c.exposureChanges().stream().anyMatch(e -> e.place().equals(Comparison.AZURE_SERVICES) && e.gained().equals(AddressSet.ALL)), c.exposureChanges().toString());
+    Estate propagating =
+        SAMPLE.withFirewallRules(
+            SampleEstate.server("archive-db"),
+            SAMPLE.firewallRulesOf(SampleEstate.server("archive-db"))
+                .upsert(FirewallRule.builder().name("new").startIpAddress(Ipv4Address.parse("198.51.100.1")).endIpAddress(Ipv4Address.parse("198.51.100.1"))
+                    .changedAt(SampleEstate.INSTANT.minusSeconds(60)).build()));
+    Comparison p = compare(propagating);
+    assertTrue(p.exposureChanges().stream().anyMatch(e -> e.place().equals("the public endpoint (undecided)") && e.gained().equals(AddressSet.parse("198.51.100.1"))), p.exposureChanges().toString());
+  }
 }

@@ -228,4 +228,138 @@ class ConnectivityTest {
     assertEquals(ReasonCode.PUBLIC_NETWORK_ACCESS_DISABLED, c.decidingStep().orElseThrow().code());
     assertEquals(SAMPLE, without.withPrivateEndpoint(SAMPLE.privateEndpoints().get(0)));
   }
+
+  // ---- review fixes
+
+  private static dev.pgreach.firewall.NetworkSecurityGroup appNsgWith(dev.pgreach.firewall.SecurityRule extra) {
+    dev.pgreach.firewall.NetworkSecurityGroup app =
+        SAMPLE.networkSecurityGroups().stream().filter(g -> g.name().equals("app-nsg")).findFirst().orElseThrow();
+    return dev.pgreach.firewall.NetworkSecurityGroup.builder().id(app.id()).addAllSecurityRules(app.securityRules()).addSecurityRules(extra).build();
+  }
+
+  private static dev.pgreach.firewall.SecurityRule outboundDeny(String name, int priority, String destination, dev.pgreach.firewall.PortRange ports, dev.pgreach.firewall.SecurityRuleProtocol protocol, String source) {
+    return dev.pgreach.firewall.SecurityRule.builder()
+        .name(name)
+        .priority(priority)
+        .direction(dev.pgreach.firewall.SecurityRuleDirection.OUTBOUND)
+        .access(dev.pgreach.firewall.SecurityRuleAccess.DENY)
+        .protocol(protocol)
+        .addSourceAddressPrefixes(dev.pgreach.firewall.SecurityRuleAddress.parse(source))
+        .addSourcePortRanges(dev.pgreach.firewall.PortRange.ANY)
+        .addDestinationAddressPrefixes(dev.pgreach.firewall.SecurityRuleAddress.parse(destination))
+        .addDestinationPortRanges(ports)
+        .build();
+  }
+
+  @Test
+  void connect_outboundRuleOnTheClientsOwnSubnet_isCheckedBeforeNat() {
+    // billing-worker leaves from 20.61.200.10; the rule names its private subnet, as Azure evaluates outbound rules before NAT.
+    Estate e =
+        SAMPLE.withNetworkSecurityGroup(
+            appNsgWith(outboundDeny("deny-public-db", 150, "Internet", dev.pgreach.firewall.PortRange.ANY, dev.pgreach.firewall.SecurityRuleProtocol.ANY, "10.2.0.0/24")));
+    Connection c = connect(e, "billing-worker", "web-db.postgres.database.azure.com");
+    assertEquals(Disposition.BLOCKED, c.disposition(), c.explanation());
+    assertEquals(ReasonCode.NSG_RULE_DENIED, c.decidingStep().orElseThrow().code());
+  }
+
+  @Test
+  void connect_unknownPublicAddressAndARuleForPartOfThePublicSpace_indeterminate() {
+    Estate e =
+        SAMPLE.withNetworkSecurityGroup(
+            appNsgWith(outboundDeny("deny-20-8", 150, "20.0.0.0/8", dev.pgreach.firewall.PortRange.ANY, dev.pgreach.firewall.SecurityRuleProtocol.ANY, "*")));
+    Connection c = connect(e, "billing-worker", "archive-db.postgres.database.azure.com");
+    assertEquals(Disposition.INDETERMINATE, c.disposition(), c.explanation());
+    assertEquals(ReasonCode.PUBLIC_ENDPOINT_ROUTE_UNKNOWN, c.decidingStep().orElseThrow().code());
+    // With the address known, the rule simply decides.
+    Connection known = connect(e, "billing-worker", "web-db.postgres.database.azure.com");
+    assertEquals(ReasonCode.NSG_RULE_DENIED, known.decidingStep().orElseThrow().code(), known.explanation());
+  }
+
+  private static Estate withServiceTagRoute(java.util.Map<String, dev.pgreach.core.AddressSet> ranges) {
+    Network n = SAMPLE.network();
+    RouteTable rt =
+        RouteTable.builder()
+            .id(SampleEstate.id("network", RouteTable.RESOURCE_TYPE, "rt-apps"))
+            .addServiceTagRoutes(dev.pgreach.core.ServiceTagRoute.of("no-azurecloud", "AzureCloud", NextHopType.NONE))
+            .build();
+    Network.Builder b =
+        Network.builder()
+            .addAllNetworkInterfaces(n.networkInterfaces())
+            .addRouteTables(rt)
+            .addAllVirtualNetworkGateways(n.virtualNetworkGateways())
+            .addAllGatewayConnections(n.gatewayConnections())
+            .addAllOnPremisesNetworks(n.onPremisesNetworks())
+            .addAllFlexibleServers(n.flexibleServers());
+    for (VirtualNetwork v : n.virtualNetworks()) {
+      VirtualNetwork.Builder vb =
+          VirtualNetwork.builder().id(v.id()).region(v.region()).addAllAddressSpace(v.addressSpace()).addAllDnsServers(v.dnsServers()).addAllVirtualNetworkPeerings(v.virtualNetworkPeerings());
+      for (Subnet sn : v.subnets()) {
+        Subnet.Builder sb = Subnet.builder().id(sn.id()).addressPrefix(sn.addressPrefix()).delegation(sn.delegation()).networkSecurityGroup(sn.networkSecurityGroup());
+        if (sn.id().equals(SampleEstate.subnet("spoke-apps", "app"))) {
+          sb.routeTable(rt.id());
+        }
+        vb.addSubnets(sb.build());
+      }
+      b.addVirtualNetworks(vb.build());
+    }
+    Estate e = SAMPLE.withNetwork(b.build());
+    return Estate.builder()
+        .network(e.network()).addAllNetworkSecurityGroups(e.networkSecurityGroups()).putAllFirewallRules(e.firewallRules())
+        .addAllPrivateDnsZones(e.privateDnsZones()).addAllDnsServers(e.dnsServers()).addAllPrivateEndpoints(e.privateEndpoints())
+        .addAllClients(e.clients()).putAllServiceTagRanges(ranges).build();
+  }
+
+  @Test
+  void connect_serviceTagRouteOnThePath_undecidedUnlessItsRangesExcludeTheDestination() {
+    Connection unknown = connect(withServiceTagRoute(java.util.Map.of()), "billing-worker", "web-db.postgres.database.azure.com");
+    assertEquals(Disposition.INDETERMINATE, unknown.disposition(), unknown.explanation());
+    assertEquals(ReasonCode.SERVICE_TAG_ROUTE_UNDECIDED, unknown.decidingStep().orElseThrow().code());
+    Connection elsewhere =
+        connect(withServiceTagRoute(java.util.Map.of("AzureCloud", dev.pgreach.core.AddressSet.parse("40.0.0.0/8"))), "billing-worker", "web-db.postgres.database.azure.com");
+    assertEquals(Disposition.ALLOWED, elsewhere.disposition(), elsewhere.explanation());
+    Connection inside =
+        connect(withServiceTagRoute(java.util.Map.of("AzureCloud", dev.pgreach.core.AddressSet.parse("20.0.0.0/8"))), "billing-worker", "web-db.postgres.database.azure.com");
+    assertEquals(Disposition.INDETERMINATE, inside.disposition(), inside.explanation());
+  }
+
+  @Test
+  void connect_nsgDenyingDnsToTheCustomDnsServer_blocked() {
+    // spoke-data's hosts use the hub forwarder 10.0.2.4; app-nsg denying UDP 53 outbound cuts them off.
+    Estate e =
+        SAMPLE.withNetworkSecurityGroup(
+            appNsgWith(outboundDeny("deny-dns", 150, "10.0.2.4", dev.pgreach.firewall.PortRange.of(53), dev.pgreach.firewall.SecurityRuleProtocol.UDP, "*")));
+    Connection c = connect(e, "orders-api", "orders-db.postgres.database.azure.com");
+    assertEquals(Disposition.BLOCKED, c.disposition(), c.explanation());
+    assertEquals(ReasonCode.DNS_RESOLVER_UNREACHABLE, c.decidingStep().orElseThrow().code());
+    assertTrue(c.decidingStep().orElseThrow().reason().contains("deny-dns"), c.explanation());
+  }
+
+  @Test
+  void expose_serverWhosePrivateAddressIsUnknown_undecidedNeverNobody() {
+    Network n = SAMPLE.network();
+    Network.Builder b =
+        Network.builder()
+            .addAllVirtualNetworks(n.virtualNetworks()).addAllNetworkInterfaces(n.networkInterfaces())
+            .addAllVirtualNetworkGateways(n.virtualNetworkGateways()).addAllGatewayConnections(n.gatewayConnections())
+            .addAllOnPremisesNetworks(n.onPremisesNetworks());
+    for (dev.pgreach.core.FlexibleServer s : n.flexibleServers()) {
+      b.addFlexibleServers(
+          s.name().toString().equals("orders-db")
+              ? dev.pgreach.core.FlexibleServer.builder().id(s.id()).region(s.region()).delegatedSubnet(s.delegatedSubnet()).privateDnsZone(s.privateDnsZone()).build()
+              : s);
+    }
+    Estate e = SAMPLE.withNetwork(b.build());
+    Exposure x = Connectivity.of(e).expose(SampleEstate.server("orders-db"), 5432, SampleEstate.INSTANT);
+    assertTrue(!x.isClosed(), x.explanation());
+    assertTrue(x.privatePaths().stream().allMatch(r -> r.connected().isEmpty() && !r.undecided().isEmpty()), x.explanation());
+    Connection byAddress = connect(e, "orders-api", "10.1.1.4");
+    assertEquals(Disposition.INDETERMINATE, byAddress.disposition(), byAddress.explanation());
+  }
+
+  @Test
+  void connect_privatelinkNameOfAnotherServersEndpoint_blockedOtherServer() {
+    Connection c = connect(SAMPLE, "billing-worker", "billing-db.privatelink.postgres.database.azure.com");
+    assertEquals(Disposition.ALLOWED, c.disposition(), c.explanation());
+    assertEquals(Optional.of(SampleEstate.server("billing-db")), c.server());
+  }
 }

@@ -157,6 +157,10 @@ final class EstateArbitraries {
         new SecurityRuleAddress.Prefix(pieces.get(random.nextInt(pieces.size())))
       };
       PortRange[] ports = {PortRange.of(5432), PortRange.of(6432), PortRange.ANY, PortRange.of(22)};
+      SecurityRuleAddress[] destinations = {
+        SecurityRuleAddress.ANY, SecurityRuleAddress.ANY, SecurityRuleAddress.VIRTUAL_NETWORK, SecurityRuleAddress.INTERNET,
+        SecurityRuleAddress.parse("20.0.0.0/8"), new SecurityRuleAddress.Prefix(pieces.get(random.nextInt(pieces.size())))
+      };
       b.addSecurityRules(
           SecurityRule.builder()
               .name("r" + i)
@@ -166,7 +170,7 @@ final class EstateArbitraries {
               .protocol(random.nextInt(3) == 0 ? SecurityRuleProtocol.ANY : SecurityRuleProtocol.TCP)
               .addSourceAddressPrefixes(sources[random.nextInt(sources.length)])
               .addSourcePortRanges(PortRange.ANY)
-              .addDestinationAddressPrefixes(random.nextBoolean() ? SecurityRuleAddress.ANY : SecurityRuleAddress.VIRTUAL_NETWORK)
+              .addDestinationAddressPrefixes(destinations[random.nextInt(destinations.length)])
               .addDestinationPortRanges(ports[random.nextInt(ports.length)])
               .build());
     }

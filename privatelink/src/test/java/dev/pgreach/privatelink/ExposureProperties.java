@@ -39,6 +39,9 @@ class ExposureProperties {
       Exposure x = c.expose(server.id(), 5432, EstateArbitraries.INSTANT);
       for (VirtualNetwork v : estate.network().virtualNetworks()) {
         for (Subnet s : v.subnets()) {
+          if (s.name().equalsIgnoreCase("GatewaySubnet")) {
+            continue;
+          }
           AddressSet hosts = s.addressPrefix().toAddressSet().difference(s.reservedAddresses());
           long step = s.addressPrefix().size() <= 64 ? 1 : 7;
           for (Exposure.Reach door : doors(x, c, server)) {
@@ -48,7 +51,7 @@ class ExposureProperties {
                     .findFirst();
             for (long a = s.addressPrefix().first().toLong(); a <= s.addressPrefix().last().toLong(); a += step) {
               Ipv4Address address = Ipv4Address.ofLong(a);
-              if (!hosts.contains(address)) {
+              if (!hosts.contains(address) || address.equals(door.address())) {
                 continue;
               }
               Optional<dev.pgreach.core.ResourceId> nic =
@@ -63,6 +66,23 @@ class ExposureProperties {
         }
       }
     }
+    for (FlexibleServer server : estate.network().flexibleServers()) {
+      Exposure x = c.expose(server.id(), 5432, EstateArbitraries.INSTANT);
+      for (dev.pgreach.core.OnPremisesNetwork o : estate.network().onPremisesNetworks()) {
+        for (Exposure.Reach door : doors(x, c, server)) {
+          Optional<Exposure.Reach> reach = x.privatePaths().stream().filter(r -> r.place().equals(new Place.OnPremises(o.id())) && r.address().equals(door.address())).findFirst();
+          for (dev.pgreach.core.Ipv4Range r : o.addresses().ranges()) {
+            for (long a = r.first().toLong(); a <= r.last().toLong(); a += Math.max(1, r.size() / 97)) {
+              Ipv4Address address = Ipv4Address.ofLong(a);
+              Client probe = Client.builder().name("probe").location(ClientLocation.OnPremises.of(o.id(), address)).build();
+              Disposition d = c.connect(probe, door.address().toString(), 5432, EstateArbitraries.INSTANT).disposition();
+              assertEquals(d == Disposition.ALLOWED, reach.map(x2 -> x2.connected().contains(address)).orElse(false), address + " (on premises) -> " + door.address());
+              checked++;
+            }
+          }
+        }
+      }
+    }
     Statistics.label("addresses checked").collect(checked == 0 ? "none" : checked < 100 ? "some" : "many");
   }
 
@@ -71,6 +91,12 @@ class ExposureProperties {
     java.util.List<Exposure.Reach> doors = new java.util.ArrayList<>();
     server.privateAddress().filter(a -> server.isVnetIntegrated())
         .ifPresent(a -> doors.add(new Exposure.Reach(Place.INTERNET, Optional.empty(), FrontDoorKind.SERVER_PRIVATE_ADDRESS, a, Optional.empty(), AddressSet.EMPTY, AddressSet.EMPTY)));
+    // A server whose address is unknown is reached through a stand-in door the exposure names.
+    x.privatePaths().stream()
+        .filter(r -> r.door() == FrontDoorKind.SERVER_PRIVATE_ADDRESS && doors.stream().noneMatch(d -> d.address().equals(r.address())))
+        .map(Exposure.Reach::address)
+        .distinct()
+        .forEach(a -> doors.add(new Exposure.Reach(Place.INTERNET, Optional.empty(), FrontDoorKind.SERVER_PRIVATE_ADDRESS, a, Optional.empty(), AddressSet.EMPTY, AddressSet.EMPTY)));
     for (PrivateEndpoint p : c.estate().privateEndpointsOf(server.id())) {
       doors.add(new Exposure.Reach(Place.INTERNET, Optional.empty(), FrontDoorKind.PRIVATE_ENDPOINT, p.privateAddress(), Optional.of(p.id()), AddressSet.EMPTY, AddressSet.EMPTY));
     }

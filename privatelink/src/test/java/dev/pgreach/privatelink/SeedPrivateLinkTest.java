@@ -45,6 +45,7 @@ import dev.pgreach.dns.DnsRecord;
 import dev.pgreach.dns.PrivateDnsZone;
 import dev.pgreach.dns.RecordName;
 import dev.pgreach.dns.Resolution;
+import dev.pgreach.core.Disposition;
 import dev.pgreach.dns.ResolutionDisposition;
 import dev.pgreach.dns.ZoneName;
 import java.util.List;
@@ -1054,6 +1055,24 @@ class SeedPrivateLinkTest {
   }
 
   /**
+   * Two endpoints of one server writing into one privatelink zone give the name two addresses;
+   * clients try them in turn, so when only one of them is reachable the answer depends on which
+   * address the client tries first: indeterminate, with both outcomes named.
+   */
+  @Test
+  void seedB_sameServer_twoEndpointsInOneZone_answerDependsOnWhichAddress() {
+    Estate estate =
+        billing()
+            .vnet("vnet-3", WEST_EUROPE, "10.3.0.0/16")
+            .subnet("vnet-3", "endpoints", "10.3.2.0/24")
+            .endpoint("second-pe", "billing-db", "vnet-3", "endpoints", "10.3.2.4")
+            .build();
+    Connection c = connect(estate, CURRENT, "app", BILLING);
+    assertEquals(Disposition.INDETERMINATE, c.disposition(), c::explanation);
+    assertTrue(c.decidingStep().orElseThrow().reason().contains("10.3.2.4"), c::explanation);
+  }
+
+  /**
    * "If you configure public traffic … and you create private endpoints, then different types of
    * incoming traffic are authorized by the corresponding type of firewall rule." Endpoint traffic
    * is judged by the endpoint's state, never by the firewall; public traffic by the firewall
@@ -1068,7 +1087,9 @@ class SeedPrivateLinkTest {
             .vnet("vnet-3", WEST_EUROPE, "10.3.0.0/16")
             .subnet("vnet-3", "apps", "10.3.0.0/24")
             .subnet("vnet-3", "endpoints", "10.3.2.0/24")
-            .endpoint("pending-pe", "billing-db", "vnet-3", "endpoints", "10.3.2.4", PrivateEndpointConnectionState.PENDING)
+            // No zone group: a second endpoint writing into the same zone would give the name two
+            // addresses (see seedB_sameServer_twoEndpointsInOneZone_answerDependsOnWhichAddress).
+            .endpoint("pending-pe", "billing-db", "vnet-3", "endpoints", "10.3.2.4", b -> b.connectionState(PrivateEndpointConnectionState.PENDING))
             .vm("pending-app", "vnet-3", "apps", "10.3.0.4", "198.51.100.23")
             .build();
 
