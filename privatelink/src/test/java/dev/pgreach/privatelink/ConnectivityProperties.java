@@ -81,6 +81,53 @@ class ConnectivityProperties {
     }
   }
 
+  /**
+   * Data-leakage protection: point another server's name at an endpoint (a wrong record in the
+   * privatelink zone, linked where the endpoint is) and ask from the endpoint's subnet — the
+   * connection must never reach the other server through that endpoint.
+   */
+  @Property(tries = 150)
+  void anEndpointNeverBecomesAPathToAnotherServer(@ForAll("estates") Estate estate) {
+    for (PrivateEndpoint p : estate.privateEndpoints()) {
+      for (FlexibleServer other : estate.network().flexibleServers()) {
+        if (other.id().equals(p.targetServer()) || other.isVnetIntegrated()) {
+          continue;
+        }
+        dev.pgreach.dns.PrivateDnsZone zone =
+            estate.privateDnsZones().stream().filter(z -> z.name().equals(dev.pgreach.dns.ZoneName.POSTGRES_PRIVATELINK)).findFirst().orElseThrow();
+        dev.pgreach.core.ResourceId vnet = estate.network().virtualNetworkOf(p.subnet()).id();
+        dev.pgreach.dns.PrivateDnsZone.Builder wrong =
+            dev.pgreach.dns.PrivateDnsZone.builder()
+                .id(zone.id())
+                .addAllRecords(zone.records().stream().filter(r -> !r.name().toString().equals(other.name().toString())).collect(java.util.stream.Collectors.toList()))
+                .addRecords(new dev.pgreach.dns.DnsRecord.A(dev.pgreach.dns.RecordName.parse(other.name().toString()), p.privateAddress(), java.util.Optional.empty()))
+                .addAllVirtualNetworkLinks(zone.virtualNetworkLinks());
+        if (zone.linksTo(vnet).isEmpty()) {
+          wrong.addVirtualNetworkLinks(dev.pgreach.dns.VirtualNetworkLink.builder().id(zone.id().child("virtualNetworkLinks", "leak-test")).virtualNetwork(vnet).build());
+        }
+        Estate misleading = estate.withPrivateDnsZone(wrong.build());
+        dev.pgreach.core.Subnet subnet = estate.network().subnet(p.subnet()).orElseThrow();
+        java.util.Optional<Ipv4Address> host =
+            subnet.addressPrefix().toAddressSet().difference(subnet.reservedAddresses()).difference(dev.pgreach.core.AddressSet.ofAddresses(java.util.List.of(p.privateAddress()))).last();
+        if (host.isEmpty()) {
+          continue;
+        }
+        dev.pgreach.core.Client client = dev.pgreach.core.Client.builder().name("probe").location(dev.pgreach.core.ClientLocation.InVirtualNetwork.of(p.subnet(), host.get())).build();
+        Connection c = Connectivity.of(misleading).connect(client, other.fullyQualifiedDomainName(), 5432, EstateArbitraries.INSTANT);
+        if (c.disposition() == Disposition.ALLOWED) {
+          assertEquals(java.util.Optional.of(other.id()), c.server(), c.explanation());
+          assertTrue(c.steps().stream().noneMatch(st -> st.code() == ReasonCode.FRONT_DOOR_PRIVATE_ENDPOINT), c.explanation());
+        }
+        Statistics.label("leak attempt").collect(c.steps().stream().anyMatch(st -> st.code() == ReasonCode.FRONT_DOOR_OTHER_SERVER) ? "stopped at the endpoint" : c.disposition().toString());
+      }
+    }
+  }
+
+  @Provide
+  Arbitrary<Estate> estates() {
+    return EstateArbitraries.estates();
+  }
+
   @Property(tries = 500)
   void addingAnAllowFirewallRuleNeverTurnsAConnectedAnswerIntoABlockedOne(@ForAll("questions") EstateArbitraries.Question q) {
     Connection before = ask(q, ServiceProfile.current());

@@ -126,7 +126,17 @@ final class EstateArbitraries {
         zones.add(zone(s.privateDnsZone().get(), network, random, List.of()));
       }
     }
-    zones.add(zone(privatelink, network, random, List.of()));
+    // Sometimes a stale or wrong record: a server's name pointing at another server's endpoint,
+    // so that "an endpoint never reaches another server" has something to catch.
+    List<DnsRecord> misleading = new ArrayList<>();
+    if (!endpoints.isEmpty() && random.nextInt(3) == 0) {
+      PrivateEndpoint p = endpoints.get(random.nextInt(endpoints.size()));
+      network.flexibleServers().stream()
+          .filter(x -> !x.id().equals(p.targetServer()) && !x.isVnetIntegrated())
+          .findFirst()
+          .ifPresent(other -> misleading.add(new DnsRecord.A(dev.pgreach.dns.RecordName.parse(other.name().toString()), p.privateAddress(), Optional.empty())));
+    }
+    zones.add(zone(privatelink, network, random, misleading));
     return Estate.builder()
         .network(decorated)
         .addAllNetworkSecurityGroups(groups)
