@@ -88,7 +88,7 @@ public enum FindingCode {
   FIREWALL_RULES_NOT_ENFORCED(Severity.WARNING),
   /** Every address a firewall rule admits is admitted by other rules. */
   FIREWALL_RULE_REDUNDANT(Severity.ADVICE),
-  /** A firewall rule admits every IPv4 address. */
+  /** A firewall rule, or several rules together, admit every IPv4 address. */
   FIREWALL_RULE_ALLOWS_ALL(Severity.WARNING),
   /** The 0.0.0.0 rule admits Azure-allocated addresses of every tenant, other customers' included. */
   FIREWALL_ALLOWS_AZURE_SERVICES(Severity.WARNING),
@@ -128,6 +128,12 @@ public enum FindingCode {
   DNS_SERVER_UNREACHABLE(Severity.WARNING),
   /** Clients in a virtual network need a private zone that is not linked to it. */
   VIRTUAL_NETWORK_NEEDS_ZONE_LINK(Severity.WARNING),
+  /**
+   * A VNet-integrated server's private DNS zone holds an A record at the server's name whose
+   * address is outside the server's delegated subnet: it cannot be the server's address, so it is
+   * not used as one.
+   */
+  PRIVATE_DNS_RECORD_OUTSIDE_SUBNET(Severity.WARNING),
 
   // ---- private endpoints and the whole estate (pgreach-privatelink) ----
   /** A private endpoint targets a VNet-integrated server, which Azure does not allow. */

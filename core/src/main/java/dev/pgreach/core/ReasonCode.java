@@ -101,6 +101,13 @@ public enum ReasonCode {
    * {@code postgres.database.azure.com}); the answer is left open rather than guessed.
    */
   DNS_PUBLIC_NOT_MODELLED,
+  /**
+   * The name is a VNet-integrated server's own name in its private DNS zone, where Azure keeps the
+   * server's A record, but the model does not know the server's private address (no {@code
+   * privateAddress}, and no A record inside the server's delegated subnet); the answer is left
+   * open rather than guessed.
+   */
+  DNS_SERVER_ADDRESS_UNKNOWN,
 
   // ---- connection (pgreach-privatelink) ----
   /** The destination address is a VNet-integrated server's private address. */

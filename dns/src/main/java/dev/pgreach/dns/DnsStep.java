@@ -18,8 +18,10 @@ import java.util.stream.Collectors;
  * <p>Steps that end an attempt without an address ({@link NxDomain}, {@link Refused}, {@link
  * Unreachable}, {@link ForwardingLoop}, {@link CnameLoop}, {@link DepthExceeded}) have effect
  * {@link StepEffect#BLOCKED}; a host whose first DNS server fails tries the next one, so a blocking
- * step may be followed by the next attempt's steps. {@link #reason()} renders a sentence for
- * people; programs use {@link #code()} and the record components.
+ * step may be followed by the next attempt's steps. Steps that end it without an answer the model
+ * can give ({@link PublicNotModelled}, {@link ServerAddressUnknown}) have effect {@link
+ * StepEffect#UNKNOWN}. {@link #reason()} renders a sentence for people; programs use {@link
+ * #code()} and the record components.
  */
 public sealed interface DnsStep extends Step {
 
@@ -694,6 +696,81 @@ public sealed interface DnsStep extends Step {
     @Override
     public String reason() {
       return "Public DNS answers " + name + ", but the model knows public records only under " + ZoneName.POSTGRES + ": the answer is unknown.";
+    }
+  }
+
+  /**
+   * A VNet-integrated server's name was looked up in the server's own private DNS zone, where
+   * Azure keeps the server's A record, but the model does not know the server's private address:
+   * the server has no {@code privateAddress}, and the zone as given lists no A record at that
+   * name inside the server's delegated subnet (the usual case after reading ARM resources without
+   * the zone's record sets). The answer is left open, never NXDOMAIN and never an invented
+   * address.
+   *
+   * @param name the name looked up, {@code <server>.<zone>}
+   * @param zone the zone's id
+   * @param zoneName the zone's name
+   * @param link the link through which the zone is visible
+   * @param server the VNet-integrated server whose address the answer would be
+   * @param ignoredRecords A records the zone lists at the name whose addresses lie outside the
+   *     server's delegated subnet, and which therefore are not taken as its address; often empty
+   */
+  record ServerAddressUnknown(
+      DnsName name, ResourceId zone, ZoneName zoneName, ResourceId link, ResourceId server, ImmutableList<DnsRecord> ignoredRecords)
+      implements DnsStep {
+    /**
+     * Checks the components.
+     *
+     * @param name the name looked up, {@code <server>.<zone>}
+     * @param zone the zone's id
+     * @param zoneName the zone's name
+     * @param link the link through which the zone is visible
+     * @param server the VNet-integrated server whose address the answer would be
+     * @param ignoredRecords A records the zone lists at the name whose addresses lie outside the server's delegated subnet, and which therefore are not taken as its address; often empty
+     * @throws dev.pgreach.core.PgreachException for a null component
+     */
+    public ServerAddressUnknown {
+      Checks.notNull(name, "DnsStep.ServerAddressUnknown.name");
+      Checks.notNull(zone, "DnsStep.ServerAddressUnknown.zone");
+      Checks.notNull(zoneName, "DnsStep.ServerAddressUnknown.zoneName");
+      Checks.notNull(link, "DnsStep.ServerAddressUnknown.link");
+      Checks.notNull(server, "DnsStep.ServerAddressUnknown.server");
+      Checks.notNull(ignoredRecords, "DnsStep.ServerAddressUnknown.ignoredRecords");
+    }
+
+    @Override
+    public ReasonCode code() {
+      return ReasonCode.DNS_SERVER_ADDRESS_UNKNOWN;
+    }
+
+    @Override
+    public StepEffect effect() {
+      return StepEffect.UNKNOWN;
+    }
+
+    @Override
+    public String subject() {
+      return server.toString();
+    }
+
+    @Override
+    public String reason() {
+      return "Private DNS zone "
+          + zoneName
+          + ", linked by "
+          + link.name()
+          + ", holds the A record Azure keeps for server "
+          + server.name()
+          + " at "
+          + name
+          + ", but the model does not know the server's private address"
+          + (ignoredRecords.isEmpty()
+              ? ""
+              : " ("
+                  + ignoredRecords.stream().map(Object::toString).collect(Collectors.joining(", "))
+                  + (ignoredRecords.size() == 1 ? " is" : " are")
+                  + " outside the server's delegated subnet)")
+          + ": the answer is unknown.";
     }
   }
 

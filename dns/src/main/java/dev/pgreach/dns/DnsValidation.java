@@ -18,6 +18,7 @@ import dev.pgreach.core.VirtualNetwork;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,14 +48,23 @@ import java.util.TreeMap;
  *       even be built, see {@link DnsEstate}); at most one registration zone per network ({@link
  *       FindingCode#REGISTRATION_ZONES_MORE_THAN_ONE}); NxDomainRedirect only where Azure honours
  *       it ({@link FindingCode#NXDOMAIN_REDIRECT_IGNORED});
+ *   <li>records: an A record at a VNet-integrated server's name in its zone whose address is
+ *       outside the server's delegated subnet, which resolution does not take as the server's
+ *       address ({@link FindingCode#PRIVATE_DNS_RECORD_OUTSIDE_SUBNET});
  *   <li>DNS servers: every DNS server a network or on-premises network lists, and every forwarder
  *       target, can be reached by who uses it ({@link FindingCode#DNS_SERVER_UNREACHABLE}); every
- *       custom DNS server sends the names of VNet-integrated servers and of servers with private
- *       endpoints, directly or through other servers, to Azure-provided DNS from inside a virtual
- *       network ({@link FindingCode#CUSTOM_DNS_NOT_FORWARDING_TO_AZURE});
+ *       custom DNS server sends the private names of VNet-integrated servers and of servers with
+ *       private endpoints, directly or through other servers, to Azure-provided DNS from inside a
+ *       virtual network ({@link FindingCode#CUSTOM_DNS_NOT_FORWARDING_TO_AZURE}). This is decided
+ *       by resolving each server's host name through the DNS server as {@link Resolver} does, so
+ *       validation and answers agree: Azure recommends a conditional forwarder for the public zone
+ *       {@code postgres.database.azure.com}, but one for {@code
+ *       privatelink.postgres.database.azure.com} or a server's private zone works too, because a
+ *       DNS server applies its conditional forwarders again to the target of the public CNAME;
  *   <li>peered networks: a network that uses Azure-provided DNS, can route to a VNet-integrated
- *       server's private address, and is not linked to the server's zone ({@link
- *       FindingCode#VIRTUAL_NETWORK_NEEDS_ZONE_LINK}): peering and DNS are independent.
+ *       server (its private address, or its delegated subnet when the address is unknown), and is
+ *       not linked to the server's zone ({@link FindingCode#VIRTUAL_NETWORK_NEEDS_ZONE_LINK}):
+ *       peering and DNS are independent.
  * </ul>
  *
  * <pre>{@code
@@ -97,6 +107,7 @@ public final class DnsValidation {
     links(estate, resolver.profile(), out);
     dnsServersReachable(estate, resolver, out);
     forwardingToAzure(estate, resolver, out);
+    recordsOutsideSubnet(estate, resolver, out);
     zoneLinksNeeded(estate, resolver, resolver.routing(), out);
     return ImmutableList.sortedCopyOf(out);
   }
@@ -367,8 +378,15 @@ public final class DnsValidation {
     }
   }
 
+  /**
+   * Derived from resolution, so that validation and answers agree: each custom DNS server is asked
+   * for the host name of every server that only private zones can answer, exactly as the resolver
+   * would ask it (forwarders and conditional forwarders applied to every name of the CNAME chain),
+   * and the finding is made when the server's private name never reaches Azure-provided DNS from
+   * inside a virtual network.
+   */
   private static void forwardingToAzure(DnsEstate estate, Resolver resolver, List<Finding> out) {
-    List<DnsName> names = privateNames(estate);
+    Map<DnsName, DnsName> names = privateNames(estate);
     if (names.isEmpty()) {
       return;
     }
@@ -378,21 +396,30 @@ public final class DnsValidation {
       if (d.kind() != DnsServerKind.CUSTOM) {
         continue;
       }
-      for (DnsName name : names) {
-        if (!reachesAzureDns(d, name, resolver, new HashSet<>())) {
+      for (Map.Entry<DnsName, DnsName> e : names.entrySet()) {
+        Resolution r = resolver.resolveThrough(d, e.getKey());
+        if (!askedOfAzureDns(r, e.getValue())) {
           out.add(
               Finding.of(
                   FindingCode.CUSTOM_DNS_NOT_FORWARDING_TO_AZURE,
                   d.id(),
                   "forwarders",
-                  name,
+                  e.getKey(),
                   "DNS server "
                       + d.name()
                       + " does not send "
-                      + name
-                      + " to Azure-provided DNS ("
+                      + e.getValue()
+                      + ", the private name of "
+                      + e.getKey()
+                      + ", to Azure-provided DNS ("
                       + Resolver.AZURE_PROVIDED_DNS
-                      + ") from inside a virtual network, directly or through other servers, so the private zones cannot answer it. Forward it to "
+                      + ") from inside a virtual network, directly or through other servers, so the private zones cannot answer it. Asked for "
+                      + e.getKey()
+                      + ", it ends with: "
+                      + r.lastStep().reason()
+                      + " Forward "
+                      + ZoneName.POSTGRES
+                      + " to "
                       + Resolver.AZURE_PROVIDED_DNS
                       + " from a server in a virtual network, or to a Private Resolver inbound endpoint."));
           break;
@@ -401,48 +428,86 @@ public final class DnsValidation {
     }
   }
 
-  /** Names that only private zones can answer: those of VNet-integrated servers and servers with private endpoints. */
-  private static List<DnsName> privateNames(DnsEstate estate) {
+  /**
+   * The host names that only private zones can answer, those of VNet-integrated servers and of
+   * servers with private endpoints, each with the private name its public CNAME points to.
+   */
+  private static Map<DnsName, DnsName> privateNames(DnsEstate estate) {
     List<FlexibleServer> servers = new ArrayList<>(estate.network().flexibleServers());
     servers.sort(Comparator.comparing(FlexibleServer::id));
-    List<DnsName> names = new ArrayList<>();
+    Map<DnsName, DnsName> names = new LinkedHashMap<>();
     for (FlexibleServer s : servers) {
       if (s.isVnetIntegrated()) {
-        names.add(DnsName.of(s.name()));
         s.privateDnsZone()
             .flatMap(z -> ZoneName.tryParse(z.name()))
             .flatMap(z -> DnsName.tryParse(s.name() + "." + z))
-            .ifPresent(names::add);
+            .ifPresent(n -> names.putIfAbsent(DnsName.of(s.name()), n));
       } else if (estate.hasPrivateEndpoint(s.id())) {
-        names.add(DnsName.of(s.name()));
-        names.add(ZoneName.POSTGRES_PRIVATELINK.dnsName().prepend(s.name().toString()));
+        names.putIfAbsent(DnsName.of(s.name()), ZoneName.POSTGRES_PRIVATELINK.dnsName().prepend(s.name().toString()));
       }
     }
     return names;
   }
 
-  private static boolean reachesAzureDns(DnsServer d, DnsName name, Resolver resolver, Set<ResourceId> visited) {
-    if (d.kind() == DnsServerKind.PRIVATE_RESOLVER_INBOUND_ENDPOINT) {
-      return true;
-    }
-    if (!visited.add(d.id())) {
-      return false;
-    }
-    List<Ipv4Address> targets =
-        d.conditionalForwarderFor(name).map(ConditionalForwarder::targets).orElse(d.forwarders());
-    for (Ipv4Address t : targets) {
-      if (t.equals(Resolver.AZURE_PROVIDED_DNS)) {
-        if (d.location() instanceof ClientLocation.InVirtualNetwork) {
-          return true;
-        }
+  /** Whether a resolution asked Azure-provided DNS, in some virtual network, for a name. */
+  private static boolean askedOfAzureDns(Resolution r, DnsName name) {
+    return r.steps().stream()
+        .anyMatch(
+            s -> s instanceof DnsStep.Queried
+                && ((DnsStep.Queried) s).nameServer() instanceof NameServer.AzureProvided
+                && ((DnsStep.Queried) s).name().equals(name));
+  }
+
+  // ---------------------------------------------------------------- records at a server's name
+
+  private static void recordsOutsideSubnet(DnsEstate estate, Resolver resolver, List<Finding> out) {
+    Network network = estate.network();
+    for (FlexibleServer s : network.flexibleServers()) {
+      if (!s.isVnetIntegrated() || s.privateDnsZone().isEmpty()) {
         continue;
       }
-      Optional<DnsServer> next = resolver.serverReached(d.location(), t);
-      if (next.isPresent() && reachesAzureDns(next.get(), name, resolver, visited)) {
-        return true;
+      Subnet subnet = network.subnet(s.delegatedSubnet().get()).orElseThrow();
+      RecordName name = RecordName.parse(s.name().toString());
+      for (DnsRecord r : resolver.recordsSetAside(s.privateDnsZone().get(), name)) {
+        Ipv4Address address = ((DnsRecord.A) r).address();
+        out.add(
+            Finding.of(
+                FindingCode.PRIVATE_DNS_RECORD_OUTSIDE_SUBNET,
+                s.privateDnsZone().get(),
+                "records",
+                r,
+                "Zone "
+                    + s.privateDnsZone().get().name()
+                    + " lists "
+                    + r
+                    + " at the name of VNet-integrated server "
+                    + s.name()
+                    + ", but "
+                    + address
+                    + " is outside the server's delegated subnet "
+                    + subnet.name()
+                    + " ("
+                    + subnet.addressPrefix()
+                    + "): it cannot be the server's address, so pgreach does not use it"
+                    + s.privateAddress().map(a -> "; the server's own address " + a + " answers instead.").orElse(
+                        serverRecordAddress(estate, s).isPresent()
+                            ? "; the records inside the subnet answer."
+                            : "; the server's address is unknown, so its name gets an unknown answer.")));
       }
     }
-    return false;
+  }
+
+  /** The lowest address of an A record at a VNet-integrated server's name in its zone that lies in its delegated subnet. */
+  private static Optional<Ipv4Address> serverRecordAddress(DnsEstate estate, FlexibleServer s) {
+    Ipv4Prefix subnet = estate.network().subnet(s.delegatedSubnet().get()).orElseThrow().addressPrefix();
+    RecordName name = RecordName.parse(s.name().toString());
+    return estate.privateDnsZones().stream()
+        .filter(z -> s.privateDnsZone().equals(Optional.of(z.id())))
+        .flatMap(z -> z.records().stream())
+        .filter(r -> r instanceof DnsRecord.A && r.name().equals(name))
+        .map(r -> ((DnsRecord.A) r).address())
+        .filter(subnet::contains)
+        .min(Comparator.naturalOrder());
   }
 
   // ---------------------------------------------------------------- peered networks
@@ -452,11 +517,18 @@ public final class DnsValidation {
     List<VirtualNetwork> vnets = new ArrayList<>(network.virtualNetworks());
     vnets.sort(Comparator.comparing(VirtualNetwork::id));
     for (FlexibleServer s : network.flexibleServers()) {
-      if (!s.isVnetIntegrated() || s.privateDnsZone().isEmpty() || s.privateAddress().isEmpty()) {
+      if (!s.isVnetIntegrated() || s.privateDnsZone().isEmpty()) {
         continue;
       }
       ResourceId zoneId = s.privateDnsZone().get();
-      ResourceId home = network.virtualNetworkOf(s.delegatedSubnet().get()).id();
+      Subnet delegated = network.subnet(s.delegatedSubnet().get()).orElseThrow();
+      ResourceId home = delegated.virtualNetwork();
+      // Where the server is: its address, else its record in the zone, else any host of its subnet
+      // (routing to a subnet does not depend on the host).
+      Optional<Ipv4Address> known = s.privateAddress().or(() -> serverRecordAddress(estate, s));
+      Ipv4Address target = known.orElse(probeAddress(delegated.addressPrefix()));
+      String where =
+          known.map(a -> " at " + a).orElse(" in its subnet " + delegated.name() + " (" + delegated.addressPrefix() + "; its address is not known)");
       for (VirtualNetwork v : vnets) {
         if (v.id().equals(home) || !v.usesAzureProvidedDns()) {
           continue;
@@ -468,7 +540,7 @@ public final class DnsValidation {
         Optional<Subnet> reaching =
             v.subnets().stream()
                 .sorted(Comparator.comparing(Subnet::id))
-                .filter(sub -> routing.route(ClientLocation.InVirtualNetwork.of(sub.id(), probeAddress(sub.addressPrefix())), s.privateAddress().get()).arrives())
+                .filter(sub -> routing.route(ClientLocation.InVirtualNetwork.of(sub.id(), probeAddress(sub.addressPrefix())), target).arrives())
                 .findFirst();
         if (reaching.isPresent()) {
           out.add(
@@ -481,8 +553,7 @@ public final class DnsValidation {
                       + v.name()
                       + " can reach server "
                       + s.name()
-                      + " at "
-                      + s.privateAddress().get()
+                      + where
                       + ", but cannot resolve its name: peering and private DNS are independent. Link zone "
                       + zoneId.name()
                       + " to "

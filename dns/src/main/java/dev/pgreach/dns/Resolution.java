@@ -27,9 +27,10 @@ import java.util.stream.Collectors;
  *
  * <p>An answer checks its own consistency when it is built: addresses exactly for {@link
  * ResolutionDisposition#ADDRESS}, ascending and without repeats; a public endpoint for {@link
- * ResolutionDisposition#PUBLIC_ENDPOINT}; an alias chain that starts with the queried name, has no
- * repeats and no more than {@link Resolver#MAX_CNAME_CHAIN} CNAMEs; and a last step that agrees
- * with the disposition.
+ * ResolutionDisposition#PUBLIC_ENDPOINT}; a server whose address is unknown only for {@link
+ * ResolutionDisposition#UNKNOWN}, named by the last step; an alias chain that starts with the
+ * queried name, has no repeats and no more than {@link Resolver#MAX_CNAME_CHAIN} CNAMEs; and a last
+ * step that agrees with the disposition.
  *
  * @param name the name that was looked up
  * @param disposition how the resolution ended
@@ -39,6 +40,9 @@ import java.util.stream.Collectors;
  * @param publicEndpoint the server whose public endpoint the answer is: present for {@link
  *     ResolutionDisposition#PUBLIC_ENDPOINT}, and for {@link ResolutionDisposition#ADDRESS} when
  *     the address is that endpoint's
+ * @param serverAddressUnknown the VNet-integrated server whose private address the answer is but
+ *     the model does not know: present exactly when the disposition is {@link
+ *     ResolutionDisposition#UNKNOWN} and the last step is {@link DnsStep.ServerAddressUnknown}
  * @param steps the steps, in order
  */
 public record Resolution(
@@ -47,6 +51,7 @@ public record Resolution(
     ImmutableList<DnsName> aliases,
     ImmutableList<Ipv4Address> addresses,
     Optional<ResourceId> publicEndpoint,
+    Optional<ResourceId> serverAddressUnknown,
     ImmutableList<DnsStep> steps) {
 
   /**
@@ -57,6 +62,7 @@ public record Resolution(
    * @param aliases the alias chain, first name (the one looked up) to last (the canonical name)
    * @param addresses the addresses, ascending; non-empty exactly when the disposition is {@link ResolutionDisposition#ADDRESS}
    * @param publicEndpoint the server whose public endpoint the answer is: present for {@link ResolutionDisposition#PUBLIC_ENDPOINT}, and for {@link ResolutionDisposition#ADDRESS} when the address is that endpoint's
+   * @param serverAddressUnknown the VNet-integrated server whose private address the answer is but the model does not know: present exactly when the disposition is {@link ResolutionDisposition#UNKNOWN} and the last step is {@link DnsStep.ServerAddressUnknown}
    * @param steps the steps, in order
    * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null component; {@link
    *     ErrorCode#INVALID_VALUE} when the parts disagree, naming the part
@@ -67,6 +73,7 @@ public record Resolution(
     Checks.notNull(aliases, "Resolution.aliases");
     Checks.notNull(addresses, "Resolution.addresses");
     Checks.notNull(publicEndpoint, "Resolution.publicEndpoint");
+    Checks.notNull(serverAddressUnknown, "Resolution.serverAddressUnknown");
     Checks.notNull(steps, "Resolution.steps");
     String self = "Resolution[" + name + "]";
     if (aliases.isEmpty() || !aliases.get(0).equals(name)) {
@@ -97,6 +104,14 @@ public record Resolution(
       throw inconsistent(self, "steps", steps, "must not be empty");
     }
     DnsStep last = steps.get(steps.size() - 1);
+    Optional<ResourceId> unknownServer =
+        disposition == ResolutionDisposition.UNKNOWN && last instanceof DnsStep.ServerAddressUnknown
+            ? Optional.of(((DnsStep.ServerAddressUnknown) last).server())
+            : Optional.empty();
+    if (!serverAddressUnknown.equals(unknownServer)) {
+      throw inconsistent(
+          self, "serverAddressUnknown", serverAddressUnknown, "must name the server of a last ServerAddressUnknown step of an UNKNOWN answer, and only then");
+    }
     boolean agrees;
     switch (disposition) {
       case ADDRESS:
@@ -111,7 +126,10 @@ public record Resolution(
         agrees = last.code() == ReasonCode.DNS_NXDOMAIN;
         break;
       case UNKNOWN:
-        agrees = last.code() == ReasonCode.DNS_PUBLIC_NOT_MODELLED;
+        agrees =
+            last.code() == ReasonCode.DNS_PUBLIC_NOT_MODELLED
+                || last instanceof DnsStep.ServerAddressUnknown
+                    && ((DnsStep.ServerAddressUnknown) last).name().equals(aliases.get(aliases.size() - 1));
         break;
       case FAILURE:
         agrees = last.effect() == StepEffect.BLOCKED && last.code() != ReasonCode.DNS_NXDOMAIN;

@@ -17,8 +17,12 @@ public enum ResolutionDisposition {
    */
   FAILURE,
   /**
-   * Public DNS would answer, but the name lies outside what the model knows (anything not under
-   * {@code postgres.database.azure.com}); pgreach does not guess.
+   * There is an answer, but the model does not know it, and pgreach does not guess: either public
+   * DNS would answer a name outside what the model knows (anything not under {@code
+   * postgres.database.azure.com}), or the name is a VNet-integrated server's own name in its
+   * private DNS zone, where Azure keeps the server's A record, but the server's private address is
+   * not known (no {@code privateAddress}, no A record inside its delegated subnet); the answer then
+   * names the server ({@link Resolution#serverAddressUnknown()}).
    */
   UNKNOWN
 }

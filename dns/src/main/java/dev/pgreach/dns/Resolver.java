@@ -52,7 +52,11 @@ import java.util.TreeMap;
  *       ResolutionPolicy#NX_DOMAIN_REDIRECT} on a Private Link zone under a profile that has it. A
  *       name in no linked zone goes to public DNS. Links work across regions and need no peering.
  *       A VNet-integrated server's A record ({@code <server>} → its private address) is in its
- *       zone even when the zone as given does not list it; a record that is listed wins.
+ *       zone even when the zone as given does not list it; a listed A record wins when its address
+ *       is inside the server's delegated subnet (one outside it cannot be the server's address and
+ *       is not used). When neither the server's {@code privateAddress} nor such a record is known,
+ *       the answer is {@link ResolutionDisposition#UNKNOWN}, naming the server: Azure always keeps
+ *       the record, so NXDOMAIN would be wrong.
  *   <li><b>Custom DNS servers</b> ({@link DnsServer}): the conditional forwarder with the longest
  *       matching domain, else the general forwarders, targets tried in order; with neither, the
  *       server resolves through public DNS. Forwarding to {@code 168.63.129.16} uses
@@ -65,6 +69,10 @@ import java.util.TreeMap;
  *       last two lead to the server's public endpoint. Any other name under {@code
  *       postgres.database.azure.com} is NXDOMAIN; names elsewhere are {@link
  *       ResolutionDisposition#UNKNOWN}.
+ *   <li><b>Conditional forwarders apply to every name of the chain.</b> A DNS server that forwards
+ *       only {@code privatelink.postgres.database.azure.com} (or a server's private zone) resolves
+ *       {@code <server>.postgres.database.azure.com} through public DNS, gets the CNAME into that
+ *       zone, and forwards the CNAME's target: the private answer still arrives.
  *   <li><b>CNAME chains</b> are followed to the end by the resolver the host asked, which applies
  *       its own rules to every name in the chain; a loop, or more than {@value #MAX_CNAME_CHAIN}
  *       CNAMEs, is a failure.
@@ -269,7 +277,8 @@ public final class Resolver {
               a.kind == Kind.ADDRESS ? ResolutionDisposition.ADDRESS : ResolutionDisposition.PUBLIC_ENDPOINT,
               aliases,
               a.addresses,
-              a.server);
+              a.server,
+              Optional.empty());
         case CNAME:
           DnsName target = a.target.orElseThrow();
           if (aliases.contains(target)) {
@@ -285,9 +294,9 @@ public final class Resolver {
           current = target;
           break;
         case NXDOMAIN:
-          return new Attempt(ResolutionDisposition.NXDOMAIN, aliases, ImmutableList.of(), Optional.empty());
+          return new Attempt(ResolutionDisposition.NXDOMAIN, aliases, ImmutableList.of(), Optional.empty(), Optional.empty());
         case UNKNOWN:
-          return new Attempt(ResolutionDisposition.UNKNOWN, aliases, ImmutableList.of(), Optional.empty());
+          return new Attempt(ResolutionDisposition.UNKNOWN, aliases, ImmutableList.of(), Optional.empty(), a.server);
         case FAILURE:
           return Attempt.failure(aliases);
         default:
@@ -303,6 +312,7 @@ public final class Resolver {
         ImmutableList.copyOf(attempt.aliases),
         attempt.addresses,
         attempt.server,
+        attempt.unknownServer,
         ImmutableList.copyOf(steps));
   }
 
@@ -376,6 +386,11 @@ public final class Resolver {
               .sorted()
               .collect(ImmutableList.toImmutableList());
       return Answer.address(addresses, Optional.empty());
+    }
+    Optional<ResourceId> unknown = table.addressUnknown(relative);
+    if (unknown.isPresent()) {
+      steps.add(new DnsStep.ServerAddressUnknown(name, zone.zone, zone.name, zone.link.id(), unknown.get(), table.setAside(relative)));
+      return Answer.addressUnknown(unknown.get());
     }
     boolean redirect = zone.link.resolutionPolicy() == ResolutionPolicy.NX_DOMAIN_REDIRECT;
     if (redirect && zone.name.isPrivatelinkZone() && profile.nxDomainRedirectSupported()) {
@@ -456,6 +471,22 @@ public final class Resolver {
     }
     steps.add(new DnsStep.Unreachable(address, fromPlace, Optional.empty()));
     return Optional.empty();
+  }
+
+  /**
+   * Resolves a name as one DNS server answers it: with its forwarders and conditional forwarders
+   * applied to every name of the chain, or, for an inbound endpoint, as Azure-provided DNS of its
+   * network.
+   */
+  Resolution resolveThrough(DnsServer server, DnsName name) {
+    List<DnsStep> steps = new ArrayList<>();
+    return finish(name, chase(new ServerView(server), name, steps), steps);
+  }
+
+  /** The A records listed at a name of a zone that the resolver sets aside as outside a server's subnet. */
+  ImmutableList<DnsRecord> recordsSetAside(ResourceId zone, RecordName name) {
+    ZoneTable table = tables.get(zone);
+    return table == null ? ImmutableList.of() : table.setAside(name);
   }
 
   /** Tells why a query from a location to a resolver address gets no answer at all, if it does not. */
@@ -543,10 +574,11 @@ public final class Resolver {
     List<FlexibleServer> servers = new ArrayList<>(network.flexibleServers());
     servers.sort(Comparator.comparing(FlexibleServer::id));
     for (FlexibleServer s : servers) {
-      if (s.isVnetIntegrated() && s.privateDnsZone().isPresent() && s.privateAddress().isPresent()) {
+      if (s.isVnetIntegrated() && s.privateDnsZone().isPresent()) {
         ZoneTable.Builder b = builders.get(s.privateDnsZone().get());
-        if (b != null) {
-          b.addServerRecord(RecordName.parse(s.name().toString()), s.privateAddress().get(), s.id());
+        Optional<Subnet> subnet = network.subnet(s.delegatedSubnet().get());
+        if (b != null && subnet.isPresent()) {
+          b.addServerRecord(RecordName.parse(s.name().toString()), s.privateAddress(), s.id(), subnet.get().addressPrefix());
         }
       }
     }
@@ -694,6 +726,11 @@ public final class Resolver {
     static Answer publicEndpoint(ResourceId server) {
       return new Answer(Kind.PUBLIC_ENDPOINT, ImmutableList.of(), Optional.empty(), Optional.of(server));
     }
+
+    /** A VNet-integrated server's own name, whose address the model does not know. */
+    static Answer addressUnknown(ResourceId server) {
+      return new Answer(Kind.UNKNOWN, ImmutableList.of(), Optional.empty(), Optional.of(server));
+    }
   }
 
   /** How one attempt (one DNS server the host asked) ended. */
@@ -702,16 +739,23 @@ public final class Resolver {
     final List<DnsName> aliases;
     final ImmutableList<Ipv4Address> addresses;
     final Optional<ResourceId> server;
+    final Optional<ResourceId> unknownServer;
 
-    Attempt(ResolutionDisposition disposition, List<DnsName> aliases, ImmutableList<Ipv4Address> addresses, Optional<ResourceId> server) {
+    Attempt(
+        ResolutionDisposition disposition,
+        List<DnsName> aliases,
+        ImmutableList<Ipv4Address> addresses,
+        Optional<ResourceId> server,
+        Optional<ResourceId> unknownServer) {
       this.disposition = disposition;
       this.aliases = aliases;
       this.addresses = addresses;
       this.server = server;
+      this.unknownServer = unknownServer;
     }
 
     static Attempt failure(List<DnsName> aliases) {
-      return new Attempt(ResolutionDisposition.FAILURE, aliases, ImmutableList.of(), Optional.empty());
+      return new Attempt(ResolutionDisposition.FAILURE, aliases, ImmutableList.of(), Optional.empty(), Optional.empty());
     }
   }
 }

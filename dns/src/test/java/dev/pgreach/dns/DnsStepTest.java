@@ -81,6 +81,18 @@ class DnsStepTest {
         Arguments.of(new DnsStep.CnameLoop(dns("b.contoso.com"), dns("a.contoso.com")), ReasonCode.DNS_CNAME_LOOP, StepEffect.BLOCKED, "points back to a.contoso.com", "CNAME loop"),
         Arguments.of(new DnsStep.DepthExceeded(dns("n16.contoso.com"), dns("n17.contoso.com"), 16), ReasonCode.DNS_DEPTH_EXCEEDED, StepEffect.BLOCKED, "longer than 16", "n17.contoso.com"),
         Arguments.of(new DnsStep.PublicNotModelled(dns("www.example.com")), ReasonCode.DNS_PUBLIC_NOT_MODELLED, StepEffect.UNKNOWN, "www.example.com", "unknown"),
+        Arguments.of(
+            new DnsStep.ServerAddressUnknown(
+                dns("orders." + TestEstate.ORDERS_ZONE),
+                zoneId(TestEstate.ORDERS_ZONE),
+                ZoneName.parse(TestEstate.ORDERS_ZONE),
+                TestEstate.linkId("dns", TestEstate.ORDERS_ZONE, "hub-link"),
+                serverId("orders"),
+                ImmutableList.of(TestEstate.a("orders", "10.0.1.9"))),
+            ReasonCode.DNS_SERVER_ADDRESS_UNKNOWN,
+            StepEffect.UNKNOWN,
+            "A record Azure keeps for server orders",
+            "orders A 10.0.1.9 is outside the server's delegated subnet"),
         Arguments.of(new DnsStep.Answered(NAME, ImmutableList.of(ip("10.0.1.50")), Optional.empty()), ReasonCode.DNS_ANSWER, StepEffect.PASSED, "resolves to 10.0.1.50", "crm"),
         Arguments.of(new DnsStep.Answered(NAME, ImmutableList.of(), Optional.of(serverId("audit"))), ReasonCode.DNS_ANSWER, StepEffect.PASSED, "public endpoint of server audit", "address not known"));
   }

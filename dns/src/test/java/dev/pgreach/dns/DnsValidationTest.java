@@ -301,4 +301,97 @@ class DnsValidationTest {
 
     assertEquals(List.of(), only(validate(estate), FindingCode.VIRTUAL_NETWORK_NEEDS_ZONE_LINK));
   }
+
+  // ---------------------------------------------------------------- servers whose address is unknown
+
+  /** The standard estate with orders' address unknown: no privateAddress (as after an ARM import). */
+  private static TestEstate ordersAddressUnknown() {
+    return TestEstate.standard()
+        .server(
+            dev.pgreach.core.FlexibleServer.builder()
+                .id(serverId("orders"))
+                .region(dev.pgreach.core.Region.parse("westeurope"))
+                .delegatedSubnet(TestEstate.subnetId("hub", "db"))
+                .privateDnsZone(zoneId(ORDERS_ZONE))
+                .build());
+  }
+
+  @Test
+  void validate_serverWithUnknownAddress_peeredVnetStillNeedsZoneLink() {
+    List<Finding> f = validate(ordersAddressUnknown());
+
+    assertEquals(List.of(FindingCode.VIRTUAL_NETWORK_NEEDS_ZONE_LINK), f.stream().map(Finding::code).collect(Collectors.toList()));
+    assertEquals(vnetId("spoke").toString(), f.get(0).resource());
+    assertEquals(ORDERS_ZONE, f.get(0).value());
+    assertTrue(f.get(0).message().contains("in its subnet db (10.0.2.0/24; its address is not known)"), f.get(0).message());
+    assertEquals(List.of(), validate(ordersAddressUnknown().link(ORDERS_ZONE, "spoke")));
+  }
+
+  @Test
+  void validate_serverAddressOnlyInItsZone_peeredVnetNeedsZoneLinkNamingThatAddress() {
+    List<Finding> f = only(validate(ordersAddressUnknown().record(ORDERS_ZONE, TestEstate.a("orders", "10.0.2.7"))), FindingCode.VIRTUAL_NETWORK_NEEDS_ZONE_LINK);
+
+    assertEquals(1, f.size(), f.toString());
+    assertTrue(f.get(0).message().contains("server orders at 10.0.2.7"), f.get(0).message());
+  }
+
+  @Test
+  void validate_recordAtServerNameOutsideItsSubnet_reportedOnTheZone() {
+    List<Finding> f = only(validate(ordersAddressUnknown().record(ORDERS_ZONE, TestEstate.a("orders", "10.0.1.9"))), FindingCode.PRIVATE_DNS_RECORD_OUTSIDE_SUBNET);
+
+    assertEquals(1, f.size(), f.toString());
+    assertEquals(zoneId(ORDERS_ZONE).toString(), f.get(0).resource());
+    assertEquals("records", f.get(0).field());
+    assertEquals("orders A 10.0.1.9", f.get(0).value());
+    assertTrue(f.get(0).message().contains("outside the server's delegated subnet db (10.0.2.0/24)"), f.get(0).message());
+    assertTrue(f.get(0).message().endsWith("the server's address is unknown, so its name gets an unknown answer."), f.get(0).message());
+  }
+
+  @Test
+  void validate_recordOutsideSubnetOfServerWithKnownAddress_reportedAndTheAddressAnswers() {
+    List<Finding> f = only(validate(clean().record(ORDERS_ZONE, TestEstate.a("orders", "10.0.1.9"))), FindingCode.PRIVATE_DNS_RECORD_OUTSIDE_SUBNET);
+
+    assertEquals(1, f.size(), f.toString());
+    assertTrue(f.get(0).message().endsWith("the server's own address 10.0.2.4 answers instead."), f.get(0).message());
+    assertEquals(List.of(), only(validate(clean().record(ORDERS_ZONE, TestEstate.a("orders", "10.0.2.9"))), FindingCode.PRIVATE_DNS_RECORD_OUTSIDE_SUBNET));
+  }
+
+  // ---------------------------------------------------------------- forwarding agrees with resolution
+
+  @Test
+  void validate_onPremisesForwardingOnlyThePrivateZones_noForwardingFindingAsResolutionSucceeds() {
+    // Not what Azure recommends (the public zone), but it works: the conditional forwarders are
+    // applied again to the target of the public CNAME. Validation says what resolution does.
+    TestEstate estate =
+        clean()
+            .dnsServer(inboundEndpoint("in1", "hub", "dns", "10.0.3.5"))
+            .dnsServer(
+                onPremDns("dc1", "corp", "192.168.0.53")
+                    .addConditionalForwarders(ConditionalForwarder.of(dns(PRIVATELINK), ip("10.0.3.5")))
+                    .addConditionalForwarders(ConditionalForwarder.of(dns(ORDERS_ZONE), ip("10.0.3.5"))))
+            .onPremisesDns("corp", "192.168.0.53");
+
+    assertEquals(List.of(), validate(estate));
+    Resolver resolver = estate.resolver();
+    assertEquals(ResolutionDisposition.ADDRESS, resolver.resolve(TestEstate.CORP_HOST, TestEstate.fqdn("crm")).disposition());
+    assertEquals(ResolutionDisposition.ADDRESS, resolver.resolve(TestEstate.CORP_HOST, TestEstate.fqdn("orders")).disposition());
+  }
+
+  @Test
+  void validate_onPremisesForwardingOnlyThePrivatelinkZone_reportsTheVnetIntegratedServerOnly() {
+    TestEstate estate =
+        clean()
+            .dnsServer(inboundEndpoint("in1", "hub", "dns", "10.0.3.5"))
+            .dnsServer(onPremDns("dc1", "corp", "192.168.0.53").addConditionalForwarders(ConditionalForwarder.of(dns(PRIVATELINK), ip("10.0.3.5"))))
+            .onPremisesDns("corp", "192.168.0.53");
+
+    List<Finding> f = only(validate(estate), FindingCode.CUSTOM_DNS_NOT_FORWARDING_TO_AZURE);
+
+    assertEquals(1, f.size(), f.toString());
+    assertEquals("orders.postgres.database.azure.com", f.get(0).value());
+    assertTrue(f.get(0).message().contains("does not send orders." + ORDERS_ZONE), f.get(0).message());
+    assertTrue(f.get(0).message().contains("Public DNS has no record for orders." + ORDERS_ZONE), f.get(0).message());
+    assertEquals(ResolutionDisposition.NXDOMAIN, estate.resolver().resolve(TestEstate.CORP_HOST, TestEstate.fqdn("orders")).disposition());
+    assertEquals(ResolutionDisposition.ADDRESS, estate.resolver().resolve(TestEstate.CORP_HOST, TestEstate.fqdn("crm")).disposition());
+  }
 }

@@ -36,7 +36,28 @@ class ResolutionTest {
 
   private static Resolution resolution(
       ResolutionDisposition d, List<DnsName> aliases, List<Ipv4Address> addresses, Optional<ResourceId> endpoint, DnsStep... steps) {
-    return new Resolution(NAME, d, ImmutableList.copyOf(aliases), ImmutableList.copyOf(addresses), endpoint, ImmutableList.copyOf(steps));
+    return unknownServer(d, aliases, addresses, endpoint, Optional.empty(), steps);
+  }
+
+  private static Resolution unknownServer(
+      ResolutionDisposition d,
+      List<DnsName> aliases,
+      List<Ipv4Address> addresses,
+      Optional<ResourceId> endpoint,
+      Optional<ResourceId> server,
+      DnsStep... steps) {
+    return new Resolution(
+        NAME, d, ImmutableList.copyOf(aliases), ImmutableList.copyOf(addresses), endpoint, server, ImmutableList.copyOf(steps));
+  }
+
+  private static DnsStep addressUnknown(DnsName name) {
+    return new DnsStep.ServerAddressUnknown(
+        name,
+        TestEstate.zoneId(TestEstate.ORDERS_ZONE),
+        ZoneName.parse(TestEstate.ORDERS_ZONE),
+        TestEstate.linkId("dns", TestEstate.ORDERS_ZONE, "hub-link"),
+        serverId("orders"),
+        ImmutableList.of());
   }
 
   @Test
@@ -55,6 +76,24 @@ class ResolutionTest {
     assertEquals(TARGET, r.canonicalName());
     assertEquals(3, r.explanation().lines().count());
     assertTrue(r.lastStep() instanceof DnsStep.Answered);
+  }
+
+  @Test
+  void constructor_unknownServerAddress_namesTheServer() {
+    Resolution r =
+        unknownServer(
+            ResolutionDisposition.UNKNOWN,
+            List.of(NAME, TARGET),
+            List.of(),
+            Optional.empty(),
+            Optional.of(serverId("orders")),
+            QUERIED,
+            new DnsStep.CnameFollowed(NAME, TARGET),
+            addressUnknown(TARGET));
+
+    assertEquals(ResolutionDisposition.UNKNOWN, r.disposition());
+    assertEquals(Optional.of(serverId("orders")), r.serverAddressUnknown());
+    assertEquals(Optional.empty(), r.address());
   }
 
   static List<Arguments> inconsistent() {
@@ -124,6 +163,25 @@ class ResolutionTest {
             (Supplier<Resolution>) () -> resolution(ResolutionDisposition.UNKNOWN, List.of(NAME), List.of(), Optional.empty(), nx),
             "steps"),
         Arguments.of(
+            "unknown server address without the server",
+            (Supplier<Resolution>) () -> resolution(ResolutionDisposition.UNKNOWN, List.of(NAME), List.of(), Optional.empty(), addressUnknown(NAME)),
+            "serverAddressUnknown"),
+        Arguments.of(
+            "unknown server address naming another server",
+            (Supplier<Resolution>)
+                () -> unknownServer(ResolutionDisposition.UNKNOWN, List.of(NAME), List.of(), Optional.empty(), Optional.of(serverId("crm")), addressUnknown(NAME)),
+            "serverAddressUnknown"),
+        Arguments.of(
+            "NXDOMAIN naming a server whose address is unknown",
+            (Supplier<Resolution>)
+                () -> unknownServer(ResolutionDisposition.NXDOMAIN, List.of(NAME), List.of(), Optional.empty(), Optional.of(serverId("orders")), nx),
+            "serverAddressUnknown"),
+        Arguments.of(
+            "unknown server address for another name",
+            (Supplier<Resolution>)
+                () -> unknownServer(ResolutionDisposition.UNKNOWN, List.of(NAME), List.of(), Optional.empty(), Optional.of(serverId("orders")), addressUnknown(TARGET)),
+            "steps"),
+        Arguments.of(
             "answer for another name",
             (Supplier<Resolution>) () -> resolution(ResolutionDisposition.ADDRESS, List.of(NAME), ADDRESS, Optional.empty(), answered(TARGET, ADDRESS, Optional.empty())),
             "steps"),
@@ -148,7 +206,7 @@ class ResolutionTest {
     PgreachException e =
         assertThrows(
             PgreachException.class,
-            () -> new Resolution(NAME, null, ImmutableList.of(NAME), ImmutableList.of(), Optional.empty(), ImmutableList.of(QUERIED)));
+            () -> new Resolution(NAME, null, ImmutableList.of(NAME), ImmutableList.of(), Optional.empty(), Optional.empty(), ImmutableList.of(QUERIED)));
 
     assertEquals(ErrorCode.MISSING_ATTRIBUTE, e.code());
     assertTrue(e.getMessage().contains("Resolution.disposition"), e.getMessage());

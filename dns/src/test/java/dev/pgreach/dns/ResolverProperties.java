@@ -12,6 +12,7 @@ import dev.pgreach.core.Finding;
 import dev.pgreach.core.ReasonCode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -159,6 +160,35 @@ class ResolverProperties {
     });
     for (Resolution r : everyAnswer(Resolver.of(built, e.profile), e)) {
       assertTrue(known.containsAll(r.addresses()), r.explanation());
+    }
+  }
+
+  @Property(tries = 150)
+  void aVnetIntegratedServersNameInItsOwnZoneIsAnAddressInItsSubnetOrUnknownNeverNxdomain(@ForAll("estates") GeneratedEstate e) {
+    DnsEstate built = e.spec.build();
+    Resolver resolver = Resolver.of(built, e.profile);
+    for (dev.pgreach.core.FlexibleServer s : built.network().flexibleServers()) {
+      if (!s.isVnetIntegrated() || s.privateDnsZone().isEmpty() || ZoneName.tryParse(s.privateDnsZone().get().name()).isEmpty()) {
+        continue;
+      }
+      dev.pgreach.core.ResourceId zone = s.privateDnsZone().get();
+      DnsName name = ZoneName.parse(zone.name()).dnsName().prepend(s.name().toString());
+      dev.pgreach.core.Ipv4Prefix subnet = built.network().subnet(s.delegatedSubnet().get()).orElseThrow().addressPrefix();
+      for (String v : GeneratedEstate.VNETS) {
+        Resolution r = resolver.resolveWithAzureProvidedDns(TestEstate.vnetId(v), name);
+        DnsStep answer = r.steps().get(1);
+        if (answer instanceof DnsStep.ZoneAnswered && ((DnsStep.ZoneAnswered) answer).zone().equals(zone)) {
+          for (DnsRecord record : ((DnsStep.ZoneAnswered) answer).records()) {
+            assertTrue(record instanceof DnsRecord.Cname || subnet.contains(((DnsRecord.A) record).address()), r.explanation());
+          }
+        } else if (answer instanceof DnsStep.ServerAddressUnknown) {
+          assertEquals(zone, ((DnsStep.ServerAddressUnknown) answer).zone(), r.explanation());
+          assertEquals(Optional.of(s.id()), r.serverAddressUnknown());
+        } else if (answer instanceof DnsStep.NxDomain) {
+          assertTrue(!((DnsStep.NxDomain) answer).zone().equals(Optional.of(zone)), r.explanation());
+        }
+        Statistics.label("answer in the server's own zone").collect(answer.code());
+      }
     }
   }
 }

@@ -216,21 +216,100 @@ class ResolverTest {
     assertEquals(ResolutionDisposition.NXDOMAIN, r.disposition());
   }
 
+  /** The standard estate with orders' address unknown: no privateAddress (as after an ARM import). */
+  private static TestEstate ordersAddressUnknown() {
+    return TestEstate.standard()
+        .server(
+            dev.pgreach.core.FlexibleServer.builder()
+                .id(serverId("orders"))
+                .region(dev.pgreach.core.Region.parse("westeurope"))
+                .delegatedSubnet(TestEstate.subnetId("hub", "db"))
+                .privateDnsZone(zoneId(ORDERS_ZONE))
+                .build());
+  }
+
   @Test
-  void resolve_serverWithoutPrivateAddressAndNoRecord_nxdomainInLinkedZone() {
-    TestEstate estate = TestEstate.standard();
-    estate.server(
-        dev.pgreach.core.FlexibleServer.builder()
-            .id(serverId("orders"))
-            .region(dev.pgreach.core.Region.parse("westeurope"))
-            .delegatedSubnet(TestEstate.subnetId("hub", "db"))
-            .privateDnsZone(zoneId(ORDERS_ZONE))
-            .build());
+  void resolve_serverWithoutPrivateAddressAndNoRecord_unknownNamingTheServer() {
+    // Azure always keeps the server's A record in its zone: the answer exists, the model lacks it.
+    Resolution r = ordersAddressUnknown().resolver().resolve(HUB_VM, fqdn("orders"));
 
-    Resolution r = estate.resolver().resolve(HUB_VM, fqdn("orders"));
+    assertEquals(ResolutionDisposition.UNKNOWN, r.disposition());
+    assertEquals(Optional.of(serverId("orders")), r.serverAddressUnknown());
+    assertEquals(names("orders.postgres.database.azure.com", "orders." + ORDERS_ZONE), r.aliases());
+    assertTrue(r.addresses().isEmpty());
+    assertEquals(
+        List.of(
+            ReasonCode.DNS_QUERY,
+            ReasonCode.DNS_PUBLIC_ANSWERED,
+            ReasonCode.DNS_CNAME_FOLLOWED,
+            ReasonCode.DNS_QUERY,
+            ReasonCode.DNS_SERVER_ADDRESS_UNKNOWN),
+        codes(r));
+    DnsStep.ServerAddressUnknown last = (DnsStep.ServerAddressUnknown) r.lastStep();
+    assertEquals(dev.pgreach.core.StepEffect.UNKNOWN, last.effect());
+    assertEquals(zoneId(ORDERS_ZONE), last.zone());
+    assertEquals("hub-link", last.link().name());
+    assertEquals(serverId("orders").toString(), last.subject());
+    assertEquals(List.of(), last.ignoredRecords());
+    assertTrue(last.reason().contains("does not know the server's private address"), last.reason());
+  }
 
-    assertEquals(ResolutionDisposition.NXDOMAIN, r.disposition());
-    assertEquals(Optional.of(zoneId(ORDERS_ZONE)), ((DnsStep.NxDomain) r.lastStep()).zone());
+  @Test
+  void resolve_serverWithoutPrivateAddress_stillNxdomainWhereTheZoneIsNotLinked() {
+    Resolver resolver = ordersAddressUnknown().resolver();
+
+    assertEquals(ResolutionDisposition.NXDOMAIN, resolver.resolve(SPOKE_VM, fqdn("orders")).disposition());
+    assertEquals(ResolutionDisposition.NXDOMAIN, resolver.resolve(INTERNET_HOST, fqdn("orders")).disposition());
+    assertEquals(Optional.empty(), resolver.resolve(SPOKE_VM, fqdn("orders")).serverAddressUnknown());
+  }
+
+  @Test
+  void resolve_serverWithoutPrivateAddressButRecordInsideItsSubnet_thatAddress() {
+    Resolution r = ordersAddressUnknown().record(ORDERS_ZONE, a("orders", "10.0.2.7")).resolver().resolve(HUB_VM, fqdn("orders"));
+
+    assertEquals(ResolutionDisposition.ADDRESS, r.disposition());
+    assertEquals(Optional.of(ip("10.0.2.7")), r.address());
+    assertEquals(Optional.empty(), r.serverAddressUnknown());
+  }
+
+  @Test
+  void resolve_serverWithoutPrivateAddressAndRecordOutsideItsSubnet_unknownNotThatAddress() {
+    Resolution r = ordersAddressUnknown().record(ORDERS_ZONE, a("orders", "10.0.1.9")).resolver().resolve(HUB_VM, fqdn("orders"));
+
+    assertEquals(ResolutionDisposition.UNKNOWN, r.disposition());
+    assertEquals(Optional.of(serverId("orders")), r.serverAddressUnknown());
+    DnsStep.ServerAddressUnknown last = (DnsStep.ServerAddressUnknown) r.lastStep();
+    assertEquals(List.of(a("orders", "10.0.1.9")), last.ignoredRecords());
+    assertTrue(last.reason().contains("orders A 10.0.1.9 is outside the server's delegated subnet"), last.reason());
+  }
+
+  @Test
+  void resolve_recordOutsideTheServersSubnet_serversOwnAddressAnswers() {
+    Resolution r = TestEstate.standard().record(ORDERS_ZONE, a("orders", "10.0.1.9")).resolver().resolve(HUB_VM, fqdn("orders"));
+
+    assertEquals(ResolutionDisposition.ADDRESS, r.disposition());
+    assertEquals(List.of(ip("10.0.2.4")), r.addresses());
+    assertEquals(Optional.of(serverId("orders")), step(r, DnsStep.ZoneAnswered.class).writtenForServer());
+  }
+
+  @Test
+  void resolve_recordsInsideAndOutsideTheServersSubnet_onlyThoseInsideAnswer() {
+    Resolution r =
+        TestEstate.standard()
+            .record(ORDERS_ZONE, a("orders", "10.0.1.9"))
+            .record(ORDERS_ZONE, a("orders", "10.0.2.8"))
+            .resolver()
+            .resolve(HUB_VM, fqdn("orders"));
+
+    assertEquals(List.of(ip("10.0.2.8")), r.addresses());
+  }
+
+  @Test
+  void resolve_otherNamesInTheServersZone_unaffected() {
+    Resolver resolver = ordersAddressUnknown().record(ORDERS_ZONE, a("other", "10.0.1.9")).resolver();
+
+    assertEquals(Optional.of(ip("10.0.1.9")), resolver.resolve(HUB_VM, dns("other." + ORDERS_ZONE)).address());
+    assertEquals(ResolutionDisposition.NXDOMAIN, resolver.resolve(HUB_VM, dns("nobody." + ORDERS_ZONE)).disposition());
   }
 
   @Test
@@ -562,6 +641,28 @@ class ResolverTest {
         crm.steps().stream()
             .anyMatch(s -> s instanceof DnsStep.Queried && ((DnsStep.Queried) s).nameServer() instanceof NameServer.Configured
                 && ((NameServer.Configured) ((DnsStep.Queried) s).nameServer()).kind() == DnsServerKind.PRIVATE_RESOLVER_INBOUND_ENDPOINT));
+  }
+
+  @Test
+  void resolve_onPremisesForwardingOnlyThePrivateZones_privateAddressesThroughTheCnameTarget() {
+    // Azure recommends forwarding the public zone; forwarding the private zones works too, because
+    // the DNS server applies its conditional forwarders again to the target of the public CNAME.
+    Resolver resolver =
+        corpWithDns(
+                onPremDns("dc1", "corp", "192.168.0.53")
+                    .addConditionalForwarders(ConditionalForwarder.of(dns(PRIVATELINK), ip("10.0.3.5")))
+                    .addConditionalForwarders(ConditionalForwarder.of(dns(ORDERS_ZONE), ip("10.0.3.5"))))
+            .resolver();
+
+    Resolution crm = resolver.resolve(CORP_HOST, fqdn("crm"));
+    Resolution orders = resolver.resolve(CORP_HOST, fqdn("orders"));
+
+    assertEquals(Optional.of(ip("10.0.1.50")), crm.address());
+    assertEquals(Optional.of(ip("10.0.2.4")), orders.address());
+    assertTrue(crm.steps().stream().anyMatch(s -> s instanceof DnsStep.Recursed), crm.explanation());
+    DnsStep.Forwarded forwarded = step(crm, DnsStep.Forwarded.class);
+    assertEquals(dns("crm." + PRIVATELINK), forwarded.name());
+    assertEquals(Optional.of(dns(PRIVATELINK)), forwarded.conditionalDomain());
   }
 
   @Test

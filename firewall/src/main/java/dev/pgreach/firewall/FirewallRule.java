@@ -110,8 +110,10 @@ public abstract class FirewallRule {
    *
    * @param at when the rule was created or changed
    * @return the copy
+   * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null instant
    */
   public final FirewallRule withChangedAt(Instant at) {
+    Names.notNull(at, "FirewallRule[" + name() + "].changedAt");
     return builder()
         .name(name())
         .startIpAddress(startIpAddress())
@@ -138,10 +140,14 @@ public abstract class FirewallRule {
    * @param start the first address
    * @param end the last address
    * @return the rule
-   * @throws PgreachException {@link ErrorCode#INVALID_FIREWALL_RULE_NAME} for a bad name, {@link
+   * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null argument, {@link
+   *     ErrorCode#INVALID_FIREWALL_RULE_NAME} for a bad name, {@link
    *     ErrorCode#END_ADDRESS_SMALLER_THAN_START} when {@code end < start}
    */
   public static FirewallRule of(String name, Ipv4Address start, Ipv4Address end) {
+    Names.notNull(name, "FirewallRule.name");
+    Names.notNull(start, "FirewallRule[" + name + "].startIpAddress");
+    Names.notNull(end, "FirewallRule[" + name + "].endIpAddress");
     return builder().name(name).startIpAddress(start).endIpAddress(end).build();
   }
 
@@ -151,9 +157,12 @@ public abstract class FirewallRule {
    * @param name the rule name
    * @param range the addresses to admit
    * @return the rule
-   * @throws PgreachException {@link ErrorCode#INVALID_FIREWALL_RULE_NAME} for a bad name
+   * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null argument, {@link
+   *     ErrorCode#INVALID_FIREWALL_RULE_NAME} for a bad name
    */
   public static FirewallRule of(String name, Ipv4Range range) {
+    Names.notNull(name, "FirewallRule.name");
+    Names.notNull(range, "FirewallRule[" + name + "].range");
     return of(name, range.first(), range.last());
   }
 
@@ -164,12 +173,14 @@ public abstract class FirewallRule {
    * @param startIpAddress the first address, such as {@code 203.0.113.0}
    * @param endIpAddress the last address, such as {@code 203.0.113.255}
    * @return the rule
-   * @throws PgreachException {@link ErrorCode#ADDRESS_MUST_BE_IPV4} for IPv6 text, {@link
+   * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null argument, {@link
+   *     ErrorCode#ADDRESS_MUST_BE_IPV4} for IPv6 text, {@link
    *     ErrorCode#INVALID_IPV4_ADDRESS} for other text that is not a dotted quad, {@link
    *     ErrorCode#INVALID_FIREWALL_RULE_NAME} for a bad name, {@link
    *     ErrorCode#END_ADDRESS_SMALLER_THAN_START} when the end is smaller than the start
    */
   public static FirewallRule of(String name, String startIpAddress, String endIpAddress) {
+    Names.notNull(name, "FirewallRule.name");
     return of(
         name,
         parseAddress(name, "startIpAddress", startIpAddress),

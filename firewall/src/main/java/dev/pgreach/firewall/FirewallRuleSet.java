@@ -6,6 +6,7 @@ import dev.pgreach.core.ErrorCode;
 import dev.pgreach.core.PgreachException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -67,10 +68,10 @@ public final class FirewallRuleSet {
    *
    * @param rules the rules
    * @return the set
-   * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null rule
+   * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null array or rule
    */
   public static FirewallRuleSet of(FirewallRule... rules) {
-    return of(List.of(rules), List.of());
+    return of(Arrays.asList(Names.notNull(rules, "FirewallRuleSet.rules")), List.of());
   }
 
   /**
@@ -79,7 +80,7 @@ public final class FirewallRuleSet {
    *
    * @param rules the rules
    * @return the set
-   * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null rule
+   * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null list or rule
    */
   public static FirewallRuleSet of(Iterable<FirewallRule> rules) {
     return of(rules, List.of());
@@ -92,7 +93,7 @@ public final class FirewallRuleSet {
    * @param rules the rules, written in order
    * @param removals rules deleted or replaced recently
    * @return the set
-   * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null rule or removal
+   * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null list, rule or removal
    */
   public static FirewallRuleSet of(Iterable<FirewallRule> rules, Iterable<FirewallRuleRemoval> removals) {
     Names.notNull(rules, "FirewallRuleSet.rules");
@@ -145,9 +146,10 @@ public final class FirewallRuleSet {
    *
    * @param name the name
    * @return the rule, or empty
+   * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null name
    */
   public Optional<FirewallRule> rule(String name) {
-    return name == null ? Optional.empty() : Optional.ofNullable(rules.get(Names.key(name)));
+    return Optional.ofNullable(rules.get(Names.key(Names.notNull(name, "FirewallRuleSet.rule.name"))));
   }
 
   /**
@@ -176,7 +178,7 @@ public final class FirewallRuleSet {
    * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null rule
    */
   public FirewallRuleSet upsert(FirewallRule rule) {
-    return apply(new FirewallRuleChange.Upsert(rule));
+    return apply(new FirewallRuleChange.Upsert(Names.notNull(rule, "FirewallRuleSet.upsert.rule")));
   }
 
   /**
@@ -188,7 +190,7 @@ public final class FirewallRuleSet {
    * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null name
    */
   public FirewallRuleSet delete(String name) {
-    return apply(new FirewallRuleChange.Delete(name, Optional.empty()));
+    return apply(new FirewallRuleChange.Delete(Names.notNull(name, "FirewallRuleSet.delete.name"), Optional.empty()));
   }
 
   /**
@@ -200,6 +202,7 @@ public final class FirewallRuleSet {
    * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null argument
    */
   public FirewallRuleSet delete(String name, Instant at) {
+    Names.notNull(name, "FirewallRuleSet.delete.name");
     return apply(new FirewallRuleChange.Delete(name, Optional.of(Names.notNull(at, "FirewallRuleSet.delete.at"))));
   }
 

@@ -41,6 +41,7 @@ public record FirewallSource(Optional<Ipv4Address> address, boolean azureAllocat
    *
    * @param address the address
    * @return the source
+   * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null address
    */
   public static FirewallSource of(Ipv4Address address) {
     return new FirewallSource(Optional.of(Names.notNull(address, "FirewallSource.address")), false);
@@ -51,6 +52,7 @@ public record FirewallSource(Optional<Ipv4Address> address, boolean azureAllocat
    *
    * @param address the address
    * @return the source
+   * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null address
    */
   public static FirewallSource azure(Ipv4Address address) {
     return new FirewallSource(Optional.of(Names.notNull(address, "FirewallSource.address")), true);
@@ -71,8 +73,10 @@ public record FirewallSource(Optional<Ipv4Address> address, boolean azureAllocat
    *
    * @param arrival where the packet arrived
    * @return its source address and whether it is Azure-allocated
+   * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null arrival
    */
   public static FirewallSource from(Arrival arrival) {
+    Names.notNull(arrival, "FirewallSource.arrival");
     return new FirewallSource(arrival.sourceAddress(), arrival.sourceAzureAllocated());
   }
 

@@ -211,7 +211,8 @@ public sealed interface FirewallStep extends Step {
    * @param range the range added (or, for a removal, removed)
    * @param removed whether the change removed the range; otherwise it added it
    * @param changedAt when the change was made
-   * @param settlesAt when the change has certainly taken effect
+   * @param settlesAt when the change has certainly taken effect ({@link Instant#MAX} when that is
+   *     later than any instant)
    * @param source the source
    */
   record ChangePropagating(
@@ -224,7 +225,8 @@ public sealed interface FirewallStep extends Step {
      * @param range the range added (or, for a removal, removed)
      * @param removed whether the change removed the range; otherwise it added it
      * @param changedAt when the change was made
-     * @param settlesAt when the change has certainly taken effect
+     * @param settlesAt when the change has certainly taken effect ({@link Instant#MAX} when that
+     *     is later than any instant)
      * @param source the source
      * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null component
      */

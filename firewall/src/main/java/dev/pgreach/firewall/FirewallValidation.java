@@ -8,6 +8,7 @@ import dev.pgreach.core.ErrorCode;
 import dev.pgreach.core.Finding;
 import dev.pgreach.core.FindingCode;
 import dev.pgreach.core.FlexibleServer;
+import dev.pgreach.core.Ipv4Address;
 import dev.pgreach.core.Ipv4Range;
 import dev.pgreach.core.Network;
 import dev.pgreach.core.NetworkInterface;
@@ -20,6 +21,8 @@ import dev.pgreach.core.Subnet;
 import dev.pgreach.core.VirtualNetwork;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +44,10 @@ import java.util.stream.Collectors;
  *       requested for a private access enabled server");
  *   <li>{@link FindingCode#FIREWALL_RULES_NOT_ENFORCED}: rules on a server whose {@code
  *       publicNetworkAccess} is Disabled, which are kept but not enforced;
- *   <li>{@link FindingCode#FIREWALL_RULE_ALLOWS_ALL}: a rule admitting every address;
+ *   <li>{@link FindingCode#FIREWALL_RULE_ALLOWS_ALL}: a rule admitting every address (reported on
+ *       the rule), or, when no rule does, several rules that together admit every address
+ *       (reported on the server, field {@code firewallRules}, with the fewest rules that cover
+ *       every address as the value, names separated by commas);
  *   <li>{@link FindingCode#FIREWALL_ALLOWS_AZURE_SERVICES}: the {@code 0.0.0.0} rule, which admits
  *       other customers' Azure resources too;
  *   <li>{@link FindingCode#FIREWALL_RULE_REDUNDANT}: a rule every address of which other rules
@@ -52,8 +58,8 @@ import java.util.stream.Collectors;
  *
  * <ul>
  *   <li>{@link FindingCode#NSG_RULE_SHADOWED}: a user rule never reached, because rules of higher
- *       priority certainly decide every flow it could match (in every virtual network the group
- *       is applied in);
+ *       priority certainly decide every flow it could match (in every subnet the group applies in,
+ *       since the {@code VirtualNetwork} tag differs from subnet to subnet);
  *   <li>{@link FindingCode#NSG_SERVICE_TAG_UNKNOWN}: a rule names a service tag whose ranges are
  *       neither computed nor supplied, so it is evaluated failing closed;
  *   <li>for the group of a subnet delegated to flexible servers: {@link
@@ -91,7 +97,8 @@ public final class FirewallValidation {
    * @param groups every network security group the network refers to
    * @param serviceTagRanges ranges of service tags the caller loaded, by name
    * @return the findings, sorted
-   * @throws PgreachException {@link ErrorCode#UNKNOWN_RESOURCE} for rules of a server not in the
+   * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null argument, map key or
+   *     value, or group, {@link ErrorCode#UNKNOWN_RESOURCE} for rules of a server not in the
    *     network, and the errors of {@link NetworkSecurity#of(Reachability, Iterable, Map)}
    */
   public static ImmutableList<Finding> validate(
@@ -100,6 +107,11 @@ public final class FirewallValidation {
       Map<ResourceId, FirewallRuleSet> firewallRules,
       Iterable<NetworkSecurityGroup> groups,
       Map<String, AddressSet> serviceTagRanges) {
+    Names.notNull(network, "FirewallValidation.network");
+    Names.notNull(profile, "FirewallValidation.profile");
+    Names.notNull(firewallRules, "FirewallValidation.firewallRules");
+    Names.notNull(groups, "FirewallValidation.groups");
+    Names.notNull(serviceTagRanges, "FirewallValidation.serviceTagRanges");
     List<Finding> out = new ArrayList<>(validateFirewallRules(network, firewallRules));
     out.addAll(validateSecurityGroups(network, profile, groups, serviceTagRanges));
     return ImmutableList.sortedCopyOf(out);
@@ -111,12 +123,16 @@ public final class FirewallValidation {
    * @param network the network holding the servers
    * @param firewallRules the rules, by server id
    * @return the findings, sorted
-   * @throws PgreachException {@link ErrorCode#UNKNOWN_RESOURCE} for rules of a server not in the
-   *     network
+   * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null argument, key or
+   *     value, {@link ErrorCode#UNKNOWN_RESOURCE} for rules of a server not in the network
    */
   public static ImmutableList<Finding> validateFirewallRules(Network network, Map<ResourceId, FirewallRuleSet> firewallRules) {
     Names.notNull(network, "FirewallValidation.network");
     Names.notNull(firewallRules, "FirewallValidation.firewallRules");
+    for (Map.Entry<ResourceId, FirewallRuleSet> e : firewallRules.entrySet()) {
+      Names.notNull(e.getKey(), "FirewallValidation.firewallRules key");
+      Names.notNull(e.getValue(), "FirewallValidation.firewallRules[" + e.getKey() + "]");
+    }
     List<Finding> out = new ArrayList<>();
     for (Map.Entry<ResourceId, FirewallRuleSet> e : ImmutableSortedMap.copyOf(firewallRules).entrySet()) {
       FlexibleServer server =
@@ -177,6 +193,20 @@ public final class FirewallValidation {
                 "Every address firewall rule " + r.name() + " admits (" + r.range() + ") is admitted by other rules: " + overlapping(r, ordinary) + "."));
       }
     }
+    if (coverage.coversEverything() && ordinary.stream().noneMatch(FirewallRule::isAllowAll)) {
+      List<FirewallRule> cover = cover(ordinary);
+      out.add(
+          Finding.of(
+              FindingCode.FIREWALL_RULE_ALLOWS_ALL,
+              server.id(),
+              "firewallRules",
+              cover.stream().map(FirewallRule::name).collect(Collectors.joining(",")),
+              "Firewall rules "
+                  + cover.stream().map(r -> r.name() + " (" + r.range() + ")").collect(Collectors.joining(", "))
+                  + " together admit every IPv4 address (0.0.0.0-255.255.255.255): only PostgreSQL authentication protects server "
+                  + server.name()
+                  + "."));
+    }
     for (FirewallRule r : azure) {
       out.add(
           finding(
@@ -196,6 +226,33 @@ public final class FirewallValidation {
                     + "."));
       }
     }
+  }
+
+  /**
+   * The fewest rules whose ranges together cover every address, in address order (the greedy
+   * interval cover); the rules must cover every address.
+   */
+  private static List<FirewallRule> cover(List<FirewallRule> rules) {
+    List<FirewallRule> byStart = new ArrayList<>(rules);
+    byStart.sort(Comparator.comparing((FirewallRule r) -> r.range().first()).thenComparing(FirewallRule::name));
+    List<FirewallRule> out = new ArrayList<>();
+    long next = 0;
+    int i = 0;
+    while (next <= Ipv4Address.MAX.toLong()) {
+      FirewallRule best = null;
+      while (i < byStart.size() && byStart.get(i).range().first().toLong() <= next) {
+        FirewallRule r = byStart.get(i++);
+        if (best == null || r.range().last().compareTo(best.range().last()) > 0) {
+          best = r;
+        }
+      }
+      if (best == null || best.range().last().toLong() < next) {
+        throw new IllegalStateException("the rules do not cover " + Ipv4Address.ofLong(next));
+      }
+      out.add(best);
+      next = best.range().last().toLong() + 1;
+    }
+    return out;
   }
 
   private static String overlapping(FirewallRule r, List<FirewallRule> rules) {
@@ -292,12 +349,15 @@ public final class FirewallValidation {
    * @param groups every network security group the network refers to, and any others to lint
    * @param serviceTagRanges ranges of service tags the caller loaded, by name
    * @return the findings, sorted
-   * @throws PgreachException the errors of {@link NetworkSecurity#of(Reachability, Iterable, Map)}
+   * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null argument, and the
+   *     errors of {@link NetworkSecurity#of(Reachability, Iterable, Map)}
    */
   public static ImmutableList<Finding> validateSecurityGroups(
       Network network, ServiceProfile profile, Iterable<NetworkSecurityGroup> groups, Map<String, AddressSet> serviceTagRanges) {
     Names.notNull(network, "FirewallValidation.network");
     Names.notNull(profile, "FirewallValidation.profile");
+    Names.notNull(groups, "FirewallValidation.groups");
+    Names.notNull(serviceTagRanges, "FirewallValidation.serviceTagRanges");
     NetworkSecurity security = NetworkSecurity.of(Reachability.of(network, profile), groups, serviceTagRanges);
     ImmutableMap<String, AddressSet> supplied = TagTable.normalise(serviceTagRanges);
     List<Finding> out = new ArrayList<>();
@@ -310,10 +370,10 @@ public final class FirewallValidation {
       for (Subnet s : v.subnets()) {
         boolean serverSubnet = s.isDelegatedToFlexibleServers() || !network.flexibleServersIn(s.id()).isEmpty();
         if (serverSubnet && s.networkSecurityGroup().isPresent()) {
-          CompiledGroup g = security.compiled(s.networkSecurityGroup().get(), v.id()).orElseThrow();
+          CompiledGroup g = security.compiled(s.networkSecurityGroup().get(), s.id()).orElseThrow();
           serverSubnet(s, g, out);
           if (profile.storageOutboundRequired()) {
-            storage(s, v, g, security.tags(v.id()), out);
+            storage(s, v, g, security.tags(s.id()), out);
           }
         }
       }
@@ -321,25 +381,32 @@ public final class FirewallValidation {
     return ImmutableList.sortedCopyOf(out);
   }
 
-  /** The group compiled in every virtual network it is applied in, or unattached. */
+  /**
+   * The group compiled in every subnet it is applied in (associated with the subnet or with an
+   * interface in it), or unattached.
+   */
   private static List<CompiledGroup> contexts(
       Network network, NetworkSecurity security, NetworkSecurityGroup g, ImmutableMap<String, AddressSet> supplied) {
-    Set<ResourceId> vnets = new TreeSet<>();
+    Set<ResourceId> subnets = new TreeSet<>();
     for (VirtualNetwork v : network.virtualNetworks()) {
       for (Subnet s : v.subnets()) {
         if (s.networkSecurityGroup().filter(g.id()::equals).isPresent()) {
-          vnets.add(v.id());
+          subnets.add(s.id());
         }
       }
     }
     for (NetworkInterface n : network.networkInterfaces()) {
       if (n.networkSecurityGroup().filter(g.id()::equals).isPresent()) {
-        vnets.add(network.virtualNetworkOf(n.subnet()).id());
+        subnets.add(n.subnet());
       }
     }
     List<CompiledGroup> out = new ArrayList<>();
-    for (ResourceId v : vnets) {
-      out.add(security.compiled(g.id(), v).orElseThrow());
+    Set<CompiledGroup> seen = new HashSet<>();
+    for (ResourceId s : subnets) {
+      CompiledGroup c = security.compiled(g.id(), s).orElseThrow();
+      if (seen.add(c)) {
+        out.add(c);
+      }
     }
     if (out.isEmpty()) {
       out.add(new CompiledGroup(g, TagTable.unattached(supplied)));
@@ -495,13 +562,18 @@ public final class FirewallValidation {
 
   private static Optional<SecurityRule> storageBlocker(Subnet s, VirtualNetwork v, CompiledGroup g, TagTable tags) {
     AddressSet subnet = s.addressPrefix().toAddressSet();
-    AddressSet storage = tags.supplied(STORAGE_TAG + "." + v.region().name());
-    if (storage == null) {
-      storage = tags.supplied(STORAGE_TAG);
-    }
+    AddressSet regional = tags.supplied(STORAGE_TAG + "." + v.region().name());
+    AddressSet plain = tags.supplied(STORAGE_TAG);
+    AddressSet storage = regional != null ? regional : plain;
     if (storage != null) {
+      CompiledGroup exact = g;
+      if (regional != null && plain == null) {
+        // Storage.<region> is part of Storage: a rule naming the plain tag certainly covers the
+        // regional ranges, though what else the plain tag holds stays unknown.
+        exact = new CompiledGroup(g.group, tags.withLowerBound(STORAGE_TAG, regional));
+      }
       List<FlowBox> region = FlowBox.of(subnet, storage, FlowBox.TCP, FlowBox.ALL_PORTS, FlowBox.ports(PortRange.of(STORAGE_PORT)));
-      return denying(g.outbound, region).stream().findFirst().map(r -> r.rule);
+      return denying(exact.outbound, region).stream().findFirst().map(r -> r.rule);
     }
     AddressSet remaining = subnet;
     for (CompiledRule r : g.outbound) {
@@ -510,7 +582,7 @@ public final class FirewallValidation {
           || rule.destinationPortRanges().stream().noneMatch(p -> p.contains(STORAGE_PORT))) {
         continue;
       }
-      Tri destination = storageMembership(rule, v);
+      Tri destination = storageMembership(rule, v, tags);
       AddressSet sources = remaining.intersection(r.sourcesYes.union(r.sourcesMaybe));
       if (destination == Tri.NO || sources.isEmpty()) {
         continue;
@@ -529,17 +601,18 @@ public final class FirewallValidation {
   }
 
   /** Whether a rule's destinations certainly, possibly or never include Azure Storage addresses. */
-  private static Tri storageMembership(SecurityRule rule, VirtualNetwork v) {
+  private static Tri storageMembership(SecurityRule rule, VirtualNetwork v, TagTable tags) {
     Tri t = Tri.NO;
     for (SecurityRuleAddress a : rule.destinationAddressPrefixes()) {
       if (a instanceof SecurityRuleAddress.Any) {
         t = t.or(Tri.YES);
       } else if (a instanceof SecurityRuleAddress.ServiceTag) {
         String name = ((SecurityRuleAddress.ServiceTag) a).name();
-        if (name.equalsIgnoreCase(STORAGE_TAG)
-            || name.equalsIgnoreCase(STORAGE_TAG + "." + v.region().name())
-            || name.equals(SecurityRuleAddress.INTERNET_TAG)) {
+        if (name.equalsIgnoreCase(STORAGE_TAG) || name.equalsIgnoreCase(STORAGE_TAG + "." + v.region().name())) {
           t = t.or(Tri.YES);
+        } else if (name.equals(SecurityRuleAddress.INTERNET_TAG)) {
+          // Where user routes put public space in the VirtualNetwork tag, Internet may not hold Storage.
+          t = t.or(tags.internetUncertainForServiceAddresses() ? Tri.MAYBE : Tri.YES);
         } else if (!name.regionMatches(true, 0, STORAGE_TAG + ".", 0, STORAGE_TAG.length() + 1)
             && !name.equals(SecurityRuleAddress.VIRTUAL_NETWORK_TAG)
             && !name.equals(SecurityRuleAddress.AZURE_LOAD_BALANCER_TAG)) {

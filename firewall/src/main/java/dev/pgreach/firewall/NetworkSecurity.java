@@ -37,12 +37,16 @@ import java.util.Optional;
  *       traffic needs no rule. {@link #along} therefore checks the source's outbound groups, each
  *       appliance's inbound and outbound groups, and the destination's inbound groups, and never
  *       the destination's outbound groups.
- *   <li>Service tags: {@code VirtualNetwork} is {@link Reachability#virtualNetworkServiceTag} of the
- *       network the group is applied in; {@code AzureLoadBalancer} is {@code 168.63.129.16/32};
- *       {@code Internet} is every address outside that {@code VirtualNetwork} space and outside
- *       the private ranges (RFC 1918 and 100.64.0.0/10), while private addresses outside the
- *       virtual network may or may not belong to it. Any other tag is opaque unless the caller
- *       supplies its ranges.
+ *   <li>Service tags: {@code VirtualNetwork} is {@link Reachability#virtualNetworkServiceTagOfSubnet}
+ *       of the subnet the group is applied in (the group of a network interface: the interface's
+ *       subnet) — the network's space, its connected peers', gateway-learned prefixes, the host
+ *       address {@code 168.63.129.16} and the prefixes of the subnet's user routes, all of it when
+ *       a user route is a default route; {@code AzureLoadBalancer} is {@code 168.63.129.16/32};
+ *       {@code Internet} is every address outside that {@code VirtualNetwork} space and outside the
+ *       private ranges (RFC 1918 and 100.64.0.0/10), while private addresses outside the network
+ *       and addresses the {@code VirtualNetwork} tag holds only through the host address or user
+ *       routes may or may not belong to it. Any other tag is opaque unless the caller supplies its
+ *       ranges.
  *   <li>Failing closed: a rule that may or may not match (an opaque tag, an application security
  *       group, source ports when the flow's source port is unknown) never admits when it allows,
  *       and makes the answer {@link dev.pgreach.core.Disposition#INDETERMINATE} when it denies and
@@ -65,30 +69,30 @@ import java.util.Optional;
 public final class NetworkSecurity {
   private final Network network;
   private final ImmutableSortedMap<ResourceId, NetworkSecurityGroup> groups;
-  private final ImmutableMap<ResourceId, TagTable> tagsByNetwork;
-  /** Compiled groups by group id, then by the virtual network they apply in. */
+  private final ImmutableMap<ResourceId, TagTable> tagsBySubnet;
+  /** Compiled groups by group id, then by the subnet they apply in (directly or through an interface). */
   private final ImmutableMap<ResourceId, ImmutableMap<ResourceId, CompiledGroup>> compiled;
 
   private NetworkSecurity(
       Network network,
       ImmutableSortedMap<ResourceId, NetworkSecurityGroup> groups,
-      ImmutableMap<ResourceId, TagTable> tagsByNetwork,
+      ImmutableMap<ResourceId, TagTable> tagsBySubnet,
       ImmutableMap<ResourceId, ImmutableMap<ResourceId, CompiledGroup>> compiled) {
     this.network = network;
     this.groups = groups;
-    this.tagsByNetwork = tagsByNetwork;
+    this.tagsBySubnet = tagsBySubnet;
     this.compiled = compiled;
   }
 
   /**
    * Compiles the groups of a network, with no service tag ranges beyond the computed ones.
    *
-   * @param reachability the network's routing, which defines the VirtualNetwork tag
+   * @param reachability the network's routing, which defines the VirtualNetwork tag of each subnet
    * @param groups every network security group the network's subnets and interfaces refer to
    * @return the compiled groups
-   * @throws PgreachException {@link ErrorCode#DANGLING_REFERENCE} when a subnet or interface
-   *     refers to a group that is not given, {@link ErrorCode#DUPLICATE_RESOURCE} for two groups
-   *     with one id
+   * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null argument or group,
+   *     {@link ErrorCode#DANGLING_REFERENCE} when a subnet or interface refers to a group that is
+   *     not given, {@link ErrorCode#DUPLICATE_RESOURCE} for two groups with one id
    */
   public static NetworkSecurity of(Reachability reachability, Iterable<NetworkSecurityGroup> groups) {
     return of(reachability, groups, Map.of());
@@ -99,14 +103,19 @@ public final class NetworkSecurity {
    * loaded (for example {@code Storage} or {@code AzureCloud.westeurope} from Azure's published
    * service tag files). Tag names are matched ignoring case.
    *
-   * @param reachability the network's routing, which defines the VirtualNetwork tag
+   * <p>Each group is compiled once per subnet it applies in (associated with the subnet, or with a
+   * network interface in it), because the {@code VirtualNetwork} tag differs from subnet to subnet:
+   * it is {@link Reachability#virtualNetworkServiceTagOfSubnet} of that subnet.
+   *
+   * @param reachability the network's routing, which defines the VirtualNetwork tag of each subnet
    * @param groups every network security group the network's subnets and interfaces refer to
    * @param serviceTagRanges the ranges of service tags, by name
    * @return the compiled groups
-   * @throws PgreachException {@link ErrorCode#DANGLING_REFERENCE} when a subnet or interface
-   *     refers to a group that is not given, {@link ErrorCode#DUPLICATE_RESOURCE} for two groups
-   *     with one id, {@link ErrorCode#INVALID_VALUE} for ranges given for a computed tag
-   *     (VirtualNetwork, Internet, AzureLoadBalancer) or for a malformed tag name
+   * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null argument, group, tag
+   *     name or ranges, {@link ErrorCode#DANGLING_REFERENCE} when a subnet or interface refers to a
+   *     group that is not given, {@link ErrorCode#DUPLICATE_RESOURCE} for two groups with one id,
+   *     {@link ErrorCode#INVALID_VALUE} for ranges given for a computed tag (VirtualNetwork,
+   *     Internet, AzureLoadBalancer), for a malformed tag name, or for one tag named twice
    */
   public static NetworkSecurity of(
       Reachability reachability, Iterable<NetworkSecurityGroup> groups, Map<String, AddressSet> serviceTagRanges) {
@@ -117,19 +126,27 @@ public final class NetworkSecurity {
     Network network = reachability.network();
     ImmutableSortedMap<ResourceId, NetworkSecurityGroup> byId = index(groups);
     ImmutableMap.Builder<ResourceId, TagTable> tags = ImmutableMap.builder();
-    Map<ResourceId, Map<ResourceId, CompiledGroup>> compiled = new HashMap<>();
+    // Subnets with equal tags share one table, and a group compiled for one table serves them all.
+    Map<List<AddressSet>, TagTable> tables = new HashMap<>();
     for (VirtualNetwork v : network.virtualNetworks()) {
-      TagTable table = TagTable.of(reachability.virtualNetworkServiceTag(v.id()), supplied);
-      tags.put(v.id(), table);
+      AddressSet networkTag = reachability.virtualNetworkServiceTag(v.id());
       for (Subnet s : v.subnets()) {
-        s.networkSecurityGroup().ifPresent(g -> compile(byId, g, v.id(), table, compiled, "Subnet[" + s.name() + "]"));
+        AddressSet subnetTag = reachability.virtualNetworkServiceTagOfSubnet(s.id());
+        tags.put(s.id(), tables.computeIfAbsent(List.of(subnetTag, networkTag), k -> TagTable.of(subnetTag, networkTag, supplied)));
       }
     }
     ImmutableMap<ResourceId, TagTable> tagTables = tags.buildOrThrow();
+    Map<ResourceId, Map<ResourceId, CompiledGroup>> compiled = new HashMap<>();
+    Map<ResourceId, Map<TagTable, CompiledGroup>> shared = new HashMap<>();
+    for (VirtualNetwork v : network.virtualNetworks()) {
+      for (Subnet s : v.subnets()) {
+        s.networkSecurityGroup()
+            .ifPresent(g -> compile(byId, g, s.id(), tagTables.get(s.id()), compiled, shared, "Subnet[" + s.name() + "]"));
+      }
+    }
     for (NetworkInterface n : network.networkInterfaces()) {
-      ResourceId vnet = network.virtualNetworkOf(n.subnet()).id();
       n.networkSecurityGroup()
-          .ifPresent(g -> compile(byId, g, vnet, tagTables.get(vnet), compiled, "NetworkInterface[" + n.name() + "]"));
+          .ifPresent(g -> compile(byId, g, n.subnet(), tagTables.get(n.subnet()), compiled, shared, "NetworkInterface[" + n.name() + "]"));
     }
     ImmutableMap.Builder<ResourceId, ImmutableMap<ResourceId, CompiledGroup>> frozen = ImmutableMap.builder();
     compiled.forEach((k, v) -> frozen.put(k, ImmutableMap.copyOf(v)));
@@ -138,8 +155,9 @@ public final class NetworkSecurity {
 
   static ImmutableMap<String, AddressSet> checkTags(Map<String, AddressSet> ranges) {
     for (Map.Entry<String, AddressSet> e : ranges.entrySet()) {
-      String name = e.getKey();
-      if (name == null || e.getValue() == null || !Names.TAG_SYNTAX.matcher(name).matches()) {
+      String name = Names.notNull(e.getKey(), "NetworkSecurity.serviceTagRanges key");
+      Names.notNull(e.getValue(), "NetworkSecurity.serviceTagRanges[" + name + "]");
+      if (!Names.TAG_SYNTAX.matcher(name).matches()) {
         throw PgreachException.of(
             ErrorCode.INVALID_VALUE, "NetworkSecurity.serviceTagRanges key (\"%s\") must be a service tag name with ranges", name);
       }
@@ -172,9 +190,10 @@ public final class NetworkSecurity {
   private static void compile(
       Map<ResourceId, NetworkSecurityGroup> byId,
       ResourceId group,
-      ResourceId vnet,
+      ResourceId subnet,
       TagTable table,
       Map<ResourceId, Map<ResourceId, CompiledGroup>> out,
+      Map<ResourceId, Map<TagTable, CompiledGroup>> shared,
       String from) {
     NetworkSecurityGroup g = byId.get(group);
     if (g == null) {
@@ -184,7 +203,8 @@ public final class NetworkSecurity {
           from,
           group);
     }
-    out.computeIfAbsent(group, k -> new HashMap<>()).computeIfAbsent(vnet, k -> new CompiledGroup(g, table));
+    CompiledGroup c = shared.computeIfAbsent(group, k -> new HashMap<>()).computeIfAbsent(table, t -> new CompiledGroup(g, t));
+    out.computeIfAbsent(group, k -> new HashMap<>()).putIfAbsent(subnet, c);
   }
 
   /**
@@ -212,8 +232,9 @@ public final class NetworkSecurity {
    * @param networkInterface the host's interface, when modelled
    * @param flow the flow
    * @return the verdict, naming the deciding rule of each group
-   * @throws PgreachException {@link ErrorCode#UNKNOWN_RESOURCE} for a subnet or interface not in
-   *     the network, {@link ErrorCode#INVALID_VALUE} for an interface in another subnet
+   * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null argument, {@link
+   *     ErrorCode#UNKNOWN_RESOURCE} for a subnet or interface not in the network, {@link
+   *     ErrorCode#INVALID_VALUE} for an interface in another subnet
    */
   public Verdict inbound(ResourceId subnet, Optional<ResourceId> networkInterface, Flow flow) {
     List<Step> steps = new ArrayList<>();
@@ -228,8 +249,9 @@ public final class NetworkSecurity {
    * @param networkInterface the host's interface, when modelled
    * @param flow the flow
    * @return the verdict, naming the deciding rule of each group
-   * @throws PgreachException {@link ErrorCode#UNKNOWN_RESOURCE} for a subnet or interface not in
-   *     the network, {@link ErrorCode#INVALID_VALUE} for an interface in another subnet
+   * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null argument, {@link
+   *     ErrorCode#UNKNOWN_RESOURCE} for a subnet or interface not in the network, {@link
+   *     ErrorCode#INVALID_VALUE} for an interface in another subnet
    */
   public Verdict outbound(ResourceId subnet, Optional<ResourceId> networkInterface, Flow flow) {
     List<Step> steps = new ArrayList<>();
@@ -245,9 +267,11 @@ public final class NetworkSecurity {
    * @param subnet the private endpoint's subnet
    * @param flow the flow
    * @return the verdict
-   * @throws PgreachException {@link ErrorCode#UNKNOWN_RESOURCE} for a subnet not in the network
+   * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null argument, {@link
+   *     ErrorCode#UNKNOWN_RESOURCE} for a subnet not in the network
    */
   public Verdict inboundToPrivateEndpoint(ResourceId subnet, Flow flow) {
+    Names.notNull(subnet, "NetworkSecurity.subnet");
     Names.notNull(flow, "NetworkSecurity.flow");
     List<Step> steps = new ArrayList<>();
     privateEndpointInbound(subnet, flow, steps);
@@ -272,17 +296,21 @@ public final class NetworkSecurity {
                   + " does not filter traffic to private endpoints."));
       return false;
     }
-    return level(s.networkSecurityGroup(), network.virtualNetworkOf(s.id()).id(), s.id(), SecurityRuleDirection.INBOUND, flow, steps);
+    return level(s.networkSecurityGroup(), s.id(), s.id(), SecurityRuleDirection.INBOUND, flow, steps);
   }
 
   /**
    * Evaluates a flow along a routed path: outbound at the source, inbound and outbound at each
-   * network virtual appliance, inbound at the destination (a destination interface is found by its
-   * address in the destination subnet). Hops outside virtual networks have no groups.
+   * network virtual appliance, inbound at the destination. A hop's network interface is the one the
+   * path names, or else the one at the hop's address in its subnet (so a client placed at an
+   * interface's address without naming it meets that interface's group). Hops outside virtual
+   * networks have no groups.
    *
    * @param path the routed path
    * @param flow the flow (the same five-tuple at every hop: appliances are not modelled as NAT)
    * @return the verdict; it stops at the first group that denies
+   * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null argument, {@link
+   *     ErrorCode#UNKNOWN_RESOURCE} for a hop in a subnet or interface not in the network
    */
   public Verdict along(Path path, Flow flow) {
     return along(path, flow, false);
@@ -297,6 +325,8 @@ public final class NetworkSecurity {
    * @param path the routed path, ending at the private endpoint's address
    * @param flow the flow
    * @return the verdict; it stops at the first group that denies
+   * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null argument, {@link
+   *     ErrorCode#UNKNOWN_RESOURCE} for a hop in a subnet or interface not in the network
    */
   public Verdict alongToPrivateEndpoint(Path path, Flow flow) {
     return along(path, flow, true);
@@ -319,7 +349,8 @@ public final class NetworkSecurity {
         return Verdict.of(steps);
       }
       Optional<ResourceId> nic = hop.networkInterface();
-      if (destination && nic.isEmpty()) {
+      if (nic.isEmpty()) {
+        // A host at an interface's address is that interface, at the source as at the destination.
         nic =
             network.networkInterfacesIn(hop.subnet().get()).stream()
                 .filter(n -> n.privateAddress().equals(hop.address()))
@@ -359,18 +390,21 @@ public final class NetworkSecurity {
                   n.subnet(),
                   subnet.id());
             });
-    ResourceId vnet = network.virtualNetworkOf(subnet.id()).id();
+    ResourceId place = subnet.id();
     if (direction == SecurityRuleDirection.INBOUND) {
-      return level(subnet.networkSecurityGroup(), vnet, subnet.id(), direction, flow, steps)
-          || (nic.isPresent() && level(nic.get().networkSecurityGroup(), vnet, nic.get().id(), direction, flow, steps));
+      return level(subnet.networkSecurityGroup(), place, subnet.id(), direction, flow, steps)
+          || (nic.isPresent() && level(nic.get().networkSecurityGroup(), place, nic.get().id(), direction, flow, steps));
     }
-    return (nic.isPresent() && level(nic.get().networkSecurityGroup(), vnet, nic.get().id(), direction, flow, steps))
-        || level(subnet.networkSecurityGroup(), vnet, subnet.id(), direction, flow, steps);
+    return (nic.isPresent() && level(nic.get().networkSecurityGroup(), place, nic.get().id(), direction, flow, steps))
+        || level(subnet.networkSecurityGroup(), place, subnet.id(), direction, flow, steps);
   }
 
-  /** Evaluates the group associated with one subnet or interface; returns whether it denied. */
+  /**
+   * Evaluates the group associated with one subnet or interface, compiled for the subnet it applies
+   * in; returns whether it denied.
+   */
   private boolean level(
-      Optional<ResourceId> group, ResourceId vnet, ResourceId appliedTo, SecurityRuleDirection direction, Flow flow, List<Step> steps) {
+      Optional<ResourceId> group, ResourceId subnet, ResourceId appliedTo, SecurityRuleDirection direction, Flow flow, List<Step> steps) {
     if (group.isEmpty()) {
       steps.add(
           new SecurityGroupStep.NotApplied(
@@ -380,7 +414,7 @@ public final class NetworkSecurity {
               "No network security group is associated with " + StepText.describe(appliedTo) + ": nothing is filtered there."));
       return false;
     }
-    return evaluate(compiled.get(group.get()).get(vnet), appliedTo, direction, flow, steps);
+    return evaluate(compiled.get(group.get()).get(subnet), appliedTo, direction, flow, steps);
   }
 
   /** First match by priority; returns whether the group denied. */
@@ -406,12 +440,14 @@ public final class NetworkSecurity {
     throw new IllegalStateException("the default deny rule always matches, but nothing matched " + flow);
   }
 
-  TagTable tags(ResourceId vnet) {
-    return tagsByNetwork.get(vnet);
+  /** The tag table of a subnet of the network. */
+  TagTable tags(ResourceId subnet) {
+    return tagsBySubnet.get(subnet);
   }
 
-  Optional<CompiledGroup> compiled(ResourceId group, ResourceId vnet) {
-    return Optional.ofNullable(compiled.getOrDefault(group, ImmutableMap.of()).get(vnet));
+  /** A group compiled for a subnet it applies in, directly or through an interface in the subnet. */
+  Optional<CompiledGroup> compiled(ResourceId group, ResourceId subnet) {
+    return Optional.ofNullable(compiled.getOrDefault(group, ImmutableMap.of()).get(subnet));
   }
 
   private Subnet subnet(ResourceId id) {

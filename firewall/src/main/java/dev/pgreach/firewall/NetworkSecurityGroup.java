@@ -99,8 +99,10 @@ public abstract class NetworkSecurityGroup {
    *
    * @param direction the direction
    * @return the rules, lowest priority number first
+   * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null direction
    */
   public final ImmutableList<SecurityRule> rules(SecurityRuleDirection direction) {
+    Names.notNull(direction, "NetworkSecurityGroup.rules.direction");
     ImmutableList.Builder<SecurityRule> b = ImmutableList.builder();
     securityRules().stream()
         .filter(r -> r.direction() == direction)
@@ -115,8 +117,10 @@ public abstract class NetworkSecurityGroup {
    *
    * @param name the name
    * @return the rule, or empty
+   * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null name
    */
   public final Optional<SecurityRule> rule(String name) {
+    Names.notNull(name, "NetworkSecurityGroup.rule.name");
     return securityRules().stream()
         .filter(r -> r.name().equalsIgnoreCase(name))
         .findFirst()
@@ -129,8 +133,10 @@ public abstract class NetworkSecurityGroup {
    *
    * @param rule a rule of this group
    * @return its id
+   * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null rule
    */
   public final ResourceId ruleId(SecurityRule rule) {
+    Names.notNull(rule, "NetworkSecurityGroup.ruleId.rule");
     return id().child(rule.isDefault() ? "defaultSecurityRules" : "securityRules", rule.name());
   }
 

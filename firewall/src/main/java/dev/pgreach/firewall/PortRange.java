@@ -62,12 +62,11 @@ public final class PortRange implements Comparable<PortRange> {
    *
    * @param text the text
    * @return the range
-   * @throws PgreachException {@link ErrorCode#INVALID_PORT_RANGE} for anything else
+   * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for {@code null}, {@link
+   *     ErrorCode#INVALID_PORT_RANGE} for anything else
    */
   public static PortRange parse(String text) {
-    if (text == null) {
-      throw PgreachException.of(ErrorCode.INVALID_PORT_RANGE, "PortRange (null) must be *, a port or first-last");
-    }
+    Names.notNull(text, "PortRange.parse.text");
     String t = text.strip();
     if (t.equals("*")) {
       return ANY;

@@ -13,6 +13,7 @@ import dev.pgreach.core.ResourceId;
 import dev.pgreach.core.ServiceProfile;
 import dev.pgreach.core.Step;
 import dev.pgreach.core.Verdict;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,7 +44,9 @@ import java.util.Optional;
  *       may not have taken effect. Where such a change decides the answer for the source, the
  *       answer is {@link Disposition#INDETERMINATE}; where a settled rule admits the source
  *       anyway, the answer is settled. A change timestamped after the question's instant counts
- *       as not yet settled.
+ *       as not yet settled. Every instant is a valid question or change instant, {@link
+ *       Instant#MIN} and {@link Instant#MAX} included; a change that would settle after {@link
+ *       Instant#MAX} is reported as settling at {@link Instant#MAX}.
  * </ul>
  *
  * <p>Not modelled: the server being busy or not Ready, changes of {@code publicNetworkAccess}
@@ -67,8 +70,12 @@ public final class PublicAccess {
   /** The subject of steps about the endpoint when the server is not known. */
   static final String PUBLIC_ENDPOINT = "public endpoint";
 
+  /**
+   * Rules with no change instant (settled whatever the question's instant) first, then earliest
+   * change first, then by name: if any rule covering an address is settled, the first is.
+   */
   private static final Comparator<FirewallRule> RULE_PREFERENCE =
-      Comparator.comparing((FirewallRule r) -> r.changedAt().orElse(Instant.MIN))
+      Comparator.comparing((FirewallRule r) -> r.changedAt().orElse(null), Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
           .thenComparing(r -> Names.key(r.name()));
 
   private static final Comparator<FirewallRuleRemoval> REMOVAL_PREFERENCE =
@@ -241,7 +248,7 @@ public final class PublicAccess {
    * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null argument
    */
   public Verdict admit(Ipv4Address source, Instant at) {
-    return admit(FirewallSource.of(source), at);
+    return admit(FirewallSource.of(Names.notNull(source, "PublicAccess.admit.source")), at);
   }
 
   /**
@@ -272,7 +279,7 @@ public final class PublicAccess {
     if (!enforcesRules()) {
       return Verdict.of(List.of(new FirewallStep.PublicNetworkAccessDisabled(server, vnetIntegrated)));
     }
-    Instant cutoff = at.minus(profile.firewallPropagationDelay());
+    Duration delay = profile.firewallPropagationDelay();
     boolean azure = source.azureAllocated() || source.address().map(azureRanges::contains).orElse(false);
     FirewallSource seen = azure == source.azureAllocated() ? source : new FirewallSource(source.address(), true);
     Compiled c = compiled;
@@ -280,37 +287,37 @@ public final class PublicAccess {
     if (source.address().isPresent()) {
       Ipv4Address a = source.address().get();
       int w = c.currentIndex.witness(a);
-      if (w >= 0 && settled(c.current[w].changedAt(), cutoff)) {
+      if (w >= 0 && settled(c.current[w].changedAt(), at, delay)) {
         return Verdict.of(List.of(new FirewallStep.RuleMatched(c.current[w].name(), c.current[w].range(), seen)));
       }
-      if (azure && c.azureRules.length > 0 && settled(c.azureRules[0].changedAt(), cutoff)) {
+      if (azure && c.azureRules.length > 0 && settled(c.azureRules[0].changedAt(), at, delay)) {
         return Verdict.of(List.of(new FirewallStep.AzureServicesAllowed(c.azureRules[0].name(), seen)));
       }
       if (w >= 0) {
         steps.add(propagating(c.current[w], seen));
       }
       int r = c.removedIndex.witness(a);
-      if (r >= 0 && !settled(Optional.of(c.removed[r].removedAt()), cutoff)) {
+      if (r >= 0 && !settled(Optional.of(c.removed[r].removedAt()), at, delay)) {
         steps.add(propagating(c.removed[r], seen));
       }
     } else {
-      if (c.allowAll.length > 0 && settled(c.allowAll[0].changedAt(), cutoff)) {
+      if (c.allowAll.length > 0 && settled(c.allowAll[0].changedAt(), at, delay)) {
         return Verdict.of(List.of(new FirewallStep.RuleMatched(c.allowAll[0].name(), c.allowAll[0].range(), seen)));
       }
-      if (azure && c.azureRules.length > 0 && settled(c.azureRules[0].changedAt(), cutoff)) {
+      if (azure && c.azureRules.length > 0 && settled(c.azureRules[0].changedAt(), at, delay)) {
         return Verdict.of(List.of(new FirewallStep.AzureServicesAllowed(c.azureRules[0].name(), seen)));
       }
     }
     if (azure && c.azureRules.length > 0) {
       steps.add(propagating(c.azureRules[0], seen));
     }
-    if (azure && c.azureRemovals.length > 0 && !settled(Optional.of(c.azureRemovals[0].removedAt()), cutoff)) {
+    if (azure && c.azureRemovals.length > 0 && !settled(Optional.of(c.azureRemovals[0].removedAt()), at, delay)) {
       steps.add(propagating(c.azureRemovals[0], seen));
     }
     if (source.address().isEmpty()) {
       int mayMatch = c.current.length;
       for (FirewallRuleRemoval removal : c.removed) {
-        mayMatch += settled(Optional.of(removal.removedAt()), cutoff) ? 0 : 1;
+        mayMatch += settled(Optional.of(removal.removedAt()), at, delay) ? 0 : 1;
       }
       if (mayMatch > 0) {
         steps.add(new FirewallStep.SourceUnknown(seen, mayMatch));
@@ -331,10 +338,11 @@ public final class PublicAccess {
    * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null instant
    */
   public AddressSet admittedAddresses(Instant at) {
-    Instant cutoff = Names.notNull(at, "PublicAccess.at").minus(profile.firewallPropagationDelay());
+    Names.notNull(at, "PublicAccess.at");
+    Duration delay = profile.firewallPropagationDelay();
     AddressSet.Builder b = AddressSet.builder();
     for (FirewallRule r : compiled.current) {
-      if (settled(r.changedAt(), cutoff)) {
+      if (settled(r.changedAt(), at, delay)) {
         b.add(r.range());
       }
     }
@@ -350,15 +358,16 @@ public final class PublicAccess {
    * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null instant
    */
   public AddressSet undecidedAddresses(Instant at) {
-    Instant cutoff = Names.notNull(at, "PublicAccess.at").minus(profile.firewallPropagationDelay());
+    Names.notNull(at, "PublicAccess.at");
+    Duration delay = profile.firewallPropagationDelay();
     AddressSet.Builder b = AddressSet.builder();
     for (FirewallRule r : compiled.current) {
-      if (!settled(r.changedAt(), cutoff)) {
+      if (!settled(r.changedAt(), at, delay)) {
         b.add(r.range());
       }
     }
     for (FirewallRuleRemoval r : compiled.removed) {
-      if (!settled(Optional.of(r.removedAt()), cutoff)) {
+      if (!settled(Optional.of(r.removedAt()), at, delay)) {
         b.add(r.range());
       }
     }
@@ -368,7 +377,7 @@ public final class PublicAccess {
   private FirewallStep propagating(FirewallRule rule, FirewallSource source) {
     Instant changed = rule.changedAt().orElseThrow();
     return new FirewallStep.ChangePropagating(
-        rule.name(), rule.range(), false, changed, changed.plus(profile.firewallPropagationDelay()), source);
+        rule.name(), rule.range(), false, changed, settlesAt(changed, profile.firewallPropagationDelay()), source);
   }
 
   private FirewallStep propagating(FirewallRuleRemoval removal, FirewallSource source) {
@@ -377,13 +386,26 @@ public final class PublicAccess {
         removal.range(),
         true,
         removal.removedAt(),
-        removal.removedAt().plus(profile.firewallPropagationDelay()),
+        settlesAt(removal.removedAt(), profile.firewallPropagationDelay()),
         source);
   }
 
-  /** A change is settled when it happened at or before the cutoff; an unknown time is settled. */
-  private static boolean settled(Optional<Instant> changedAt, Instant cutoff) {
-    return changedAt.isEmpty() || !changedAt.get().isAfter(cutoff);
+  /**
+   * A change is settled at {@code at} when it happened no later than {@code at} and at least {@code
+   * delay} before it; an unknown time is settled. Computed without instant arithmetic, so that it
+   * holds for every instant, {@link Instant#MIN} and {@link Instant#MAX} included.
+   */
+  static boolean settled(Optional<Instant> changedAt, Instant at, Duration delay) {
+    if (changedAt.isEmpty()) {
+      return true;
+    }
+    Instant t = changedAt.get();
+    return !t.isAfter(at) && Duration.between(t, at).compareTo(delay) >= 0;
+  }
+
+  /** When a change made at {@code changedAt} settles: {@code changedAt + delay}, or {@link Instant#MAX} past it. */
+  static Instant settlesAt(Instant changedAt, Duration delay) {
+    return Duration.between(changedAt, Instant.MAX).compareTo(delay) >= 0 ? changedAt.plus(delay) : Instant.MAX;
   }
 
   /** Returns the server (or {@code public endpoint}), the setting and the rule count. */

@@ -5,6 +5,7 @@ import dev.pgreach.core.ErrorCode;
 import dev.pgreach.core.PgreachException;
 import dev.pgreach.core.ResourceId;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.immutables.value.Value;
 
@@ -13,7 +14,9 @@ import org.immutables.value.Value;
  * and ports, protocol), a direction, an access, and a priority. Lower priorities are evaluated
  * first; the first rule that matches decides.
  *
- * <p>Checked when the rule is built: the name is 1 to 80 characters; the priority is 100 to 4096
+ * <p>Checked when the rule is built: the name follows Azure's naming rule for security rules
+ * ({@link #isValidName}: 1 to 80 letters, digits, underscores, periods and hyphens, beginning
+ * with a letter or digit and ending with a letter, digit or underscore); the priority is 100 to 4096
  * (65000, 65001 and 65500 are reserved for the {@linkplain NetworkSecurityGroup#DEFAULT_SECURITY_RULES
  * default rules}); each side names either address prefixes or application security groups, not
  * both and not neither; each side has at least one port range ({@code *} for every port).
@@ -43,6 +46,9 @@ public abstract class SecurityRule {
 
   /** The longest rule name Azure accepts. */
   public static final int MAX_NAME_LENGTH = 80;
+
+  /** Azure's rule for security rule names (ASCII letters and digits only). */
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,78}[A-Za-z0-9_])?");
 
   SecurityRule() {}
 
@@ -141,12 +147,31 @@ public abstract class SecurityRule {
     return !sourceApplicationSecurityGroups().isEmpty() || !destinationApplicationSecurityGroups().isEmpty();
   }
 
+  /**
+   * Tells whether a name follows Azure's rule for security rule names: 1 to 80 characters, only
+   * letters, digits, underscores, periods and hyphens, beginning with a letter or digit and ending
+   * with a letter, digit or underscore.
+   *
+   * <pre>{@code
+   * SecurityRule.isValidName("allow-postgres");   // true
+   * SecurityRule.isValidName("allow/postgres");   // false: '/' is not allowed
+   * SecurityRule.isValidName("allow-");           // false: ends with a hyphen
+   * }</pre>
+   *
+   * @param name the candidate; {@code null} gives {@code false}
+   * @return whether it is valid
+   */
+  public static boolean isValidName(String name) {
+    return name != null && NAME.matcher(name).matches();
+  }
+
   @Value.Check
   final void check() {
-    if (name().isBlank() || name().length() > MAX_NAME_LENGTH) {
+    if (!isValidName(name())) {
       throw PgreachException.of(
           ErrorCode.INVALID_SECURITY_RULE,
-          "SecurityRule[%s].name (\"%s\") must be 1 to 80 characters and not blank (it has %d)",
+          "SecurityRule[%s].name (\"%s\") must be 1 to 80 letters, digits, '_', '.' or '-', beginning with a letter or digit"
+              + " and ending with a letter, digit or '_' (it has %d characters)",
           name(),
           name(),
           name().length());

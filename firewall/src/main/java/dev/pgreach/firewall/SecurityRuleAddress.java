@@ -11,10 +11,11 @@ import dev.pgreach.core.PgreachException;
  * destinationAddressPrefixes} write them: {@code *}, a CIDR prefix, a single address, a range, or
  * a service tag.
  *
- * <p>Three service tags have a meaning pgreach computes: {@value #VIRTUAL_NETWORK_TAG} (the
- * virtual network's space, its connected peers' and the prefixes it learns from gateways), {@value
- * #AZURE_LOAD_BALANCER_TAG} ({@code 168.63.129.16}) and {@value #INTERNET_TAG} (public addresses
- * outside the virtual network; see {@link NetworkSecurity}). Every other tag ({@code Storage},
+ * <p>Three service tags have a meaning pgreach computes, per subnet: {@value #VIRTUAL_NETWORK_TAG}
+ * (the virtual network's space, its connected peers' and the prefixes it learns from gateways, the
+ * host address {@code 168.63.129.16}, and the prefixes of the user routes of the subnet's route
+ * table), {@value #AZURE_LOAD_BALANCER_TAG} ({@code 168.63.129.16}) and {@value #INTERNET_TAG}
+ * (public addresses outside the VirtualNetwork tag; see {@link NetworkSecurity}). Every other tag ({@code Storage},
  * {@code AzureCloud.westeurope} …) is opaque unless the caller supplies its ranges.
  *
  * <pre>{@code
@@ -51,12 +52,13 @@ public sealed interface SecurityRuleAddress {
    * @param text {@code *}, a prefix such as {@code 10.0.0.0/24}, an address, a range such as
    *     {@code 10.0.0.1-10.0.0.9}, or a service tag name such as {@code Storage.westeurope}
    * @return the address
-   * @throws PgreachException {@link ErrorCode#ADDRESS_MUST_BE_IPV4} for IPv6 text, the prefix,
-   *     address or range codes for malformed numeric text, {@link ErrorCode#INVALID_SECURITY_RULE}
-   *     for anything else
+   * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for {@code null}, {@link
+   *     ErrorCode#ADDRESS_MUST_BE_IPV4} for IPv6 text, the prefix, address or range codes for
+   *     malformed numeric text, {@link ErrorCode#INVALID_SECURITY_RULE} for anything else
    */
   static SecurityRuleAddress parse(String text) {
-    if (text == null || text.isBlank()) {
+    Names.notNull(text, "SecurityRuleAddress.parse.text");
+    if (text.isBlank()) {
       throw PgreachException.of(
           ErrorCode.INVALID_SECURITY_RULE, "SecurityRuleAddress (\"%s\") must be *, a prefix, a range, an address or a service tag", text);
     }

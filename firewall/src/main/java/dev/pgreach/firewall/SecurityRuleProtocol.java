@@ -44,8 +44,10 @@ public enum SecurityRuleProtocol {
    *
    * @param flowProtocol the traffic's protocol
    * @return whether this is {@link #ANY} or the same protocol
+   * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null protocol
    */
   public boolean matches(SecurityRuleProtocol flowProtocol) {
+    Names.notNull(flowProtocol, "SecurityRuleProtocol.matches.flowProtocol");
     return this == ANY || this == flowProtocol;
   }
 
@@ -63,18 +65,18 @@ public enum SecurityRuleProtocol {
    *
    * @param text the protocol
    * @return the protocol
-   * @throws PgreachException {@link ErrorCode#INVALID_SECURITY_RULE} for anything else
+   * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for {@code null}, {@link
+   *     ErrorCode#INVALID_SECURITY_RULE} for anything else
    */
   public static SecurityRuleProtocol parse(String text) {
-    if (text != null) {
-      String t = text.strip();
-      if (t.equals("*") || t.equalsIgnoreCase("Any")) {
-        return ANY;
-      }
-      for (SecurityRuleProtocol p : values()) {
-        if (p.azureName.equalsIgnoreCase(t)) {
-          return p;
-        }
+    Names.notNull(text, "SecurityRuleProtocol.parse.text");
+    String t = text.strip();
+    if (t.equals("*") || t.equalsIgnoreCase("Any")) {
+      return ANY;
+    }
+    for (SecurityRuleProtocol p : values()) {
+      if (p.azureName.equalsIgnoreCase(t)) {
+        return p;
       }
     }
     throw PgreachException.of(

@@ -28,24 +28,56 @@ final class TagTable {
   private final AddressSet internetMaybe;
   /** Caller-supplied ranges by lower-case tag name. */
   private final ImmutableMap<String, AddressSet> supplied;
+  /** Addresses certainly in an otherwise opaque tag, by lower-case tag name (the tag may hold more). */
+  private final ImmutableMap<String, AddressSet> lowerBounds;
 
-  private TagTable(AddressSet vnetYes, AddressSet vnetMaybe, ImmutableMap<String, AddressSet> supplied) {
+  /**
+   * Builds a table from the addresses certainly in the VirtualNetwork tag, those that may be in it,
+   * and those certainly outside the Internet tag (a subset of the first).
+   */
+  private TagTable(
+      AddressSet vnetYes,
+      AddressSet vnetMaybe,
+      AddressSet notInternet,
+      ImmutableMap<String, AddressSet> supplied,
+      ImmutableMap<String, AddressSet> lowerBounds) {
     this.vnetYes = vnetYes;
     this.vnetMaybe = vnetMaybe.difference(vnetYes);
-    AddressSet notInternet = vnetYes.union(vnetMaybe).union(PRIVATE);
-    this.internetYes = notInternet.complement();
-    this.internetMaybe = vnetMaybe.union(PRIVATE).difference(vnetYes);
+    this.internetYes = vnetYes.union(vnetMaybe).union(PRIVATE).complement();
+    this.internetMaybe = notInternet.union(internetYes).complement();
     this.supplied = supplied;
+    this.lowerBounds = lowerBounds;
   }
 
-  /** The table of a place in a virtual network whose VirtualNetwork tag is known. */
-  static TagTable of(AddressSet virtualNetworkTag, ImmutableMap<String, AddressSet> supplied) {
-    return new TagTable(virtualNetworkTag, AddressSet.EMPTY, supplied);
+  /**
+   * The table of a subnet (or of a network interface in it), from the subnet's VirtualNetwork tag
+   * (its network's tag, the host address and the prefixes of the subnet's user routes) and its
+   * network's tag alone (space, connected peers, gateway-learned prefixes), which is certainly
+   * outside the Internet tag. Addresses the subnet's tag adds to the network's may or may not be
+   * Internet addresses, as private addresses outside the network may.
+   */
+  static TagTable of(AddressSet subnetTag, AddressSet networkTag, ImmutableMap<String, AddressSet> supplied) {
+    return new TagTable(subnetTag, AddressSet.EMPTY, networkTag.intersection(subnetTag), supplied, ImmutableMap.of());
   }
 
   /** The table of a group associated with no virtual network: VirtualNetwork may be anything. */
   static TagTable unattached(ImmutableMap<String, AddressSet> supplied) {
-    return new TagTable(AddressSet.EMPTY, AddressSet.ALL, supplied);
+    return new TagTable(AddressSet.EMPTY, AddressSet.ALL, AddressSet.EMPTY, supplied, ImmutableMap.of());
+  }
+
+  /**
+   * Returns this table knowing that an opaque tag certainly holds some addresses (and may hold
+   * others): {@code Storage} holds the ranges of {@code Storage.<region>}, for example.
+   */
+  TagTable withLowerBound(String tag, AddressSet certainly) {
+    ImmutableMap.Builder<String, AddressSet> b = ImmutableMap.builder();
+    lowerBounds.forEach((k, v) -> {
+      if (!k.equals(Names.key(tag))) {
+        b.put(k, v);
+      }
+    });
+    b.put(Names.key(tag), certainly);
+    return new TagTable(vnetYes, vnetMaybe, internetMaybe.union(internetYes).complement(), supplied, b.buildOrThrow());
   }
 
   /** Normalises caller-supplied tag ranges, keyed by lower-case name. */
@@ -74,7 +106,7 @@ final class TagTable {
       case SecurityRuleAddress.AZURE_LOAD_BALANCER_TAG:
         return AZURE_LOAD_BALANCER;
       default:
-        return supplied.getOrDefault(Names.key(name), AddressSet.EMPTY);
+        return supplied.getOrDefault(Names.key(name), lowerBounds.getOrDefault(Names.key(name), AddressSet.EMPTY));
     }
   }
 
@@ -91,7 +123,7 @@ final class TagTable {
       case SecurityRuleAddress.AZURE_LOAD_BALANCER_TAG:
         return AddressSet.EMPTY;
       default:
-        return isOpaque(name) ? AddressSet.ALL : AddressSet.EMPTY;
+        return isOpaque(name) ? lowerBounds.getOrDefault(Names.key(name), AddressSet.EMPTY).complement() : AddressSet.EMPTY;
     }
   }
 
@@ -105,6 +137,15 @@ final class TagTable {
     return supplied.get(Names.key(tag));
   }
 
+  /**
+   * Tells whether some public address other than the host address (which no service's tag holds)
+   * may or may not be in the Internet tag: whether user routes put public space in the
+   * VirtualNetwork tag.
+   */
+  boolean internetUncertainForServiceAddresses() {
+    return !internetMaybe.difference(PRIVATE).difference(AZURE_LOAD_BALANCER).isEmpty();
+  }
+
   /** Says why an entry may or may not cover an address, for explanations. */
   String whyUncertain(SecurityRuleAddress a) {
     String name = ((SecurityRuleAddress.ServiceTag) a).name();
@@ -112,7 +153,7 @@ final class TagTable {
       case SecurityRuleAddress.VIRTUAL_NETWORK_TAG:
         return "the group is associated with no virtual network, so the VirtualNetwork tag's addresses are not known";
       case SecurityRuleAddress.INTERNET_TAG:
-        return "whether private addresses outside the virtual network belong to the Internet tag is not documented";
+        return "whether private addresses outside the virtual network, and addresses the VirtualNetwork tag holds only through the host address or user routes, belong to the Internet tag is not documented";
       default:
         return "the addresses of service tag " + name + " are not known";
     }

@@ -14,7 +14,8 @@
  * dev.pgreach.firewall.NetworkSecurity}, which evaluates a {@link dev.pgreach.firewall.Flow}
  * through the groups of subnets and network interfaces (subnet then interface inbound, interface
  * then subnet outbound, first match by priority, stateful), with the VirtualNetwork, Internet and
- * AzureLoadBalancer service tags computed from the network and other tags opaque unless supplied.
+ * AzureLoadBalancer service tags computed from the network for each subnet and other tags opaque
+ * unless supplied.
  *
  * <p>Answers are {@link dev.pgreach.core.Verdict}s whose steps ({@link
  * dev.pgreach.firewall.FirewallStep}, {@link dev.pgreach.firewall.SecurityGroupStep}) name the

@@ -4,6 +4,8 @@ import static dev.pgreach.firewall.TestEstate.NOW;
 
 import dev.pgreach.core.Ipv4Address;
 import dev.pgreach.core.Ipv4Range;
+import dev.pgreach.core.ServiceProfile;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +17,9 @@ import net.jqwik.api.Tuple;
 /**
  * Generators for firewall tests: rules crowded into a small region so that they overlap and touch,
  * with the special ranges, a handful of names (so that upserts collide), and change instants
- * before, inside and after the propagation window.
+ * before, inside and after the propagation window, and at the extremes ({@link Instant#MIN},
+ * {@link Instant#EPOCH}, {@link Instant#MAX}); question instants over a wide range; and
+ * propagation delays from zero to the longest a profile may declare.
  */
 final class FirewallArbitraries {
   private FirewallArbitraries() {}
@@ -63,12 +67,39 @@ final class FirewallArbitraries {
     return Arbitraries.of("alpha", "Alpha", "bravo", "charlie", "delta", "echo-1", "fox_2", "golf", "hotel", "india", "juliet", "kilo");
   }
 
-  /** No instant, long ago, inside the five-minute window, exactly on its edge, or after the question. */
+  /** The extreme instants: the first and last Java can hold, and the epoch. */
+  static final List<Instant> EXTREMES = List.of(Instant.MIN, Instant.EPOCH, Instant.MAX);
+
+  /** Known change instants: around {@link TestEstate#NOW}, on the window's edge, far away, or extreme. */
+  static Arbitrary<Instant> changeInstants() {
+    return Arbitraries.frequencyOf(
+        Tuple.of(3, Arbitraries.integers().between(-60, 900).map(s -> NOW.minusSeconds(s))),
+        Tuple.of(1, Arbitraries.of(NOW.minusSeconds(300), NOW.minusSeconds(299), NOW.minusSeconds(300).plusNanos(1), NOW.plusSeconds(30))),
+        Tuple.of(1, Arbitraries.longs().between(-400L * 365 * 86400, 400L * 365 * 86400).map(NOW::plusSeconds)),
+        Tuple.of(1, Arbitraries.of(EXTREMES)));
+  }
+
+  /** No instant (settled), or a known change instant. */
   static Arbitrary<Optional<Instant>> instants() {
     return FirewallArbitraries.<Optional<Instant>>weightedOf(
-        weighted(4, Arbitraries.just(Optional.<Instant>empty())),
-        weighted(3, Arbitraries.integers().between(0, 900).map(s -> Optional.of(NOW.minusSeconds(s)))),
-        weighted(1, Arbitraries.of(Optional.of(NOW.minusSeconds(300)), Optional.of(NOW.minusSeconds(299)), Optional.of(NOW.plusSeconds(30)))));
+        weighted(4, Arbitraries.just(Optional.<Instant>empty())), weighted(4, changeInstants().map(Optional::of)));
+  }
+
+  /** Instants to ask at: now, around now, anywhere in a wide range, or extreme. */
+  static Arbitrary<Instant> questionInstants() {
+    return Arbitraries.frequencyOf(
+        Tuple.of(3, Arbitraries.just(NOW)),
+        Tuple.of(3, Arbitraries.integers().between(-900, 900).map(s -> NOW.plusSeconds(s))),
+        Tuple.of(2, Arbitraries.longs().between(-400L * 365 * 86400, 400L * 365 * 86400).map(NOW::plusSeconds)),
+        Tuple.of(1, Arbitraries.of(EXTREMES)));
+  }
+
+  /** Propagation delays: five minutes most often, zero, a second, a day (the longest allowed), or any in between. */
+  static Arbitrary<Duration> delays() {
+    return Arbitraries.frequencyOf(
+        Tuple.of(4, Arbitraries.just(Duration.ofMinutes(5))),
+        Tuple.of(1, Arbitraries.of(Duration.ZERO, Duration.ofSeconds(1), Duration.ofNanos(1), ServiceProfile.MAX_PROPAGATION_DELAY)),
+        Tuple.of(1, Arbitraries.longs().between(0, ServiceProfile.MAX_PROPAGATION_DELAY.getSeconds()).map(Duration::ofSeconds)));
   }
 
   static Arbitrary<FirewallRule> rules() {
@@ -77,8 +108,7 @@ final class FirewallArbitraries {
   }
 
   static Arbitrary<FirewallRuleRemoval> removals() {
-    return Combinators.combine(names(), ranges(), Arbitraries.integers().between(-30, 600))
-        .as((name, range, s) -> new FirewallRuleRemoval(name, range, NOW.minusSeconds(s)));
+    return Combinators.combine(names(), ranges(), changeInstants()).as(FirewallRuleRemoval::new);
   }
 
   static Arbitrary<FirewallRuleSet> ruleSets() {

@@ -34,8 +34,13 @@ import net.jqwik.api.Provide;
 class FirewallValidationProperties {
   // ---------------------------------------------------------------- shadowing
 
-  /** The virtual network (and VirtualNetwork tag) is 10.0.0.0/31; "Tagged" is 10.0.0.2/31; "Mystery" is opaque. */
-  private static final AddressSet VNET_TAG = AddressSet.parse("10.0.0.0/31");
+  /**
+   * The virtual network is 10.0.0.0/31; the VirtualNetwork tag of its subnet adds the host address
+   * 168.63.129.16; "Tagged" is 10.0.0.2/31; "Mystery" is opaque.
+   */
+  private static final AddressSet NETWORK_TAG = AddressSet.parse("10.0.0.0/31");
+
+  private static final AddressSet SUBNET_TAG = AddressSet.parse("10.0.0.0/31, 168.63.129.16/32");
 
   private static final Map<String, AddressSet> SUPPLIED = Map.of("Tagged", AddressSet.parse("10.0.0.2/31"));
 
@@ -106,10 +111,10 @@ class FirewallValidationProperties {
     for (int i = 0; i < rules.size() && !rules.get(i).isDefault(); i++) {
       boolean shadowed = true;
       for (Flow f : flows) {
-        if (ReferenceSecurity.match(rules.get(i), f, VNET_TAG, SUPPLIED) != ReferenceSecurity.Match.NO) {
+        if (ReferenceSecurity.match(rules.get(i), f, SUBNET_TAG, NETWORK_TAG, SUPPLIED) != ReferenceSecurity.Match.NO) {
           boolean decided = false;
           for (int j = 0; j < i && !decided; j++) {
-            decided = ReferenceSecurity.match(rules.get(j), f, VNET_TAG, SUPPLIED) == ReferenceSecurity.Match.YES;
+            decided = ReferenceSecurity.match(rules.get(j), f, SUBNET_TAG, NETWORK_TAG, SUPPLIED) == ReferenceSecurity.Match.YES;
           }
           if (!decided) {
             shadowed = false;

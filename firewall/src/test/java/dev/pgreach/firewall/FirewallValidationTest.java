@@ -84,6 +84,33 @@ class FirewallValidationTest {
   }
 
   @Test
+  void firewall_rulesTogetherCoverEveryAddress_allowsAllOnTheServer() {
+    Network network = new TestEstate().server(ORDERS).build();
+    List<Finding> findings =
+        FirewallValidation.validateFirewallRules(
+            network,
+            Map.of(
+                ORDERS.id(),
+                FirewallRuleSet.of(
+                    FirewallRule.of("high", "128.0.0.0", "255.255.255.255"),
+                    FirewallRule.of("low", "0.0.0.0", "127.255.255.255"),
+                    FirewallRule.of("office", "203.0.113.0", "203.0.113.255"))));
+    assertEquals(List.of("FIREWALL_RULE_ALLOWS_ALL:orders:low,high", "FIREWALL_RULE_REDUNDANT:office:203.0.113.0-203.0.113.255"), describe(findings));
+    Finding all = findings.get(0);
+    assertEquals(ORDERS.id().toString(), all.resource());
+    assertEquals("firewallRules", all.field());
+    assertEquals(Severity.WARNING, all.severity());
+    assertTrue(all.message().contains("low (0.0.0.0-127.255.255.255), high (128.0.0.0-255.255.255.255)"), all.message());
+  }
+
+  @Test
+  void firewall_rulesCoverAllButZeroAddress_notAllowsAll() {
+    assertEquals(
+        List.of("FIREWALL_ALLOWS_AZURE_SERVICES:azure:0.0.0.0"),
+        firewall(ORDERS, FirewallRule.of("azure", "0.0.0.0", "0.0.0.0"), FirewallRule.of("rest", "0.0.0.1", "255.255.255.255")));
+  }
+
+  @Test
   void firewall_twoAzureRules_eachRedundant() {
     List<String> found = firewall(ORDERS, FirewallRule.of("azure-a", "0.0.0.0", "0.0.0.0"), FirewallRule.of("azure-b", "0.0.0.0", "0.0.0.0"));
     assertEquals(
@@ -292,6 +319,53 @@ class FirewallValidationTest {
     assertEquals(List.of("NSG_BLOCKS_STORAGE_OUTBOUND:db:" + nsgId("db-nsg")), groups(db));
     NetworkSecurityGroup privateOnly = nsg("db-nsg", outbound("deny-private", 100, SecurityRuleAccess.DENY, "*", "192.168.0.0/16", "443"));
     assertEquals(List.of(), groups(privateOnly));
+  }
+
+  /**
+   * With only the regional Storage ranges supplied, an allow rule naming the plain Storage tag
+   * certainly covers them (Storage.westeurope is part of Storage): no false warning.
+   */
+  @Test
+  void nsg_plainStorageAllowedWithRegionalRangesSupplied_noStorageFinding() {
+    NetworkSecurityGroup db =
+        nsg(
+            "db-nsg",
+            outbound("allow-storage", 100, SecurityRuleAccess.ALLOW, "10.0.1.0/28", "Storage", "443"),
+            outbound("deny-internet", 4000, SecurityRuleAccess.DENY, "*", "Internet", "*"));
+    Map<String, AddressSet> regional = Map.of("Storage.westeurope", AddressSet.parse("52.0.0.0/8"));
+    assertEquals(List.of("NSG_SERVICE_TAG_UNKNOWN:allow-storage:Storage"), groups(ServiceProfile.current(), regional, db));
+    NetworkSecurityGroup partial =
+        nsg(
+            "db-nsg",
+            outbound("allow-storage", 100, SecurityRuleAccess.ALLOW, "10.0.1.0/29", "Storage", "443"),
+            outbound("deny-internet", 4000, SecurityRuleAccess.DENY, "*", "Internet", "*"));
+    assertEquals(
+        List.of("NSG_SERVICE_TAG_UNKNOWN:allow-storage:Storage", "NSG_BLOCKS_STORAGE_OUTBOUND:db:" + nsgId("db-nsg")),
+        groups(ServiceProfile.current(), regional, partial));
+  }
+
+  /**
+   * The shadowing lint uses the VirtualNetwork tag of each subnet the group applies in: a rule for
+   * a user route's prefix is shadowed by a VirtualNetwork rule in the subnet whose route table holds
+   * the route, and not once the group also applies in a subnet without it.
+   */
+  @Test
+  void nsg_ruleForUserRoutePrefixBehindVirtualNetworkRule_shadowedOnlyWhereTheRouteApplies() {
+    NetworkSecurityGroup g =
+        nsg(
+            "g",
+            inbound("deny-vnet", 100, SecurityRuleAccess.DENY, "VirtualNetwork", "*", "*"),
+            inbound("allow-branch", 200, SecurityRuleAccess.ALLOW, "10.2.0.0/16", "*", "5432"));
+    TestEstate routed =
+        new TestEstate()
+            .vnet("hub", "10.0.0.0/16")
+            .routeTable("rt", dev.pgreach.core.Route.toAppliance("to-nva", dev.pgreach.core.Ipv4Prefix.parse("10.2.0.0/16"), TestEstate.ip("10.0.3.4")))
+            .subnet("hub", "web", "10.0.2.0/24", b -> b.networkSecurityGroup(nsgId("g")).routeTable(TestEstate.routeTableId("rt")));
+    assertEquals(
+        List.of("NSG_RULE_SHADOWED:allow-branch:200"),
+        describe(FirewallValidation.validateSecurityGroups(routed.build(), ServiceProfile.current(), List.of(g), Map.of())));
+    Network both = routed.subnet("hub", "other", "10.0.4.0/24", "g").build();
+    assertEquals(List.of(), describe(FirewallValidation.validateSecurityGroups(both, ServiceProfile.current(), List.of(g), Map.of())));
   }
 
   @Test

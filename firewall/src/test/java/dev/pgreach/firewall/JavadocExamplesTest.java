@@ -32,6 +32,13 @@ class JavadocExamplesTest {
   }
 
   @Test
+  void securityRule_isValidName_example() {
+    assertTrue(SecurityRule.isValidName("allow-postgres"));
+    assertFalse(SecurityRule.isValidName("allow/postgres"));
+    assertFalse(SecurityRule.isValidName("allow-"));
+  }
+
+  @Test
   void firewallRuleSet_example() {
     FirewallRuleSet rules =
         FirewallRuleSet.of(

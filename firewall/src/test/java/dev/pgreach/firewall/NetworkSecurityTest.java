@@ -6,6 +6,7 @@ import static dev.pgreach.firewall.TestEstate.nicId;
 import static dev.pgreach.firewall.TestEstate.nsg;
 import static dev.pgreach.firewall.TestEstate.nsgId;
 import static dev.pgreach.firewall.TestEstate.outbound;
+import static dev.pgreach.firewall.TestEstate.routeTableId;
 import static dev.pgreach.firewall.TestEstate.rule;
 import static dev.pgreach.firewall.TestEstate.subnetId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,12 +17,14 @@ import dev.pgreach.core.AddressSet;
 import dev.pgreach.core.ClientLocation;
 import dev.pgreach.core.Disposition;
 import dev.pgreach.core.ErrorCode;
+import dev.pgreach.core.Ipv4Prefix;
 import dev.pgreach.core.Network;
 import dev.pgreach.core.Path;
 import dev.pgreach.core.PgreachException;
 import dev.pgreach.core.ReasonCode;
 import dev.pgreach.core.Reachability;
 import dev.pgreach.core.ResourceId;
+import dev.pgreach.core.Route;
 import dev.pgreach.core.ServiceProfile;
 import dev.pgreach.core.Step;
 import dev.pgreach.core.StepEffect;
@@ -130,6 +133,10 @@ class NetworkSecurityTest {
     assertEquals(List.of("db-nsg:deny-all-pg:deny"), decided(s.inbound(DB, Optional.empty(), Flow.postgres(ip("10.1.1.4"), ip("10.0.1.4")))));
   }
 
+  /**
+   * The default rules. The host address 168.63.129.16 is part of the VirtualNetwork tag (as well
+   * as of AzureLoadBalancer), so AllowVnetInBound admits it before AllowAzureLoadBalancerInBound.
+   */
   @Test
   void inbound_defaultRules_vnetAndPeersAllowedOthersDenied() {
     NetworkSecurity s = defaults();
@@ -138,8 +145,150 @@ class NetworkSecurityTest {
     assertEquals(List.of("db-nsg:DenyAllInBound:deny"), decided(s.inbound(DB, Optional.empty(), Flow.postgres(ip("10.9.1.4"), ip("10.0.1.4")))));
     assertEquals(List.of("db-nsg:DenyAllInBound:deny"), decided(s.inbound(DB, Optional.empty(), Flow.postgres(ip("203.0.113.7"), ip("10.0.1.4")))));
     assertEquals(
-        List.of("db-nsg:AllowAzureLoadBalancerInBound:allow"),
+        List.of("db-nsg:AllowVnetInBound:allow"),
         decided(s.inbound(DB, Optional.empty(), Flow.tcp(ip("168.63.129.16"), ip("10.0.1.4"), 5432))));
+  }
+
+  @Test
+  void inbound_loadBalancerRuleAboveVnetRule_admitsHostAddress() {
+    NetworkSecurity s =
+        security(
+            nsg(
+                "db-nsg",
+                inbound("allow-probes", 100, SecurityRuleAccess.ALLOW, "AzureLoadBalancer", "*", "*"),
+                inbound("deny-vnet", 200, SecurityRuleAccess.DENY, "VirtualNetwork", "*", "*")),
+            nsg("apps-nsg"),
+            nsg("vm-nsg"));
+    assertEquals(
+        List.of("db-nsg:allow-probes:allow"), decided(s.inbound(DB, Optional.empty(), Flow.tcp(ip("168.63.129.16"), ip("10.0.1.4"), 5432))));
+    assertEquals(List.of("db-nsg:deny-vnet:deny"), decided(s.inbound(DB, Optional.empty(), Flow.postgres(ip("10.0.2.4"), ip("10.0.1.4")))));
+  }
+
+  // ---------------------------------------------------------------- VirtualNetwork tag per subnet
+
+  /**
+   * hub 10.0.0.0/16: db (10.0.1.0/28, db-nsg, route table rt: 10.2.0.0/16 to the appliance
+   * 10.0.3.4) and apps (10.0.2.0/24, the same db-nsg, no route table); nva (10.0.3.0/24) holds the
+   * appliance.
+   */
+  private static NetworkSecurity routedDb(NetworkSecurityGroup dbNsg) {
+    Network network =
+        new TestEstate()
+            .vnet("hub", "10.0.0.0/16")
+            .routeTable("rt", Route.toAppliance("to-nva", Ipv4Prefix.parse("10.2.0.0/16"), ip("10.0.3.4")))
+            .subnet("hub", "db", "10.0.1.0/28", b -> b.networkSecurityGroup(nsgId("db-nsg")).routeTable(routeTableId("rt")))
+            .subnet("hub", "apps", "10.0.2.0/24", "db-nsg")
+            .subnet("hub", "nva", "10.0.3.0/24")
+            .appliance("nva1", "hub", "nva", "10.0.3.4")
+            .build();
+    return NetworkSecurity.of(Reachability.of(network, ServiceProfile.current()), List.of(dbNsg));
+  }
+
+  /**
+   * A user route's prefix is part of the VirtualNetwork tag of the subnet whose route table holds
+   * it (Azure's service tag documentation), so a deny of VirtualNetwork there denies a source in
+   * that prefix before a later allow admits it. The same group on a subnet without the route does not treat the prefix
+   * as VirtualNetwork.
+   */
+  @Test
+  void inbound_sourceInSubnetUserRoutePrefix_deniedAsVirtualNetwork() {
+    NetworkSecurity s =
+        routedDb(
+            nsg(
+                "db-nsg",
+                rule("deny-vnet", 100, SecurityRuleDirection.INBOUND, SecurityRuleAccess.DENY, SecurityRuleProtocol.ANY, "VirtualNetwork", "*", "*", "*"),
+                inbound("allow-ten", 200, SecurityRuleAccess.ALLOW, "10.0.0.0/8", "*", "5432")));
+    Verdict v = s.inbound(DB, Optional.empty(), Flow.postgres(ip("10.2.0.5"), ip("10.0.1.4")));
+    assertEquals(Disposition.BLOCKED, v.disposition());
+    assertEquals(List.of("db-nsg:deny-vnet:deny"), decided(v));
+    assertEquals(100, ((SecurityGroupStep.RuleDenied) v.blockingStep().orElseThrow()).priority());
+    Verdict elsewhere = s.inbound(APPS, Optional.empty(), Flow.postgres(ip("10.2.0.5"), ip("10.0.2.4")));
+    assertEquals(Disposition.ALLOWED, elsewhere.disposition());
+    assertEquals(List.of("db-nsg:allow-ten:allow"), decided(elsewhere));
+  }
+
+  /**
+   * Two spokes reach each other through an appliance in the hub, with user routes both ways and
+   * forwarded traffic allowed: each spoke's route puts the other spoke's space in its subnets'
+   * VirtualNetwork tag, so the default AllowVnetOutBound and AllowVnetInBound rules admit the flow.
+   */
+  @Test
+  void along_spokeToSpokeThroughHubAppliance_allowedByDefaultVnetRules() {
+    Network network =
+        new TestEstate()
+            .vnet("hub", "10.0.0.0/16")
+            .subnet("hub", "nva", "10.0.3.0/24", "nva-nsg")
+            .appliance("nva1", "hub", "nva", "10.0.3.4")
+            .vnet("spoke1", "10.1.0.0/16")
+            .routeTable("rt1", Route.toAppliance("to-spoke2", Ipv4Prefix.parse("10.2.0.0/16"), ip("10.0.3.4")))
+            .subnet("spoke1", "app", "10.1.1.0/24", b -> b.networkSecurityGroup(nsgId("app-nsg")).routeTable(routeTableId("rt1")))
+            .vnet("spoke2", "10.2.0.0/16")
+            .routeTable("rt2", Route.toAppliance("to-spoke1", Ipv4Prefix.parse("10.1.0.0/16"), ip("10.0.3.4")))
+            .subnet("spoke2", "db", "10.2.1.0/24", b -> b.networkSecurityGroup(nsgId("db-nsg")).routeTable(routeTableId("rt2")))
+            .peer("hub", "spoke1", true)
+            .peer("hub", "spoke2", true)
+            .build();
+    Reachability routing = Reachability.of(network, ServiceProfile.current());
+    NetworkSecurity s = NetworkSecurity.of(routing, List.of(nsg("nva-nsg"), nsg("app-nsg"), nsg("db-nsg")));
+    Path path = routing.route(ClientLocation.InVirtualNetwork.of(subnetId("spoke1", "app"), ip("10.1.1.4")), ip("10.2.1.4"));
+    assertEquals(Disposition.ALLOWED, path.verdict().disposition(), path.verdict()::toString);
+    Verdict v = s.along(path, Flow.postgres(ip("10.1.1.4"), ip("10.2.1.4")));
+    assertEquals(Disposition.ALLOWED, v.disposition(), v::toString);
+    assertEquals(
+        List.of(
+            "app-nsg:AllowVnetOutBound:allow",
+            "nva-nsg:AllowVnetInBound:allow",
+            "nva-nsg:AllowVnetOutBound:allow",
+            "db-nsg:AllowVnetInBound:allow"),
+        decided(v));
+  }
+
+  /**
+   * A default user route makes the subnet's VirtualNetwork tag every address (Azure's service tag
+   * documentation).
+   * Whether the public space it adds belongs to the Internet tag is not documented: failing closed,
+   * a deny of Internet makes a public source undecided rather than letting a later allow admit it.
+   */
+  @Test
+  void inbound_defaultUserRoute_virtualNetworkIsEverythingAndInternetUndecided() {
+    Network network =
+        new TestEstate()
+            .vnet("hub", "10.0.0.0/16")
+            .routeTable("rt", Route.toAppliance("default", Ipv4Prefix.parse("0.0.0.0/0"), ip("10.0.3.4")))
+            .subnet("hub", "db", "10.0.1.0/28", b -> b.networkSecurityGroup(nsgId("db-nsg")).routeTable(routeTableId("rt")))
+            .subnet("hub", "nva", "10.0.3.0/24")
+            .appliance("nva1", "hub", "nva", "10.0.3.4")
+            .build();
+    Reachability routing = Reachability.of(network, ServiceProfile.current());
+    Verdict defaults = NetworkSecurity.of(routing, List.of(nsg("db-nsg"))).inbound(DB, Optional.empty(), Flow.postgres(ip("8.8.8.8"), ip("10.0.1.4")));
+    assertEquals(Disposition.ALLOWED, defaults.disposition());
+    assertEquals(List.of("db-nsg:AllowVnetInBound:allow"), decided(defaults));
+    NetworkSecurity denyInternet =
+        NetworkSecurity.of(
+            routing,
+            List.of(
+                nsg(
+                    "db-nsg",
+                    inbound("deny-internet", 100, SecurityRuleAccess.DENY, "Internet", "*", "5432"),
+                    inbound("allow-pg", 200, SecurityRuleAccess.ALLOW, "*", "*", "5432"))));
+    Verdict v = denyInternet.inbound(DB, Optional.empty(), Flow.postgres(ip("8.8.8.8"), ip("10.0.1.4")));
+    assertEquals(Disposition.INDETERMINATE, v.disposition());
+    assertEquals("deny-internet", ((SecurityGroupStep.RuleUndecided) v.unknownSteps().get(0)).rule());
+    assertEquals(
+        Disposition.ALLOWED, denyInternet.inbound(DB, Optional.empty(), Flow.postgres(ip("10.0.3.9"), ip("10.0.1.4"))).disposition());
+  }
+
+  @Test
+  void along_sourceInterfaceFoundByAddress_appliesItsOutboundGroup() {
+    NetworkSecurity s =
+        security(nsg("db-nsg"), nsg("apps-nsg"), nsg("vm-nsg", outbound("deny-pg-out", 100, SecurityRuleAccess.DENY, "*", "*", "5432")));
+    Reachability routing = Reachability.of(network(), ServiceProfile.current());
+    Path path = routing.route(ClientLocation.InVirtualNetwork.of(APPS, ip("10.0.2.4")), ip("10.0.1.4"));
+    Verdict v = s.along(path, Flow.postgres(ip("10.0.2.4"), ip("10.0.1.4")));
+    assertEquals(Disposition.BLOCKED, v.disposition());
+    assertEquals(List.of("vm-nsg:deny-pg-out:deny"), decided(v));
+    Path other = routing.route(ClientLocation.InVirtualNetwork.of(APPS, ip("10.0.2.9")), ip("10.0.1.4"));
+    assertEquals(Disposition.ALLOWED, s.along(other, Flow.postgres(ip("10.0.2.9"), ip("10.0.1.4"))).disposition());
   }
 
   @Test

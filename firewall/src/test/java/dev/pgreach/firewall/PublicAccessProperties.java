@@ -2,6 +2,7 @@ package dev.pgreach.firewall;
 
 import static dev.pgreach.firewall.TestEstate.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pgreach.core.AddressSet;
@@ -9,8 +10,9 @@ import dev.pgreach.core.Disposition;
 import dev.pgreach.core.Ipv4Address;
 import dev.pgreach.core.Ipv4Prefix;
 import dev.pgreach.core.PublicNetworkAccess;
-import dev.pgreach.core.ServiceProfile;
 import dev.pgreach.core.Verdict;
+import java.math.BigInteger;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +45,16 @@ class PublicAccessProperties {
     return FirewallArbitraries.instants();
   }
 
+  @Provide
+  Arbitrary<Instant> questionInstants() {
+    return FirewallArbitraries.questionInstants();
+  }
+
+  @Provide
+  Arbitrary<Duration> delays() {
+    return FirewallArbitraries.delays();
+  }
+
   /** Every boundary of every rule and removal, and its neighbours. */
   private static List<Ipv4Address> boundaries(FirewallRuleSet set) {
     List<Ipv4Address> out = new ArrayList<>();
@@ -63,32 +75,61 @@ class PublicAccessProperties {
     }
   }
 
+  /**
+   * The question's instant and, for every change of the set, the instants around its settling:
+   * the change itself, one nanosecond before it settles, exactly when it settles (the window's
+   * edge), and a second after the change (for changes timestamped after the question).
+   */
+  private static List<Instant> instantsAround(FirewallRuleSet set, Instant question, Duration delay) {
+    List<Instant> changes = new ArrayList<>();
+    set.rules().forEach(r -> r.changedAt().ifPresent(changes::add));
+    set.removals().forEach(r -> changes.add(r.removedAt()));
+    List<Instant> out = new ArrayList<>(List.of(question));
+    for (Instant t : changes) {
+      Instant settles = ReferenceFirewall.settlesAt(t, delay);
+      out.add(t);
+      out.add(settles);
+      out.add(ReferenceFirewall.instant(ReferenceFirewall.nanos(settles).subtract(BigInteger.ONE)));
+      out.add(ReferenceFirewall.instant(ReferenceFirewall.nanos(t).add(BigInteger.valueOf(1_000_000_000L))));
+    }
+    return out;
+  }
+
   @Property(tries = 300)
-  void compiledRuleSetAdmitsExactlyWhatARuleByRuleScanAdmits(
-      @ForAll("ruleSets") FirewallRuleSet set, @ForAll("addresses") Ipv4Address random, @ForAll boolean azureFlag) {
-    PublicAccess access = PublicAccess.of(set).withAzureRanges(AZURE_RANGES);
+  void compiledRuleSetAgreesWithARuleByRuleScanAtEveryInstant(
+      @ForAll("ruleSets") FirewallRuleSet set,
+      @ForAll("addresses") Ipv4Address random,
+      @ForAll boolean azureFlag,
+      @ForAll("questionInstants") Instant question,
+      @ForAll("delays") Duration delay) {
+    PublicAccess access = PublicAccess.of(set).withAzureRanges(AZURE_RANGES).withProfile(TestEstate.currentWithDelay(delay));
     List<Ipv4Address> probes = boundaries(set);
     probes.add(random);
+    List<FirewallSource> sources = new ArrayList<>();
     for (Ipv4Address a : probes) {
-      FirewallSource source = new FirewallSource(Optional.of(a), azureFlag);
-      Verdict expected = ReferenceFirewall.admit(set, source, NOW, ServiceProfile.current().firewallPropagationDelay(), AZURE_RANGES);
-      assertEquals(expected, access.admit(source, NOW), () -> a + " against " + set);
+      sources.add(new FirewallSource(Optional.of(a), azureFlag));
     }
-    for (FirewallSource unknown : List.of(FirewallSource.unknown(false), FirewallSource.unknown(true))) {
-      Verdict expected = ReferenceFirewall.admit(set, unknown, NOW, ServiceProfile.current().firewallPropagationDelay(), AZURE_RANGES);
-      assertEquals(expected, access.admit(unknown, NOW), () -> unknown + " against " + set);
+    sources.add(FirewallSource.unknown(false));
+    sources.add(FirewallSource.unknown(true));
+    for (Instant at : instantsAround(set, question, delay)) {
+      for (FirewallSource source : sources) {
+        ReferenceFirewall.check(access.admit(source, at), set, source, at, delay, AZURE_RANGES, true);
+      }
+      assertEquals(ReferenceFirewall.admitted(set, at, delay), access.admittedAddresses(at), () -> at + " against " + set);
+      assertEquals(ReferenceFirewall.undecided(set, at, delay), access.undecidedAddresses(at), () -> at + " against " + set);
     }
   }
 
   @Property(tries = 200)
-  void admittedAndUndecidedAddressesAgreeWithPointDecisions(@ForAll("ruleSets") FirewallRuleSet set, @ForAll("addresses") Ipv4Address random) {
+  void admittedAndUndecidedAddressesAgreeWithPointDecisions(
+      @ForAll("ruleSets") FirewallRuleSet set, @ForAll("addresses") Ipv4Address random, @ForAll("questionInstants") Instant at) {
     PublicAccess access = PublicAccess.of(set);
-    AddressSet admitted = access.admittedAddresses(NOW);
-    AddressSet undecided = access.undecidedAddresses(NOW);
+    AddressSet admitted = access.admittedAddresses(at);
+    AddressSet undecided = access.undecidedAddresses(at);
     List<Ipv4Address> probes = boundaries(set);
     probes.add(random);
     for (Ipv4Address a : probes) {
-      Disposition d = access.admit(a, NOW).disposition();
+      Disposition d = access.admit(a, at).disposition();
       assertEquals(admitted.contains(a), d == Disposition.ALLOWED, () -> a + " against " + set);
       assertEquals(undecided.contains(a), d == Disposition.INDETERMINATE, () -> a + " against " + set);
     }
@@ -99,12 +140,13 @@ class PublicAccessProperties {
       @ForAll("ruleSets") FirewallRuleSet set,
       @ForAll("rules") FirewallRule added,
       @ForAll("addresses") Ipv4Address a,
-      @ForAll boolean azure) {
+      @ForAll boolean azure,
+      @ForAll("questionInstants") Instant at) {
     FirewallRule fresh = FirewallRule.of("added-rule", added.range());
     FirewallRule rule = added.changedAt().map(fresh::withChangedAt).orElse(fresh);
     FirewallSource source = new FirewallSource(Optional.of(a), azure);
-    Disposition before = PublicAccess.of(set).admit(source, NOW).disposition();
-    Disposition after = PublicAccess.of(set.upsert(rule)).admit(source, NOW).disposition();
+    Disposition before = PublicAccess.of(set).admit(source, at).disposition();
+    Disposition after = PublicAccess.of(set.upsert(rule)).admit(source, at).disposition();
     if (before == Disposition.ALLOWED) {
       assertEquals(Disposition.ALLOWED, after);
     }
@@ -118,12 +160,13 @@ class PublicAccessProperties {
       @ForAll("ruleSets") FirewallRuleSet set,
       @ForAll("instants") Optional<Instant> when,
       @ForAll("addresses") Ipv4Address a,
-      @ForAll boolean azure) {
+      @ForAll boolean azure,
+      @ForAll("questionInstants") Instant at) {
     FirewallSource source = new FirewallSource(Optional.of(a), azure);
-    Disposition before = PublicAccess.of(set).admit(source, NOW).disposition();
+    Disposition before = PublicAccess.of(set).admit(source, at).disposition();
     for (FirewallRule r : set.rules()) {
       FirewallRuleSet smaller = when.map(t -> set.delete(r.name(), t)).orElseGet(() -> set.delete(r.name()));
-      Disposition after = PublicAccess.of(smaller).admit(source, NOW).disposition();
+      Disposition after = PublicAccess.of(smaller).admit(source, at).disposition();
       if (after == Disposition.ALLOWED) {
         assertEquals(Disposition.ALLOWED, before, () -> "deleting " + r + " from " + set);
       }
@@ -131,8 +174,9 @@ class PublicAccessProperties {
   }
 
   @Property(tries = 200)
-  void anUnknownSourceIsAdmittedOnlyByAllowAllOrTheAzureRule(@ForAll("ruleSets") FirewallRuleSet set, @ForAll boolean azure) {
-    Verdict v = PublicAccess.of(set).admit(FirewallSource.unknown(azure), NOW);
+  void anUnknownSourceIsAdmittedOnlyByAllowAllOrTheAzureRule(
+      @ForAll("ruleSets") FirewallRuleSet set, @ForAll boolean azure, @ForAll("questionInstants") Instant at) {
+    Verdict v = PublicAccess.of(set).admit(FirewallSource.unknown(azure), at);
     if (v.disposition() == Disposition.ALLOWED) {
       FirewallStep step = (FirewallStep) v.steps().get(0);
       boolean allowAll = step instanceof FirewallStep.RuleMatched && set.rule(step.subject()).orElseThrow().isAllowAll();
@@ -142,14 +186,33 @@ class PublicAccessProperties {
   }
 
   @Property(tries = 100)
-  void disabledPublicNetworkAccessAdmitsNothing(@ForAll("ruleSets") FirewallRuleSet set, @ForAll("addresses") Ipv4Address a, @ForAll boolean azure) {
+  void disabledPublicNetworkAccessAdmitsNothing(
+      @ForAll("ruleSets") FirewallRuleSet set, @ForAll("addresses") Ipv4Address a, @ForAll boolean azure, @ForAll("questionInstants") Instant at) {
     PublicAccess access = PublicAccess.of(set).withPublicNetworkAccess(PublicNetworkAccess.DISABLED);
-    assertEquals(Disposition.BLOCKED, access.admit(new FirewallSource(Optional.of(a), azure), NOW).disposition());
+    FirewallSource source = new FirewallSource(Optional.of(a), azure);
+    Verdict v = access.admit(source, at);
+    assertEquals(Disposition.BLOCKED, v.disposition());
+    ReferenceFirewall.check(v, set, source, at, access.profile().firewallPropagationDelay(), AddressSet.EMPTY, false);
   }
 
-  @Property(tries = 100)
-  void everyAnswerSettlesOnceTheWindowHasPassed(@ForAll("ruleSets") FirewallRuleSet set, @ForAll("addresses") Ipv4Address a) {
-    Instant later = NOW.plusSeconds(3600);
-    assertTrue(PublicAccess.of(set).admit(a, later).disposition() != Disposition.INDETERMINATE);
+  /** Once the delay has passed since the last change, nothing is undecided (when that instant exists). */
+  @Property(tries = 200)
+  void everyAnswerSettlesOnceTheWindowHasPassed(
+      @ForAll("ruleSets") FirewallRuleSet set, @ForAll("addresses") Ipv4Address a, @ForAll boolean azure, @ForAll("delays") Duration delay) {
+    BigInteger last = ReferenceFirewall.nanos(NOW);
+    for (FirewallRule r : set.rules()) {
+      last = last.max(r.changedAt().map(ReferenceFirewall::nanos).orElse(last));
+    }
+    for (FirewallRuleRemoval r : set.removals()) {
+      last = last.max(ReferenceFirewall.nanos(r.removedAt()));
+    }
+    BigInteger settled = last.add(ReferenceFirewall.nanos(delay));
+    if (settled.compareTo(ReferenceFirewall.nanos(Instant.MAX)) > 0) {
+      return; // the last change never settles: there is no such instant
+    }
+    PublicAccess access = PublicAccess.of(set).withProfile(TestEstate.currentWithDelay(delay));
+    Instant at = ReferenceFirewall.instant(settled);
+    assertNotEquals(Disposition.INDETERMINATE, access.admit(new FirewallSource(Optional.of(a), azure), at).disposition());
+    assertTrue(access.undecidedAddresses(at).isEmpty());
   }
 }

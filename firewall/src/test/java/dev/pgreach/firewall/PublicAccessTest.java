@@ -23,6 +23,7 @@ import dev.pgreach.core.ReasonCode;
 import dev.pgreach.core.ServiceProfile;
 import dev.pgreach.core.Verdict;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -256,6 +257,61 @@ class PublicAccessTest {
     assertEquals(AddressSet.parse("198.51.100.0/24"), access.undecidedAddresses(NOW));
     assertEquals(AddressSet.parse("198.51.100.0/24, 203.0.113.0/24"), access.admittedAddresses(minutesAgo(-5)));
     assertTrue(access.undecidedAddresses(minutesAgo(-5)).isEmpty());
+  }
+
+  // ---------------------------------------------------------------- extreme instants
+
+  @Test
+  void admit_questionAtInstantMin_decidesWithoutOverflow() {
+    PublicAccess access = PublicAccess.of(FirewallRuleSet.of(OFFICE, FirewallRule.of("home", "198.51.100.7", "198.51.100.7").withChangedAt(NOW)));
+    assertEquals(Disposition.ALLOWED, access.admit(ip("203.0.113.7"), Instant.MIN).disposition());
+    Verdict v = access.admit(ip("198.51.100.7"), Instant.MIN);
+    assertEquals(Disposition.INDETERMINATE, v.disposition());
+    assertEquals(NOW.plusSeconds(300), ((FirewallStep.ChangePropagating) v.steps().get(0)).settlesAt());
+    assertEquals(AddressSet.parse("203.0.113.0/24"), access.admittedAddresses(Instant.MIN));
+    assertEquals(AddressSet.parse("198.51.100.7/32"), access.undecidedAddresses(Instant.MIN));
+  }
+
+  @Test
+  void admit_ruleChangedAtInstantMax_indeterminateSettlingAtInstantMax() {
+    Verdict v = admit(FirewallRuleSet.of(OFFICE.withChangedAt(Instant.MAX)), FirewallSource.of(ip("203.0.113.7")));
+    assertEquals(Disposition.INDETERMINATE, v.disposition());
+    FirewallStep.ChangePropagating step = (FirewallStep.ChangePropagating) v.steps().get(0);
+    assertEquals(Instant.MAX, step.changedAt());
+    assertEquals(Instant.MAX, step.settlesAt());
+    assertEquals(Disposition.INDETERMINATE, PublicAccess.of(FirewallRuleSet.of(OFFICE.withChangedAt(Instant.MAX))).admit(ip("203.0.113.7"), Instant.MAX).disposition());
+  }
+
+  @Test
+  void admit_ruleDeletedAtInstantMax_indeterminateSettlingAtInstantMax() {
+    FirewallRuleSet deleted = FirewallRuleSet.of(OFFICE).delete("office", Instant.MAX);
+    Verdict v = admit(deleted, FirewallSource.of(ip("203.0.113.7")));
+    assertEquals(Disposition.INDETERMINATE, v.disposition());
+    assertEquals(Instant.MAX, ((FirewallStep.ChangePropagating) v.steps().get(0)).settlesAt());
+    assertEquals(Disposition.INDETERMINATE, admit(deleted, FirewallSource.unknown(false)).disposition());
+  }
+
+  @Test
+  void admit_ruleChangedAtInstantMinAskedAtInstantMin_settledOnlyWithoutDelay() {
+    FirewallRuleSet set = FirewallRuleSet.of(OFFICE.withChangedAt(Instant.MIN), FirewallRule.of("wide", "203.0.0.0", "203.0.255.255"));
+    Verdict v = PublicAccess.of(set).admit(ip("203.0.113.7"), Instant.MIN);
+    assertEquals(Disposition.ALLOWED, v.disposition());
+    assertEquals("wide", v.steps().get(0).subject());
+    PublicAccess instantly = PublicAccess.of(FirewallRuleSet.of(OFFICE.withChangedAt(Instant.MIN))).withProfile(TestEstate.currentWithDelay(Duration.ZERO));
+    assertEquals(Disposition.ALLOWED, instantly.admit(ip("203.0.113.7"), Instant.MIN).disposition());
+    assertEquals(Disposition.INDETERMINATE, PublicAccess.of(FirewallRuleSet.of(OFFICE.withChangedAt(Instant.MIN))).admit(ip("203.0.113.7"), Instant.MIN).disposition());
+  }
+
+  @Test
+  void admit_longestDelayAtBothEnds_settlesExactlyAtTheEdge() {
+    Duration longest = ServiceProfile.MAX_PROPAGATION_DELAY;
+    PublicAccess access = PublicAccess.of(FirewallRuleSet.of(OFFICE.withChangedAt(Instant.MAX.minus(longest)))).withProfile(TestEstate.currentWithDelay(longest));
+    assertEquals(Disposition.ALLOWED, access.admit(ip("203.0.113.7"), Instant.MAX).disposition());
+    assertEquals(Disposition.INDETERMINATE, access.admit(ip("203.0.113.7"), Instant.MAX.minusNanos(1)).disposition());
+    assertEquals(Disposition.INDETERMINATE, access.admit(ip("203.0.113.7"), Instant.MIN).disposition());
+    PublicAccess epoch = PublicAccess.of(FirewallRuleSet.of(OFFICE.withChangedAt(Instant.EPOCH))).withProfile(TestEstate.currentWithDelay(longest));
+    assertEquals(Disposition.INDETERMINATE, epoch.admit(ip("203.0.113.7"), Instant.EPOCH.plus(longest).minusNanos(1)).disposition());
+    assertEquals(Disposition.ALLOWED, epoch.admit(ip("203.0.113.7"), Instant.EPOCH.plus(longest)).disposition());
   }
 
   @Test

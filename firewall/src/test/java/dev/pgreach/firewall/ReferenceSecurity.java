@@ -13,6 +13,11 @@ import java.util.Map;
  * A straightforward priority-ordered scan of security rules, matching each entry directly against
  * the flow, for property tests to hold {@link NetworkSecurity} to. It reports, per step, {@code
  * code|group|rule} and whether the scan denied or left the flow undecided.
+ *
+ * <p>The tags of the place are given as two sets: {@code subnetTag}, the VirtualNetwork tag of the
+ * subnet, and {@code networkTag}, the tag of its network alone (the part certainly outside the
+ * Internet tag). Internet is then: no inside {@code networkTag}; maybe for private addresses and
+ * for the rest of {@code subnetTag}; yes elsewhere.
  */
 final class ReferenceSecurity {
   private ReferenceSecurity() {}
@@ -26,7 +31,7 @@ final class ReferenceSecurity {
   /** The outcome of one group: its trace lines, whether it denied, whether a deny was undecided. */
   record Outcome(List<String> trace, boolean denied, boolean undecided) {}
 
-  static Outcome scan(NetworkSecurityGroup g, SecurityRuleDirection direction, Flow f, AddressSet vnetTag, Map<String, AddressSet> supplied) {
+  static Outcome scan(NetworkSecurityGroup g, SecurityRuleDirection direction, Flow f, AddressSet subnetTag, AddressSet networkTag, Map<String, AddressSet> supplied) {
     List<SecurityRule> rules = new ArrayList<>();
     for (SecurityRule r : g.securityRules()) {
       if (r.direction() == direction) {
@@ -42,7 +47,7 @@ final class ReferenceSecurity {
     List<String> trace = new ArrayList<>();
     boolean undecided = false;
     for (SecurityRule r : rules) {
-      Match m = match(r, f, vnetTag, supplied);
+      Match m = match(r, f, subnetTag, networkTag, supplied);
       if (m == Match.YES) {
         boolean deny = r.access() == SecurityRuleAccess.DENY;
         trace.add((deny ? "NSG_RULE_DENIED|" : "NSG_RULE_ALLOWED|") + g.name() + "|" + r.name());
@@ -56,7 +61,7 @@ final class ReferenceSecurity {
     throw new AssertionError("no rule matched");
   }
 
-  static Match match(SecurityRule r, Flow f, AddressSet vnetTag, Map<String, AddressSet> supplied) {
+  static Match match(SecurityRule r, Flow f, AddressSet subnetTag, AddressSet networkTag, Map<String, AddressSet> supplied) {
     if (r.protocol() != SecurityRuleProtocol.ANY && r.protocol() != f.protocol()) {
       return Match.NO;
     }
@@ -75,8 +80,8 @@ final class ReferenceSecurity {
         result = Match.MAYBE;
       }
     }
-    Match source = side(r.sourceAddressPrefixes(), r.sourceApplicationSecurityGroups(), f.source(), vnetTag, supplied);
-    Match destination = side(r.destinationAddressPrefixes(), r.destinationApplicationSecurityGroups(), f.destination(), vnetTag, supplied);
+    Match source = side(r.sourceAddressPrefixes(), r.sourceApplicationSecurityGroups(), f.source(), subnetTag, networkTag, supplied);
+    Match destination = side(r.destinationAddressPrefixes(), r.destinationApplicationSecurityGroups(), f.destination(), subnetTag, networkTag, supplied);
     if (source == Match.NO || destination == Match.NO) {
       return Match.NO;
     }
@@ -86,13 +91,13 @@ final class ReferenceSecurity {
     return result;
   }
 
-  private static Match side(List<SecurityRuleAddress> entries, List<ResourceId> groups, Ipv4Address x, AddressSet vnetTag, Map<String, AddressSet> supplied) {
+  private static Match side(List<SecurityRuleAddress> entries, List<ResourceId> groups, Ipv4Address x, AddressSet subnetTag, AddressSet networkTag, Map<String, AddressSet> supplied) {
     if (!groups.isEmpty()) {
       return Match.MAYBE;
     }
     Match best = Match.NO;
     for (SecurityRuleAddress a : entries) {
-      Match m = entry(a, x, vnetTag, supplied);
+      Match m = entry(a, x, subnetTag, networkTag, supplied);
       if (m.compareTo(best) > 0) {
         best = m;
       }
@@ -100,7 +105,7 @@ final class ReferenceSecurity {
     return best;
   }
 
-  private static Match entry(SecurityRuleAddress a, Ipv4Address x, AddressSet vnetTag, Map<String, AddressSet> supplied) {
+  private static Match entry(SecurityRuleAddress a, Ipv4Address x, AddressSet subnetTag, AddressSet networkTag, Map<String, AddressSet> supplied) {
     if (a instanceof SecurityRuleAddress.Any) {
       return Match.YES;
     }
@@ -113,11 +118,11 @@ final class ReferenceSecurity {
     String tag = ((SecurityRuleAddress.ServiceTag) a).name();
     switch (tag.toLowerCase(Locale.ROOT)) {
       case "virtualnetwork":
-        return vnetTag.contains(x) ? Match.YES : Match.NO;
+        return subnetTag.contains(x) ? Match.YES : Match.NO;
       case "azureloadbalancer":
         return x.equals(Ipv4Address.parse("168.63.129.16")) ? Match.YES : Match.NO;
       case "internet":
-        return vnetTag.contains(x) ? Match.NO : x.isPrivate() ? Match.MAYBE : Match.YES;
+        return networkTag.contains(x) ? Match.NO : x.isPrivate() || subnetTag.contains(x) ? Match.MAYBE : Match.YES;
       default:
         for (Map.Entry<String, AddressSet> e : supplied.entrySet()) {
           if (e.getKey().equalsIgnoreCase(tag)) {

@@ -49,6 +49,19 @@ class SecurityRuleTest {
     return Stream.<Arguments>of(
         row("empty name", () -> base("").build(), ErrorCode.INVALID_SECURITY_RULE, "name", "\"\""),
         row("long name", () -> base("n".repeat(81)).build(), ErrorCode.INVALID_SECURITY_RULE, "name", "it has 81"),
+        row("slash in name", () -> base("a/b").build(), ErrorCode.INVALID_SECURITY_RULE, "SecurityRule[a/b].name", "\"a/b\""),
+        row("leading blank", () -> base(" allow").build(), ErrorCode.INVALID_SECURITY_RULE, "].name", "\" allow\""),
+        row("trailing blank", () -> base("allow ").build(), ErrorCode.INVALID_SECURITY_RULE, "].name", "\"allow \""),
+        row("inner blank", () -> base("allow pg").build(), ErrorCode.INVALID_SECURITY_RULE, "].name", "\"allow pg\""),
+        row("blank name", () -> base("   ").build(), ErrorCode.INVALID_SECURITY_RULE, "].name", "\"   \""),
+        row("leading hyphen", () -> base("-allow").build(), ErrorCode.INVALID_SECURITY_RULE, "].name", "\"-allow\""),
+        row("leading underscore", () -> base("_allow").build(), ErrorCode.INVALID_SECURITY_RULE, "].name", "\"_allow\""),
+        row("leading period", () -> base(".allow").build(), ErrorCode.INVALID_SECURITY_RULE, "].name", "\".allow\""),
+        row("trailing hyphen", () -> base("allow-").build(), ErrorCode.INVALID_SECURITY_RULE, "].name", "\"allow-\""),
+        row("trailing period", () -> base("allow.").build(), ErrorCode.INVALID_SECURITY_RULE, "].name", "\"allow.\""),
+        row("non-ASCII letter", () -> base("règle").build(), ErrorCode.INVALID_SECURITY_RULE, "].name", "\"règle\""),
+        row("other punctuation", () -> base("allow#pg").build(), ErrorCode.INVALID_SECURITY_RULE, "].name", "\"allow#pg\""),
+        row("null name", () -> base(null).build(), ErrorCode.MISSING_ATTRIBUTE, "name", "null"),
         row("priority 99", () -> base("low", 99).build(), ErrorCode.INVALID_SECURITY_RULE, "priority", "(99)"),
         row("priority 4097", () -> base("high", 4097).build(), ErrorCode.INVALID_SECURITY_RULE, "priority", "(4097)"),
         row("both sides", () -> base("both").addSourceApplicationSecurityGroups(ASG).build(), ErrorCode.INVALID_SECURITY_RULE, "sourceAddressPrefixes", "web-asg"),
@@ -122,6 +135,19 @@ class SecurityRuleTest {
     assertEquals(code, e.code(), e.getMessage());
     assertTrue(e.getMessage().contains(field), e.getMessage());
     assertTrue(e.getMessage().contains(value), e.getMessage());
+  }
+
+  @Test
+  void isValidName_followsAzureNamingRule() {
+    for (String name : List.of("a", "7", "A_", "allow-postgres", "Allow.Postgres_5432", "x_", "n".repeat(80), "AllowVnetInBound")) {
+      assertTrue(SecurityRule.isValidName(name), name);
+      assertEquals(name, base(name).build().name());
+    }
+    for (String name : List.of("", "_", "-", ".", "a-", "a.", "-a", "_a", ".a", "a/b", " a", "a b", "n".repeat(81), "é")) {
+      assertFalse(SecurityRule.isValidName(name), name);
+    }
+    assertFalse(SecurityRule.isValidName(null));
+    assertTrue(NetworkSecurityGroup.DEFAULT_SECURITY_RULES.stream().map(SecurityRule::name).allMatch(SecurityRule::isValidName));
   }
 
   @Test

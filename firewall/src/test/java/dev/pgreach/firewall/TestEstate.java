@@ -9,6 +9,8 @@ import dev.pgreach.core.PublicNetworkAccess;
 import dev.pgreach.core.Region;
 import dev.pgreach.core.ServiceProfile;
 import dev.pgreach.core.ResourceId;
+import dev.pgreach.core.Route;
+import dev.pgreach.core.RouteTable;
 import dev.pgreach.core.Subnet;
 import dev.pgreach.core.VirtualNetwork;
 import dev.pgreach.core.VirtualNetworkPeering;
@@ -29,6 +31,7 @@ final class TestEstate {
   private final Map<String, VirtualNetwork.Builder> vnets = new LinkedHashMap<>();
   private final List<NetworkInterface> nics = new ArrayList<>();
   private final List<FlexibleServer> servers = new ArrayList<>();
+  private final List<RouteTable> routeTables = new ArrayList<>();
 
   static ResourceId id(String type, String name) {
     return ResourceId.of(SUBSCRIPTION, "rg", type, name);
@@ -48,6 +51,10 @@ final class TestEstate {
 
   static ResourceId nicId(String name) {
     return id(NetworkInterface.RESOURCE_TYPE, name);
+  }
+
+  static ResourceId routeTableId(String name) {
+    return id(RouteTable.RESOURCE_TYPE, name);
   }
 
   static ResourceId serverId(String name) {
@@ -88,10 +95,41 @@ final class TestEstate {
 
   /** A connected peering between two networks (links both ways). */
   TestEstate peer(String a, String b) {
+    return peer(a, b, false);
+  }
+
+  /** A connected peering between two networks, whose links allow forwarded traffic or not. */
+  TestEstate peer(String a, String b, boolean allowForwardedTraffic) {
     vnets.get(a).addVirtualNetworkPeerings(
-        VirtualNetworkPeering.builder().id(vnetId(a).child("virtualNetworkPeerings", a + "-" + b)).remoteVirtualNetwork(vnetId(b)).build());
+        VirtualNetworkPeering.builder()
+            .id(vnetId(a).child("virtualNetworkPeerings", a + "-" + b))
+            .remoteVirtualNetwork(vnetId(b))
+            .allowForwardedTraffic(allowForwardedTraffic)
+            .build());
     vnets.get(b).addVirtualNetworkPeerings(
-        VirtualNetworkPeering.builder().id(vnetId(b).child("virtualNetworkPeerings", b + "-" + a)).remoteVirtualNetwork(vnetId(a)).build());
+        VirtualNetworkPeering.builder()
+            .id(vnetId(b).child("virtualNetworkPeerings", b + "-" + a))
+            .remoteVirtualNetwork(vnetId(a))
+            .allowForwardedTraffic(allowForwardedTraffic)
+            .build());
+    return this;
+  }
+
+  /** A route table; subnets refer to it by {@link #routeTableId(String)}. */
+  TestEstate routeTable(String name, Route... routes) {
+    routeTables.add(RouteTable.builder().id(routeTableId(name)).addRoutes(routes).build());
+    return this;
+  }
+
+  /** A network virtual appliance: an interface with IP forwarding on. */
+  TestEstate appliance(String name, String vnet, String subnet, String address) {
+    nics.add(
+        NetworkInterface.builder()
+            .id(nicId(name))
+            .subnet(subnetId(vnet, subnet))
+            .privateAddress(ip(address))
+            .enableIpForwarding(true)
+            .build());
     return this;
   }
 
@@ -114,6 +152,7 @@ final class TestEstate {
     Network.Builder b = Network.builder();
     vnets.values().forEach(v -> b.addVirtualNetworks(v.build()));
     b.addAllNetworkInterfaces(nics);
+    b.addAllRouteTables(routeTables);
     b.addAllFlexibleServers(servers);
     return b.build();
   }

@@ -49,7 +49,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -92,10 +91,11 @@ public final class ArmExport {
    * @param estate the estate
    * @return the ARM resources and the companion document
    * @throws PgreachException {@link ErrorCode#INVALID_VALUE} when a record set cannot be written
-   *     as ARM holds it: A records of one name with different TTLs
+   *     as ARM holds it: A records of one name with different TTLs; {@link
+   *     ErrorCode#MISSING_ATTRIBUTE} for a null estate
    */
   public static ArmExport write(Estate estate) {
-    Objects.requireNonNull(estate, "estate");
+    Checks.notNull(estate, "ArmExport.write.estate");
     Writer w = new Writer(estate);
     w.write();
     return new ArmExport(Json.write(w.resources), Companion.of(w.companion()));

@@ -6,7 +6,6 @@ import dev.pgreach.core.ErrorCode;
 import dev.pgreach.core.PgreachException;
 import dev.pgreach.privatelink.Estate;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -23,7 +22,8 @@ import java.util.Optional;
  * <p>Read: virtual networks (with nested subnets and peerings), subnets and peerings listed on
  * their own, network security groups (with nested or separate security rules), route tables (with
  * routes), network interfaces, public IP addresses (for interfaces' public addresses), private
- * endpoints (with their connection's state) and their DNS zone groups, private DNS zones with
+ * endpoints (with their connection's state; one without a status is Pending, never assumed
+ * Approved, unless the companion document gives it) and their DNS zone groups, private DNS zones with
  * virtual network links and A and CNAME record sets, virtual network gateways, local network
  * gateways, gateway connections, DNS Private Resolver inbound endpoints, and PostgreSQL flexible
  * servers with their firewall rules and configurations ({@code require_secure_transport}, {@code
@@ -76,9 +76,11 @@ public final class ArmImport {
    *     ErrorCode#DANGLING_REFERENCE} for a reference to a resource not in the input; {@link
    *     ErrorCode#DUPLICATE_RESOURCE} for a resource listed twice with different properties; or
    *     the model's own code (a malformed prefix, a bad name …). Every message starts with the
-   *     JSON path and the value.
+   *     JSON path and the value. {@link ErrorCode#MISSING_ATTRIBUTE} for a null argument, naming
+   *     it.
    */
   public static ArmImport read(String armJson) {
+    Checks.notNull(armJson, "ArmImport.read.armJson");
     return read(armJson, Companion.empty());
   }
 
@@ -89,10 +91,13 @@ public final class ArmImport {
    * @param companion what ARM does not hold
    * @return the estate and the report
    * @throws PgreachException as {@link #read(String)} does; errors in the companion document name
-   *     its path too ({@code companion $.clients[0].location.nic})
+   *     its path too ({@code companion $.clients[0].location.nic}); {@link
+   *     ErrorCode#MISSING_ATTRIBUTE} for a null argument, naming it (use {@link Companion#empty()}
+   *     for no companion document)
    */
   public static ArmImport read(String armJson, Companion companion) {
-    Objects.requireNonNull(companion, "companion");
+    Checks.notNull(armJson, "ArmImport.read.armJson");
+    Checks.notNull(companion, "ArmImport.read.companion");
     Node arm = Node.root(Json.parse(armJson, "$"), "$");
     return new ArmReader(arm, companion.root()).read();
   }
@@ -130,8 +135,9 @@ public final class ArmImport {
    * Returns what was read but left out of the estate, one sentence each, starting with its JSON
    * path: IPv6 prefixes and addresses, IPv6-only security rules, point-to-site connections, an
    * ExpressRoute connection whose on-premises side the companion does not describe, a network
-   * interface's public IP address that is not in the input, template resources whose condition is
-   * false.
+   * interface's public IP address that is not in the input, a network interface's own DNS servers
+   * (interface-level DNS is not modelled), a private endpoint connection without a status (read as
+   * Pending), template resources whose condition is false.
    *
    * @return the notes, in the order they arose
    */

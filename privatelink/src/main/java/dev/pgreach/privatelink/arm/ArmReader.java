@@ -845,6 +845,7 @@ final class ArmReader {
       if (config.isEmpty()) {
         throw p.child("ipConfigurations").error(ErrorCode.INVALID_INPUT, "is required: network interface %s has no IPv4 ip configuration", r.id().name());
       }
+      p.opt("dnsSettings").flatMap(d -> d.requireObject().opt("dnsServers")).ifPresent(d -> interfaceDnsServers(r, d));
       Node c = config.get().objectOrEmpty("properties");
       NetworkInterface.Builder b =
           NetworkInterface.builder()
@@ -869,6 +870,21 @@ final class ArmReader {
         throw r.node().error(ErrorCode.DUPLICATE_RESOURCE, "lists %s a second time, with other properties", nic.id());
       }
     }
+  }
+
+  /**
+   * Notes an interface's own DNS servers, which pgreach does not model: its host is taken to use
+   * its virtual network's.
+   */
+  private void interfaceDnsServers(Raw r, Node dnsServers) {
+    List<Node> given = dnsServers.elements();
+    if (given.isEmpty()) {
+      return;
+    }
+    List<String> shown = new ArrayList<>();
+    given.forEach(n -> shown.add(n.isText() ? n.text() : Json.show(n.json())));
+    notes.add(dnsServers.path() + ": network interface " + r.id().name() + " sets its own DNS servers (" + String.join(", ", shown)
+        + "), which pgreach does not model; its host is taken to use the DNS servers of its virtual network");
   }
 
   /** The primary IPv4 ip configuration, else the first IPv4 one. */
@@ -1270,7 +1286,7 @@ final class ArmReader {
     zoneGroupsByEndpoint.putAll(uniqueByParent(Kind.ZONE_GROUP));
     Map<ResourceId, Node> entries = new HashMap<>();
     for (Node e : companion.list("privateEndpoints")) {
-      e.requireObject().only("id", "name", "requestingTenant");
+      e.requireObject().only("id", "name", "requestingTenant", "connectionState");
       ResourceId id = target(e, PrivateEndpoint.RESOURCE_TYPE, toServers.keySet(), "private endpoint", false);
       if (!toServers.get(id)) {
         throw e.error(ErrorCode.INVALID_INPUT, "names private endpoint %s, which does not connect to a flexible server", id);
@@ -1323,12 +1339,7 @@ final class ArmReader {
     if (!groupIds.isEmpty()) {
       b.groupId(groupIds.get(0).nonBlank());
     }
-    PrivateEndpointConnectionState state = automatic ? PrivateEndpointConnectionState.APPROVED : PrivateEndpointConnectionState.PENDING;
-    Optional<Node> status = c.opt("privateLinkServiceConnectionState").flatMap(s -> s.opt("status"));
-    if (status.isPresent()) {
-      state = status.get().choice(PrivateEndpointConnectionState.class, ArmReader::stateName);
-    }
-    b.connectionState(state);
+    b.connectionState(connectionState(r, c, target, automatic, Optional.ofNullable(entries.get(r.id()))));
     List<Raw> groupsOfThis = zoneGroupsByEndpoint.getOrDefault(r.id(), List.of());
     if (groupsOfThis.size() > 1) {
       throw groupsOfThis.get(1).node().error(ErrorCode.INVALID_INPUT, "is a second DNS zone group of %s; an endpoint has one", r.id().name());
@@ -1336,6 +1347,52 @@ final class ArmReader {
     groupsOfThis.forEach(g -> b.addAllPrivateDnsZones(zoneGroups.get(g.id())));
     Optional.ofNullable(entries.get(r.id())).flatMap(e -> e.opt("requestingTenant")).ifPresent(t -> b.requestingTenant(t.nonBlank()));
     return r.node().parse(b::build);
+  }
+
+  /**
+   * An endpoint's connection state: the companion's {@code connectionState}, else the status the
+   * endpoint's connection gives, else the status the server's {@code privateEndpointConnections}
+   * give for this endpoint, else Pending, with a note. Approval is automatic only when whoever
+   * creates the endpoint holds the server's approval permission, which the input does not say, so
+   * a connection without a status is never taken to be Approved.
+   */
+  private PrivateEndpointConnectionState connectionState(Raw r, Node connection, ResourceId server, boolean automatic, Optional<Node> entry) {
+    Optional<Node> given = entry.flatMap(e -> e.opt("connectionState"));
+    if (given.isPresent()) {
+      return given.get().choice(PrivateEndpointConnectionState.class, ArmReader::stateName);
+    }
+    Optional<Node> status = connection.opt("privateLinkServiceConnectionState").flatMap(s -> s.opt("status"));
+    if (status.isEmpty()) {
+      status = serverSideStatus(r.id(), server);
+    }
+    if (status.isPresent()) {
+      return status.get().choice(PrivateEndpointConnectionState.class, ArmReader::stateName);
+    }
+    notes.add(connection.path() + ".privateLinkServiceConnectionState.status: the " + (automatic ? "" : "manual ") + "connection of private endpoint "
+        + r.id().name() + " to server " + server.name() + " gives no status, so it is read as Pending; approval is automatic only when whoever"
+        + " creates the endpoint holds the server's private endpoint connection approval permission, which the input does not say"
+        + " (give privateEndpoints[].connectionState in the companion document)");
+    return PrivateEndpointConnectionState.PENDING;
+  }
+
+  /** The status a server's {@code privateEndpointConnections} give for one endpoint, if the server lists it. */
+  private Optional<Node> serverSideStatus(ResourceId endpoint, ResourceId server) {
+    for (Raw s : unique(Kind.SERVER)) {
+      if (!s.id().equals(server)) {
+        continue;
+      }
+      for (Node c : s.props().list("privateEndpointConnections")) {
+        Node cp = c.requireObject().objectOrEmpty("properties");
+        Optional<Node> id = cp.opt("privateEndpoint").flatMap(x -> x.opt("id"));
+        if (id.isPresent() && id.get().resourceId().equals(endpoint)) {
+          Optional<Node> status = cp.opt("privateLinkServiceConnectionState").flatMap(x -> x.opt("status"));
+          if (status.isPresent()) {
+            return status;
+          }
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** From a static ip configuration, the custom DNS configuration, or the endpoint's network interface. */
@@ -1428,12 +1485,12 @@ final class ArmReader {
     if (kinds.size() != 1) {
       throw l.error(ErrorCode.INVALID_INPUT, "must hold exactly one of nic, subnet, onPremises, internet or azure, not %s", kinds);
     }
-    Optional<Ipv4Address> outbound = l.opt("outboundPublicAddress").map(Node::address);
+    Optional<Ipv4Address> outbound = l.opt("outboundPublicAddress").map(ArmReader::publicAddress);
     switch (kinds.get(0)) {
       case "nic": {
         l.only("nic", "outboundPublicAddress");
         NetworkInterface nic = network.networkInterface(find(l.req("nic"), NetworkInterface.RESOURCE_TYPE, interfaces.keySet(), "network interface")).orElseThrow();
-        return new ClientLocation.InVirtualNetwork(nic.subnet(), nic.privateAddress(), outbound, Optional.of(nic.id()));
+        return l.parse(() -> new ClientLocation.InVirtualNetwork(nic.subnet(), nic.privateAddress(), outbound, Optional.of(nic.id())));
       }
       case "subnet": {
         l.only("subnet", "address", "outboundPublicAddress", "nic");
@@ -1448,14 +1505,32 @@ final class ArmReader {
         Ipv4Address address = l.req("address").address();
         return l.parse(() -> new ClientLocation.OnPremises(network, address, outbound));
       }
-      case "internet":
+      case "internet": {
         l.only("internet");
-        return new ClientLocation.Internet(l.req("internet").address());
-      default:
+        Ipv4Address address = publicAddress(l.req("internet"));
+        return l.parse(() -> new ClientLocation.Internet(address));
+      }
+      default: {
         l.only("azure", "tenant");
         String tenant = l.opt("tenant").map(Node::nonBlank).orElse(UNKNOWN_TENANT);
-        return new ClientLocation.AzureHosted(l.req("azure").address(), tenant);
+        Ipv4Address address = publicAddress(l.req("azure"));
+        return l.parse(() -> new ClientLocation.AzureHosted(address, tenant));
+      }
     }
+  }
+
+  /**
+   * An address that must be public: where an internet host or an Azure service sits, or where a
+   * host's traffic to the internet leaves from.
+   */
+  private static Ipv4Address publicAddress(Node n) {
+    Ipv4Address a = n.address();
+    if (!a.isPublic()) {
+      throw n.error(
+          ErrorCode.INVALID_VALUE,
+          "must be a public address; private, shared, loopback, link-local, multicast and reserved addresses are not seen on the internet");
+    }
+    return a;
   }
 
   /** A resource by id or by name. */

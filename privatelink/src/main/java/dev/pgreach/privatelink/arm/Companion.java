@@ -22,7 +22,9 @@ import java.util.Optional;
  *   <li>{@code at}: the default instant of questions, such as {@code 2026-11-24T12:00:00Z};
  *   <li>{@code clients}: named clients, each with a {@code location} ({@code nic}, {@code subnet}
  *       with {@code address}, {@code onPremises} with {@code address}, {@code internet} or {@code
- *       azure} with {@code tenant}) and the {@code tls} versions it offers, or {@code "none"};
+ *       azure} with {@code tenant}; the {@code internet}, {@code azure} and {@code
+ *       outboundPublicAddress} addresses must be public) and the {@code tls} versions it offers, or
+ *       {@code "none"};
  *   <li>{@code dnsServers}: custom DNS servers (virtual machines in virtual networks, on-premises
  *       servers) with their {@code forwarders} and {@code conditionalForwarders};
  *   <li>{@code onPremisesNetworks}: the DNS server addresses of on-premises networks, extra
@@ -33,7 +35,9 @@ import java.util.Optional;
  *       {@code changedAt} instants of {@code firewallRules}, {@code removedFirewallRules} and the
  *       {@code publicEndpointLabel};
  *   <li>{@code privateEndpoints}: the {@code requestingTenant} of endpoints requested from
- *       another tenant;
+ *       another tenant, and the {@code connectionState} ({@code Approved}, {@code Pending}, {@code
+ *       Rejected}, {@code Disconnected}) of an endpoint, which overrides ARM's and is needed when
+ *       ARM gives no status (an endpoint without one is read as Pending);
  *   <li>{@code azureRanges}, {@code serviceTagRanges} and {@code
  *       droppedServersWithPrivateEndpoints};
  *   <li>{@code deployment}: the {@code subscriptionId}, {@code resourceGroup}, {@code location}
@@ -89,9 +93,10 @@ public final class Companion {
    * @return the companion
    * @throws PgreachException {@link ErrorCode#INVALID_INPUT} naming the path, when the text is
    *     not JSON, not an object, holds a member other than those listed above, or {@code at} is
-   *     not an instant
+   *     not an instant; {@link ErrorCode#MISSING_ATTRIBUTE} for a null argument
    */
   public static Companion parse(String json) {
+    Checks.notNull(json, "Companion.parse.json");
     return of(Json.parse(json, ROOT));
   }
 

@@ -11,6 +11,7 @@ import dev.pgreach.core.PgreachException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,11 +26,16 @@ import java.util.Set;
  * Anything else is an error that names the expression: pgreach never guesses what a template means.
  *
  * <p>Expressions are bounded: at most {@value #MAX_EXPRESSION_LENGTH} characters, nested at most
- * {@value #MAX_DEPTH} deep (calls and variables referring to variables together).
+ * {@value #MAX_DEPTH} deep (calls and variables referring to variables together), and no value an
+ * expression makes, nor the evaluated copy of a variable or a parameter's default value, may hold
+ * more than {@value #MAX_VALUE_NODES} JSON values (counting every element and member, nested ones
+ * included, and a value used twice twice). The last bound stops a short template from building a
+ * huge value, as nested {@code concat} of arrays would: each level multiplies the size.
  */
 final class TemplateExpressions {
   static final int MAX_EXPRESSION_LENGTH = 8_192;
   static final int MAX_DEPTH = 32;
+  static final int MAX_VALUE_NODES = 10_000;
 
   private static final List<String> FUNCTIONS =
       List.of("parameters", "variables", "concat", "format", "resourceId", "subscription", "resourceGroup", "toLower", "toUpper", "string", "true", "false");
@@ -42,6 +48,7 @@ final class TemplateExpressions {
   private final Optional<String> location;
   private final Map<String, JsonNode> variableCache = new HashMap<>();
   private final Set<String> evaluating = new HashSet<>();
+  private final Map<JsonNode, Integer> sizes = new IdentityHashMap<>();
   private int depth;
 
   TemplateExpressions(
@@ -98,7 +105,7 @@ final class TemplateExpressions {
       if (!p.atEnd()) {
         throw p.fail("unexpected text");
       }
-      return v;
+      return capped(at, v, "the expression's value");
     } finally {
       depth--;
     }
@@ -114,14 +121,51 @@ final class TemplateExpressions {
       for (int i = 0; i < raw.size(); i++) {
         out.add(deep(at, raw.get(i)));
       }
-      return out;
+      return capped(at, out, "the evaluated value");
     }
     if (raw.isObject()) {
       ObjectNode out = JsonNodeFactory.instance.objectNode();
       raw.properties().forEach(e -> out.set(e.getKey(), deep(at, e.getValue())));
-      return out;
+      return capped(at, out, "the evaluated value");
     }
     return raw;
+  }
+
+  /** Returns a value, or refuses it when it holds more than {@link #MAX_VALUE_NODES} JSON values. */
+  private JsonNode capped(Node at, JsonNode value, String what) {
+    if (size(value) > MAX_VALUE_NODES) {
+      throw at.error(
+          ErrorCode.INVALID_INPUT,
+          "%s would hold more than %d JSON values, the most a template value may hold",
+          what,
+          MAX_VALUE_NODES);
+    }
+    return value;
+  }
+
+  /**
+   * Counts the JSON values in a value as a tree (a part used twice counts twice), stopping at one
+   * past the cap; counts are remembered per node, so a value is counted once however often it is
+   * used.
+   */
+  private int size(JsonNode value) {
+    if (!value.isContainerNode() || value.size() == 0) {
+      return 1;
+    }
+    Integer known = sizes.get(value);
+    if (known != null) {
+      return known;
+    }
+    long n = 1;
+    for (JsonNode child : value) {
+      n += size(child);
+      if (n > MAX_VALUE_NODES) {
+        break;
+      }
+    }
+    int counted = (int) Math.min(n, MAX_VALUE_NODES + 1L);
+    sizes.put(value, counted);
+    return counted;
   }
 
   private void enter(Node at) {
@@ -391,6 +435,16 @@ final class TemplateExpressions {
 
     private JsonNode concat(List<JsonNode> args) {
       if (!args.isEmpty() && args.stream().allMatch(JsonNode::isArray)) {
+        long values = 1;
+        for (JsonNode a : args) {
+          values += size(a) - 1;
+          if (values > MAX_VALUE_NODES) {
+            throw at.error(
+                ErrorCode.INVALID_INPUT,
+                "concat() of arrays would make a value of more than %d JSON values, the most a template value may hold",
+                MAX_VALUE_NODES);
+          }
+        }
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
         args.forEach(a -> out.addAll((ArrayNode) a));
         return out;

@@ -6,6 +6,7 @@ import dev.pgreach.core.Client;
 import dev.pgreach.core.Disposition;
 import dev.pgreach.core.Finding;
 import dev.pgreach.core.FlexibleServer;
+import dev.pgreach.core.Ipv4Address;
 import dev.pgreach.core.PgreachException;
 import dev.pgreach.core.ServiceProfile;
 import dev.pgreach.dns.DnsName;
@@ -23,7 +24,6 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -223,31 +223,67 @@ public final class Cli {
   /**
    * Runs the command line.
    *
+   * <p>Nothing escapes as a stack trace: a usage mistake, unusable input or an unreadable file is
+   * one line on {@code err} and its status; a defect, including the virtual machine running out of
+   * stack or memory while working, is one line on {@code err} and {@link
+   * ExitStatus#INTERNAL_ERROR}.
+   *
    * @param args the arguments: a command and its options
    * @param out where answers and help go
    * @param err where usage and input errors go
    * @return the {@link ExitStatus#code() exit status}
+   * @throws PgreachException {@link dev.pgreach.core.ErrorCode#MISSING_ATTRIBUTE} for a null
+   *     argument, or an argument array holding a null
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    Objects.requireNonNull(args, "args");
-    Objects.requireNonNull(out, "out");
-    Objects.requireNonNull(err, "err");
+    notNull(args, "Cli.run.args");
+    notNull(out, "Cli.run.out");
+    notNull(err, "Cli.run.err");
+    for (String a : args) {
+      notNull(a, "Cli.run.args[]");
+    }
+    return run(Arrays.asList(args), out, err, Cli::dispatch);
+  }
+
+  /** The work of one run, given the arguments and where answers go. */
+  @FunctionalInterface
+  interface Work {
+    ExitStatus apply(List<String> args, PrintStream out);
+  }
+
+  /** Runs some work as the command line does, turning every failure into one line and a status. */
+  static int run(List<String> args, PrintStream out, PrintStream err, Work work) {
     try {
-      return dispatch(Arrays.asList(args), out).code();
+      return work.apply(args, out).code();
     } catch (CommandFailure f) {
-      err.println(NAME + ": " + f.getMessage());
+      err.println(NAME + ": " + oneLine(f.getMessage()));
       if (f.status() == ExitStatus.USAGE) {
         err.println("Run '" + NAME + " --help' for usage.");
       }
       return f.status().code();
     } catch (RuntimeException e) {
-      err.println(NAME + ": internal error: " + e);
-      err.println("Please report it, with the command line and the input that caused it.");
+      err.println(NAME + ": internal error: " + oneLine(String.valueOf(e)) + "; please report it, with the command line and the input that caused it.");
+      return ExitStatus.INTERNAL_ERROR.code();
+    } catch (VirtualMachineError e) {
+      // Out of stack or memory: say so in one line, without building anything large.
+      err.println(NAME + ": internal error: " + e.getClass().getSimpleName() + " while working; please report it, with the command line and the input that caused it.");
       return ExitStatus.INTERNAL_ERROR.code();
     } finally {
       out.flush();
       err.flush();
     }
+  }
+
+  /** A message on one line: line breaks become spaces. */
+  private static String oneLine(String message) {
+    return message.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+  }
+
+  private static <T> T notNull(T value, String parameter) {
+    if (value == null) {
+      throw PgreachException.of(dev.pgreach.core.ErrorCode.MISSING_ATTRIBUTE, "%s must not be null", parameter);
+    }
+    return value;
   }
 
   private static ExitStatus dispatch(List<String> args, PrintStream out) {
@@ -298,7 +334,7 @@ public final class Cli {
     boolean json = Inputs.json(o);
     ServiceProfile profile = Inputs.profile(o);
     String from = o.require("--from");
-    String to = o.require("--to");
+    String to = target(o.require("--to"));
     int port = port(o.get("--port").orElse("5432"));
     ArmImport imported = Inputs.estate(o);
     Instant at = Inputs.instant(o, imported);
@@ -325,6 +361,26 @@ public final class Cli {
       default:
         return ExitStatus.INDETERMINATE;
     }
+  }
+
+  /**
+   * Checks a {@code --to} target: an IPv4 address, or a host name. A name whose labels are all
+   * numbers is taken for a mistyped address ({@code 10.0.0.256}), never looked up.
+   */
+  private static String target(String text) {
+    if (Ipv4Address.isValid(text)) {
+      return text;
+    }
+    if (text.matches("[0-9.]+")) {
+      throw CommandFailure.usage("--to (" + text + ") is not an IPv4 address (four numbers from 0 to 255, such as 10.1.1.4), nor a host name");
+    }
+    try {
+      DnsName.parse(text);
+    } catch (PgreachException e) {
+      throw CommandFailure.usage(
+          "--to (" + text + ") is neither a host name (such as orders-db.postgres.database.azure.com) nor an IPv4 address: " + e.code() + ": " + e.getMessage());
+    }
+    return text;
   }
 
   private static int port(String text) {

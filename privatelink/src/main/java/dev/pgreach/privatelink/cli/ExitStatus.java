@@ -13,11 +13,11 @@ public enum ExitStatus {
   INDETERMINATE(2),
   /** The command line is wrong: an unknown command or option, a missing or malformed value, a client or place that is not in the estate. */
   USAGE(64),
-  /** The input cannot be used: JSON that does not parse, a missing or mistyped member, a reference to a missing resource, a value the model rejects. */
+  /** The input cannot be used: a file that is not UTF-8, JSON that does not parse, a missing or mistyped member, a reference to a missing resource, a value the model rejects. */
   DATA_ERROR(65),
-  /** An input file does not exist, cannot be read or is too large. */
+  /** An input file does not exist, is a directory, cannot be read or holds more than 256 MiB (a device or pipe included). */
   NO_INPUT(66),
-  /** A defect in pgreach; please report it with the input that caused it. */
+  /** A defect in pgreach, or the virtual machine ran out of stack or memory; please report it with the input that caused it. */
   INTERNAL_ERROR(70);
 
   private final int code;

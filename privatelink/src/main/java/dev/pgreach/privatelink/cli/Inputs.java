@@ -6,6 +6,9 @@ import dev.pgreach.privatelink.arm.ArmImport;
 import dev.pgreach.privatelink.arm.Companion;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -25,6 +28,9 @@ final class Inputs {
 
   /** The largest input file read, in bytes. */
   static final long MAX_FILE_SIZE = 256L * 1024 * 1024;
+
+  /** How much of a file is read at a time: small enough not to count as a huge object to the heap. */
+  private static final int CHUNK = 64 * 1024;
 
   private Inputs() {}
 
@@ -88,20 +94,99 @@ final class Inputs {
   }
 
   private static String readFile(String name) {
+    return readFile(name, MAX_FILE_SIZE);
+  }
+
+  /**
+   * Reads a file as UTF-8 text through a bounded stream: the size the file system reports is not
+   * trusted (a device such as {@code /dev/zero} or a named pipe reports 0), so reading stops one
+   * byte past the limit.
+   *
+   * @param name the file's name, as given
+   * @param limit the most bytes read
+   * @return the text
+   * @throws CommandFailure {@link ExitStatus#NO_INPUT} for a file that is missing, a directory,
+   *     unreadable or larger than the limit; {@link ExitStatus#DATA_ERROR} for bytes that are not
+   *     UTF-8
+   */
+  static String readFile(String name, long limit) {
+    Path path;
     try {
-      Path path = Path.of(name);
-      if (Files.isDirectory(path)) {
-        throw new CommandFailure(ExitStatus.NO_INPUT, "cannot read " + name + ": it is a directory");
-      }
-      long size = Files.size(path);
-      if (size > MAX_FILE_SIZE) {
-        throw new CommandFailure(ExitStatus.NO_INPUT, "cannot read " + name + ": it has " + size + " bytes, more than the " + MAX_FILE_SIZE + " pgreach reads");
-      }
-      return Files.readString(path, StandardCharsets.UTF_8);
+      path = Path.of(name);
+    } catch (InvalidPathException e) {
+      throw new CommandFailure(ExitStatus.NO_INPUT, "cannot read " + name + ": " + e.getMessage());
+    }
+    if (Files.isDirectory(path)) {
+      throw new CommandFailure(ExitStatus.NO_INPUT, "cannot read " + name + ": it is a directory");
+    }
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(path)) {
+      bytes = readAtMost(in, limit).orElseThrow(
+          () -> new CommandFailure(ExitStatus.NO_INPUT, "cannot read " + name + ": it is larger than the " + limit + " bytes pgreach reads"));
     } catch (NoSuchFileException e) {
       throw new CommandFailure(ExitStatus.NO_INPUT, "cannot read " + name + ": no such file");
-    } catch (InvalidPathException | IOException e) {
+    } catch (IOException e) {
       throw new CommandFailure(ExitStatus.NO_INPUT, "cannot read " + name + ": " + e.getMessage());
+    }
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new CommandFailure(ExitStatus.DATA_ERROR, "cannot use " + name + ": it is not UTF-8 text (" + firstBadByte(bytes) + "); save it as UTF-8");
+    }
+  }
+
+  /**
+   * Reads a stream to its end in chunks, or stops as soon as it holds more than the limit (then
+   * the bytes read are dropped and the answer is empty).
+   */
+  private static Optional<byte[]> readAtMost(InputStream in, long limit) throws IOException {
+    java.util.List<byte[]> chunks = new java.util.ArrayList<>();
+    long total = 0;
+    while (true) {
+      byte[] chunk = new byte[CHUNK];
+      int filled = 0;
+      int n;
+      while (filled < CHUNK && (n = in.read(chunk, filled, CHUNK - filled)) >= 0) {
+        filled += n;
+      }
+      total += filled;
+      if (total > limit) {
+        return Optional.empty();
+      }
+      chunks.add(filled == CHUNK ? chunk : java.util.Arrays.copyOf(chunk, filled));
+      if (filled < CHUNK) {
+        break;
+      }
+    }
+    byte[] all = new byte[(int) total];
+    int at = 0;
+    for (byte[] c : chunks) {
+      System.arraycopy(c, 0, all, at, c.length);
+      at += c.length;
+    }
+    return Optional.of(all);
+  }
+
+  /** Where the first byte that is not UTF-8 is, for the message. */
+  private static String firstBadByte(byte[] bytes) {
+    java.nio.charset.CharsetDecoder decoder =
+        StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(4096);
+    while (true) {
+      java.nio.charset.CoderResult r = decoder.decode(in, out, true);
+      if (r.isError()) {
+        return String.format(java.util.Locale.ROOT, "byte 0x%02X at offset %d", bytes[in.position()] & 0xFF, in.position());
+      }
+      if (r.isUnderflow()) {
+        return "an invalid byte sequence";
+      }
+      out.clear();
     }
   }
 

@@ -73,7 +73,7 @@ final class Places {
       int at = from.indexOf('@');
       if (at > 0) {
         Subnet s = n.subnet(id(from.substring(0, at))).orElseThrow(() -> notFound(from, "no such subnet"));
-        return ClientLocation.InVirtualNetwork.of(s.id(), address(from, from.substring(at + 1)));
+        return inSubnet(from, s, address(from, from.substring(at + 1)));
       }
       NetworkInterface nic = n.networkInterface(id(from)).orElseThrow(() -> notFound(from, "no such network interface"));
       return onInterface(nic);
@@ -92,19 +92,23 @@ final class Places {
           network.startsWith("/")
               ? n.onPremisesNetwork(id(network)).orElseThrow(() -> notFound(from, "no such on-premises network"))
               : one(from, n.onPremisesNetworks(), OnPremisesNetwork::name, network, "on-premises network");
-      return ClientLocation.OnPremises.of(o.id(), address(from, rest.substring(colon + 1)));
+      Ipv4Address address = address(from, rest.substring(colon + 1));
+      if (!o.addresses().contains(address)) {
+        throw notFound(from, address + " is outside the prefixes of on-premises network " + o.name() + " (" + o.addressPrefixes() + ")");
+      }
+      return ClientLocation.OnPremises.of(o.id(), address);
     }
     if (lower.startsWith("internet:")) {
-      return new ClientLocation.Internet(address(from, from.substring(9)));
+      return new ClientLocation.Internet(publicAddress(from, from.substring(9), "an internet host"));
     }
     if (lower.startsWith("azure:")) {
       String rest = from.substring(6);
       int colon = rest.indexOf(':');
       String tenant = colon < 0 ? "unknown" : rest.substring(colon + 1);
-      if (tenant.isBlank()) {
-        throw notFound(from, "the tenant after the address is empty");
+      if (tenant.isBlank() || tenant.indexOf(':') >= 0 || !tenant.strip().equals(tenant)) {
+        throw notFound(from, "the tenant after the address must be a tenant name or id, such as contoso.onmicrosoft.com, not \"" + tenant + "\"");
       }
-      return new ClientLocation.AzureHosted(address(from, colon < 0 ? rest : rest.substring(0, colon)), tenant);
+      return new ClientLocation.AzureHosted(publicAddress(from, colon < 0 ? rest : rest.substring(0, colon), "an Azure service outside a virtual network"), tenant);
     }
     int slash = from.indexOf('/');
     int colon = from.lastIndexOf(':');
@@ -119,11 +123,28 @@ final class Places {
       if (found.size() != 1) {
         throw notFound(from, found.isEmpty() ? "no subnet " + subnet + " in a virtual network named " + vnet : "several virtual networks are named " + vnet + "; give the subnet id");
       }
-      return ClientLocation.InVirtualNetwork.of(found.get(0).id(), address(from, from.substring(colon + 1)));
+      return inSubnet(from, found.get(0), address(from, from.substring(colon + 1)));
     }
     String known = estate.clients().stream().map(Client::name).collect(Collectors.joining(", "));
     throw CommandFailure.usage(
         "--from (" + from + ") is not a client in the companion document" + (known.isEmpty() ? "" : " (" + known + ")") + " nor a place; expected " + FORMS);
+  }
+
+  /** A host at an address of a subnet, which must be inside the subnet's prefix. */
+  private static ClientLocation inSubnet(String from, Subnet subnet, Ipv4Address address) {
+    if (!subnet.addressPrefix().contains(address)) {
+      throw notFound(from, address + " is outside subnet " + subnet.name() + " (" + subnet.addressPrefix() + ")");
+    }
+    return ClientLocation.InVirtualNetwork.of(subnet.id(), address);
+  }
+
+  /** An address that must be public, for a host on the internet or an Azure service outside any network. */
+  private static Ipv4Address publicAddress(String from, String text, String what) {
+    Ipv4Address a = address(from, text);
+    if (!a.isPublic()) {
+      throw notFound(from, a + " is not a public address, so it cannot be " + what + "'s; private, shared, loopback, link-local, multicast and reserved addresses are not seen on the internet");
+    }
+    return a;
   }
 
   private static ClientLocation onInterface(NetworkInterface nic) {

@@ -110,6 +110,11 @@ final class Reports {
     } else {
       o.putNull("publicEndpoint");
     }
+    if (r.serverAddressUnknown().isPresent()) {
+      o.put("serverAddressUnknown", r.serverAddressUnknown().get().toString());
+    } else {
+      o.putNull("serverAddressUnknown");
+    }
   }
 
   // ------------------------------------------------------------------ resolve
@@ -139,6 +144,7 @@ final class Reports {
         s.append(" = the public endpoint of ").append(r.publicEndpoint().orElseThrow().name()).append(" (address not known)");
         break;
       default:
+        r.serverAddressUnknown().ifPresent(server -> s.append(" = the private address of ").append(server.name()).append(" (not known)"));
         break;
     }
     if (r.aliases().size() > 1) {

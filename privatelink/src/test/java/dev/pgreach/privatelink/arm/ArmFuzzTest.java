@@ -145,4 +145,60 @@ class ArmFuzzTest {
     assertEquals(4_000, read.estate().network().virtualNetworks().get(0).subnets().size());
     assertEquals(4_000, read.estate().firewallRules().values().iterator().next().size());
   }
+
+  /**
+   * A 26 KB template whose variables each concatenate the previous one 400 times: the fourth would
+   * hold 400^4 values. The cap on the values an expression makes refuses it at the first level past
+   * the cap, naming that variable, long before memory runs short.
+   */
+  static String expressionBomb() {
+    StringBuilder variables = new StringBuilder("\"v0\": [1]");
+    for (int k = 1; k <= 4; k++) {
+      String previous = "variables('v" + (k - 1) + "')";
+      variables.append(", \"v").append(k).append("\": \"[concat(").append(String.join(", ", java.util.Collections.nCopies(400, previous))).append(")]\"");
+    }
+    return "{\"variables\": {" + variables + "}, \"resources\": [{\"type\": \"Microsoft.Network/virtualNetworks\", \"name\": \"[string(variables('v4'))]\","
+        + " \"location\": \"westeurope\", \"properties\": {\"addressSpace\": {\"addressPrefixes\": [\"10.0.0.0/16\"]}}}]}";
+  }
+
+  @Test
+  void read_templateExpressionBomb_isRefusedAtTheCapNamingTheVariable() {
+    String bomb = expressionBomb();
+    assertTrue(bomb.length() > 26_000, "a small document: " + bomb.length());
+
+    PgreachException e = refused(bomb);
+
+    assertEquals(ErrorCode.INVALID_INPUT, e.code());
+    assertTrue(e.getMessage().startsWith("$.variables.v2 (\"[concat(variables('v1'), "), e.getMessage());
+    assertTrue(e.getMessage().contains("more than " + TemplateExpressions.MAX_VALUE_NODES + " JSON values"), e.getMessage());
+  }
+
+  @Test
+  void read_variableWhoseEvaluatedCopyIsTooLarge_isRefusedNamingIt() {
+    // Arrays of references, not concatenation: each level holds 20 copies of the one before.
+    String level = "[" + String.join(", ", java.util.Collections.nCopies(20, "\"[variables('%s')]\"")) + "]";
+    String template =
+        "{\"variables\": {\"a\": [1, 2, 3], \"b\": " + level.formatted((Object[]) java.util.Collections.nCopies(20, "a").toArray(String[]::new))
+            + ", \"c\": " + level.formatted((Object[]) java.util.Collections.nCopies(20, "b").toArray(String[]::new))
+            + ", \"d\": " + level.formatted((Object[]) java.util.Collections.nCopies(20, "c").toArray(String[]::new))
+            + "}, \"resources\": [{\"type\": \"Microsoft.Network/virtualNetworks\", \"name\": \"v\", \"location\": \"westeurope\","
+            + " \"properties\": {\"addressSpace\": {\"addressPrefixes\": \"[variables('d')]\"}}}]}";
+
+    PgreachException e = refused(template);
+
+    assertEquals(ErrorCode.INVALID_INPUT, e.code());
+    assertTrue(e.getMessage().startsWith("$.variables.d (an array of 20): the evaluated value would hold more than 10000 JSON values"), e.getMessage());
+  }
+
+  @Test
+  void read_concatOfArraysWithinTheCap_isRead() {
+    String template =
+        "{\"variables\": {\"a\": [\"10.0.0.0/16\"], \"b\": [\"10.1.0.0/16\"], \"prefixes\": \"[concat(variables('a'), variables('b'))]\"},"
+            + " \"resources\": [{\"type\": \"Microsoft.Network/virtualNetworks\", \"name\": \"v\", \"location\": \"westeurope\","
+            + " \"properties\": {\"addressSpace\": {\"addressPrefixes\": \"[variables('prefixes')]\"}}}]}";
+
+    ArmImport read = ArmImport.read(template);
+
+    assertEquals(2, read.estate().network().virtualNetworks().get(0).addressSpace().size());
+  }
 }

@@ -8,6 +8,7 @@ import dev.pgreach.core.ErrorCode;
 import dev.pgreach.core.PgreachException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -122,7 +123,15 @@ class ArmImportErrorsTest {
         row("\"clients\"", "\"azureRanges\": [\"20.0.0.0/8\", \"banana\"], \"clients\"", ErrorCode.INVALID_RANGE, "companion $.azureRanges[1] (\"banana\")"),
         row("\"clients\": [", "\"clients\": [{\"name\": \"c\", \"location\": {\"internet\": \"198.51.100.1\"}}, ", ErrorCode.DUPLICATE_RESOURCE, "companion $.clients[1].name (\"c\"): is the name of another client too"),
         row("\"clients\"", "\"dnsServers\": [{\"name\": \"dns\", \"location\": {\"subnet\": \"v/app\", \"address\": \"10.0.1.9\"}}], \"clients\"", ErrorCode.INVALID_VALUE, "companion $.dnsServers[0].location (an object): puts 10.0.1.9 outside subnet app (10.0.0.0/24)"),
-        row("{\"name\": \"orders-db\",", "{\"name\": \"orders-db\", \"publicEndpointLabel\": \"rs-1.example\",", ErrorCode.INVALID_DNS_NAME, "companion $.servers[0].publicEndpointLabel (\"rs-1.example\"): must be one DNS label"));
+        row("{\"name\": \"orders-db\",", "{\"name\": \"orders-db\", \"publicEndpointLabel\": \"rs-1.example\",", ErrorCode.INVALID_DNS_NAME, "companion $.servers[0].publicEndpointLabel (\"rs-1.example\"): must be one DNS label"),
+        row("\"clients\"", "\"privateEndpoints\": [{\"name\": \"p\", \"connectionState\": \"Maybe\"}], \"clients\"", ErrorCode.INVALID_INPUT, "companion $.privateEndpoints[0].connectionState (\"Maybe\"): must be one of Approved, Pending, Rejected, Disconnected"),
+        row("{\"subnet\": \"v/app\", \"address\": \"10.0.0.4\"}", "{\"internet\": \"10.0.0.4\"}", ErrorCode.INVALID_VALUE, "companion $.clients[0].location.internet (\"10.0.0.4\"): must be a public address"),
+        row("{\"subnet\": \"v/app\", \"address\": \"10.0.0.4\"}", "{\"internet\": \"127.0.0.1\"}", ErrorCode.INVALID_VALUE, "companion $.clients[0].location.internet (\"127.0.0.1\"): must be a public address"),
+        row("{\"subnet\": \"v/app\", \"address\": \"10.0.0.4\"}", "{\"internet\": \"100.64.0.9\"}", ErrorCode.INVALID_VALUE, "companion $.clients[0].location.internet (\"100.64.0.9\"): must be a public address"),
+        row("{\"subnet\": \"v/app\", \"address\": \"10.0.0.4\"}", "{\"azure\": \"192.168.1.1\", \"tenant\": \"fabrikam.onmicrosoft.com\"}", ErrorCode.INVALID_VALUE, "companion $.clients[0].location.azure (\"192.168.1.1\"): must be a public address"),
+        row("{\"subnet\": \"v/app\", \"address\": \"10.0.0.4\"}", "{\"azure\": \"224.0.0.1\"}", ErrorCode.INVALID_VALUE, "companion $.clients[0].location.azure (\"224.0.0.1\"): must be a public address"),
+        row("{\"subnet\": \"v/app\", \"address\": \"10.0.0.4\"}", "{\"subnet\": \"v/app\", \"address\": \"10.0.0.4\", \"outboundPublicAddress\": \"10.0.0.5\"}", ErrorCode.INVALID_VALUE, "companion $.clients[0].location.outboundPublicAddress (\"10.0.0.5\"): must be a public address"),
+        row("\"clients\"", "\"onPremisesNetworks\": [{\"id\": \"/subscriptions/aaaaaaaa-0000-4000-8000-000000000001/resourceGroups/rg/providers/Microsoft.Network/localNetworkGateways/hq\", \"addressPrefixes\": [\"192.168.0.0/16\"]}], \"dnsServers\": [{\"name\": \"dc1\", \"location\": {\"onPremises\": \"hq\", \"address\": \"192.168.0.53\", \"outboundPublicAddress\": \"169.254.0.1\"}}], \"clients\"", ErrorCode.INVALID_VALUE, "companion $.dnsServers[0].location.outboundPublicAddress (\"169.254.0.1\"): must be a public address"));
   }
 
   @ParameterizedTest(name = "{2}: {3}")
@@ -133,6 +142,24 @@ class ArmImportErrorsTest {
     PgreachException e = assertThrows(PgreachException.class, () -> ArmImport.read(BASE, Companion.parse(broken)));
     assertEquals(code, e.code(), e.getMessage());
     assertTrue(e.getMessage().startsWith(messageStart), () -> "expected the message to start with\n  " + messageStart + "\nbut it was\n  " + e.getMessage());
+  }
+
+  static Stream<Arguments> nullArguments() {
+    Companion companion = Companion.parse(COMPANION);
+    return Stream.of(
+        Arguments.of((Executable) () -> ArmImport.read(null), "ArmImport.read.armJson"),
+        Arguments.of((Executable) () -> ArmImport.read(null, companion), "ArmImport.read.armJson"),
+        Arguments.of((Executable) () -> ArmImport.read(BASE, null), "ArmImport.read.companion"),
+        Arguments.of((Executable) () -> Companion.parse(null), "Companion.parse.json"),
+        Arguments.of((Executable) () -> ArmExport.write(null), "ArmExport.write.estate"));
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("nullArguments")
+  void entryPoint_nullArgument_missingAttributeNamingTheParameter(Executable call, String parameter) {
+    PgreachException e = assertThrows(PgreachException.class, call);
+    assertEquals(ErrorCode.MISSING_ATTRIBUTE, e.code());
+    assertEquals(parameter + " must not be null", e.getMessage());
   }
 
   @Test

@@ -390,4 +390,90 @@ class ArmImportTest {
     assertTrue(error.getMessage().startsWith("$.resources[0].location (\"[resourceGroup().location]\")"), error.getMessage());
     assertTrue(error.getMessage().contains("deployment.location"), error.getMessage());
   }
+
+  // ---------------------------------------------------------------- private endpoint connection state
+
+  private static final String BASE = ArmImportErrorsTest.BASE;
+  private static final String STATUS_NOTE =
+      "$[4].properties.privateLinkServiceConnections[0].properties.privateLinkServiceConnectionState.status: the connection of private endpoint p"
+          + " to server orders-db gives no status, so it is read as Pending";
+
+  private static PrivateEndpointConnectionState stateOf(ArmImport read) {
+    return read.estate().privateEndpoints().get(0).connectionState();
+  }
+
+  @Test
+  void read_endpointConnectionWithoutStatus_pendingWithANoteNeverApproved() {
+    // Approval is automatic only when the requester holds the approval permission, which ARM
+    // resources do not say: an automatic connection without a status is not taken as Approved.
+    ArmImport read = ArmImport.read(BASE);
+
+    assertEquals(PrivateEndpointConnectionState.PENDING, stateOf(read));
+    assertTrue(read.notes().stream().anyMatch(n -> n.startsWith(STATUS_NOTE)), read.notes()::toString);
+    assertTrue(read.notes().stream().anyMatch(n -> n.contains("give privateEndpoints[].connectionState in the companion document")), read.notes()::toString);
+  }
+
+  @Test
+  void read_endpointConnectionStateFromTheCompanion_usedWithoutANote() {
+    for (PrivateEndpointConnectionState state : PrivateEndpointConnectionState.values()) {
+      String companion = "{\"privateEndpoints\": [{\"name\": \"p\", \"connectionState\": \"" + ArmReader.stateName(state) + "\"}]}";
+
+      ArmImport read = ArmImport.read(BASE, Companion.parse(companion));
+
+      assertEquals(state, stateOf(read));
+      assertEquals(List.of(), read.notes());
+    }
+  }
+
+  @Test
+  void read_companionConnectionState_overridesTheStatusInArm() {
+    String approved = BASE.replace("\"groupIds\": [\"postgresqlServer\"]}", "\"groupIds\": [\"postgresqlServer\"], \"privateLinkServiceConnectionState\": {\"status\": \"Approved\"}}");
+    assertTrue(!approved.equals(BASE));
+
+    assertEquals(PrivateEndpointConnectionState.APPROVED, stateOf(ArmImport.read(approved)));
+    assertEquals(
+        PrivateEndpointConnectionState.REJECTED,
+        stateOf(ArmImport.read(approved, Companion.parse("{\"privateEndpoints\": [{\"name\": \"p\", \"connectionState\": \"Rejected\"}]}"))));
+  }
+
+  @Test
+  void read_endpointConnectionWithoutStatus_takesTheStatusTheServerLists() {
+    String pe = "/subscriptions/aaaaaaaa-0000-4000-8000-000000000001/resourceGroups/rg/providers/Microsoft.Network/privateEndpoints/p";
+    String listed =
+        BASE.replace(
+            "\"properties\": {\"network\": {\"publicNetworkAccess\": \"Enabled\"}}",
+            "\"properties\": {\"network\": {\"publicNetworkAccess\": \"Enabled\"}, \"privateEndpointConnections\": [{\"properties\": {\"privateEndpoint\": {\"id\": \""
+                + pe
+                + "\"}, \"privateLinkServiceConnectionState\": {\"status\": \"Disconnected\"}}}]}");
+    assertTrue(!listed.equals(BASE));
+
+    ArmImport read = ArmImport.read(listed);
+
+    assertEquals(PrivateEndpointConnectionState.DISCONNECTED, stateOf(read));
+    assertEquals(List.of(), read.notes());
+  }
+
+  // ---------------------------------------------------------------- what is left out
+
+  @Test
+  void read_networkInterfaceWithItsOwnDnsServers_notedNotModelled() {
+    String nic =
+        ",\n {\"id\": \"/subscriptions/aaaaaaaa-0000-4000-8000-000000000001/resourceGroups/rg/providers/Microsoft.Network/networkInterfaces/vm-nic\","
+            + " \"type\": \"Microsoft.Network/networkInterfaces\", \"location\": \"westeurope\", \"properties\": {"
+            + "\"dnsSettings\": {\"dnsServers\": %s, \"appliedDnsServers\": []},"
+            + " \"ipConfigurations\": [{\"name\": \"ipconfig1\", \"properties\": {\"privateIPAddress\": \"10.0.0.4\","
+            + " \"subnet\": {\"id\": \"/subscriptions/aaaaaaaa-0000-4000-8000-000000000001/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/app\"}}}]}}\n]\n";
+    String companion = "{\"privateEndpoints\": [{\"name\": \"p\", \"connectionState\": \"Approved\"}]}";
+
+    ArmImport own = ArmImport.read(BASE.replace("\n]\n", nic.formatted("[\"10.0.0.53\", \"168.63.129.16\"]")), Companion.parse(companion));
+    ArmImport none = ArmImport.read(BASE.replace("\n]\n", nic.formatted("[]")), Companion.parse(companion));
+
+    assertEquals(
+        List.of(
+            "$[5].properties.dnsSettings.dnsServers: network interface vm-nic sets its own DNS servers (10.0.0.53, 168.63.129.16), which pgreach"
+                + " does not model; its host is taken to use the DNS servers of its virtual network"),
+        own.notes());
+    assertEquals(own.estate(), none.estate());
+    assertEquals(List.of(), none.notes());
+  }
 }

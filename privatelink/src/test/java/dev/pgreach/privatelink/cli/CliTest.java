@@ -137,6 +137,18 @@ class CliTest {
         "check --sample --from orders-api --to not..a..name|INVALID_DNS_NAME",
         "resolve --sample --from orders-api|resolve: --name is required",
         "resolve --sample --from orders-api --name -bad-|--name (-bad-) is not a DNS name",
+        "check --sample --from orders-api --to 10.0.0.256|--to (10.0.0.256) is not an IPv4 address",
+        "check --sample --from orders-api --to 10.1.1|--to (10.1.1) is not an IPv4 address",
+        "check --sample --from orders-api --to 10.1.1.4.5|--to (10.1.1.4.5) is not an IPv4 address",
+        "check --sample --from azure:20.103.45.10:: --to x|--from (azure:20.103.45.10::): the tenant after the address must be a tenant name or id",
+        "check --sample --from azure:20.103.45.10: --to x|--from (azure:20.103.45.10:): the tenant after the address must be a tenant name or id",
+        "check --sample --from azure:10.0.0.9 --to x|--from (azure:10.0.0.9): 10.0.0.9 is not a public address",
+        "check --sample --from internet:192.168.1.1 --to x|--from (internet:192.168.1.1): 192.168.1.1 is not a public address",
+        "check --sample --from internet:127.0.0.1 --to x|--from (internet:127.0.0.1): 127.0.0.1 is not a public address",
+        "check --sample --from spoke-data/app:10.1.5.9 --to x|--from (spoke-data/app:10.1.5.9): 10.1.5.9 is outside subnet app (10.1.0.0/24)",
+        "check --sample --from /subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/network/providers/Microsoft.Network/virtualNetworks/spoke-apps/subnets/app@10.1.0.9 --to x|@10.1.0.9): 10.1.0.9 is outside subnet app (10.2.0.0/24)",
+        "check --sample --from onprem:headquarters:10.9.9.9 --to x|--from (onprem:headquarters:10.9.9.9): 10.9.9.9 is outside the prefixes of on-premises network headquarters",
+        "resolve --sample --from spoke-data/app:10.1.5.9 --name x.postgres.database.azure.com|--from (spoke-data/app:10.1.5.9): 10.1.5.9 is outside subnet app",
         "validate --sample --from orders-api|validate: unknown option --from",
         "sample --estate r.json|sample: unknown option --estate",
         "help check|help takes no arguments"
@@ -300,10 +312,31 @@ class CliTest {
     JsonNode j = r.json();
     List<String> names = new ArrayList<>();
     j.fieldNames().forEachRemaining(names::add);
-    assertEquals(List.of("command", "result", "client", "profile", "name", "disposition", "aliases", "addresses", "publicEndpoint", "steps"), names);
+    assertEquals(
+        List.of("command", "result", "client", "profile", "name", "disposition", "aliases", "addresses", "publicEndpoint", "serverAddressUnknown", "steps"),
+        names);
+    assertTrue(j.get("serverAddressUnknown").isNull());
     assertEquals("RESOLVED", j.get("result").asText());
     assertEquals("20.61.10.5", j.get("addresses").get(0).asText());
     assertTrue(j.get("publicEndpoint").asText().endsWith("/flexibleServers/web-db"));
+  }
+
+  @Test
+  void resolve_vnetIntegratedServerWhoseAddressIsNotKnown_exits2NamingTheServer() throws IOException {
+    // Without the companion's privateAddress, and without the zone's A records in ARM, nothing says
+    // where orders-db is: the answer is unknown, never NXDOMAIN.
+    String withoutAddress = bundled("companion.json").replace("{\"name\": \"orders-db\", \"privateAddress\": \"10.1.1.4\"}", "{\"name\": \"orders-db\"}");
+    assertFalse(withoutAddress.contains("10.1.1.4"));
+    Path file = Files.writeString(dir.resolve("companion-without-address.json"), withoutAddress);
+
+    Run text = run("resolve", "--estate", resources, "--companion", file.toString(), "--from", "orders-api", "--name", ORDERS);
+    Run json = run("resolve", "--estate", resources, "--companion", file.toString(), "--from", "orders-api", "--name", ORDERS, "--format", "json");
+
+    assertEquals(2, text.status(), text.out() + text.err());
+    assertEquals("UNKNOWN: orders-api -> " + ORDERS + " = the private address of orders-db (not known)", text.lines().get(0));
+    assertTrue(text.lines().get(text.lines().size() - 1).contains("[DNS_SERVER_ADDRESS_UNKNOWN]"), text.out());
+    assertEquals("UNKNOWN", json.json().get("disposition").asText());
+    assertTrue(json.json().get("serverAddressUnknown").asText().endsWith("/flexibleServers/orders-db"), json.out());
   }
 
   // ------------------------------------------------------------------ validate
@@ -414,5 +447,83 @@ class CliTest {
     Run directory = run("validate", "--estate", dir.toString());
     assertEquals(66, directory.status());
     assertTrue(directory.err().contains("it is a directory"), directory.err());
+  }
+
+  @Test
+  void check_deviceThatNeverEnds_exits66AtTheSizeLimit() {
+    // /dev/zero reports a size of 0 and never ends: reading stops past 256 MiB.
+    Path zero = Path.of("/dev/zero");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(zero), "a system with /dev/zero");
+    Run r = run("validate", "--estate", zero.toString());
+    assertEquals(66, r.status(), r.err());
+    assertEquals("pgreach: cannot read /dev/zero: it is larger than the 268435456 bytes pgreach reads\n", r.err());
+  }
+
+  @Test
+  void check_fileThatIsNotUtf8_exits65NamingIt() throws IOException {
+    Path latin1 = dir.resolve("latin1.json");
+    Files.write(latin1, "[{\"name\": \"caf\u00e9\"}]".getBytes(StandardCharsets.ISO_8859_1));
+    Run r = run("validate", "--estate", latin1.toString());
+    assertEquals(65, r.status(), r.err());
+    assertEquals("pgreach: cannot use " + latin1 + ": it is not UTF-8 text (byte 0xE9 at offset 14); save it as UTF-8\n", r.err());
+    Run companionFile = run("validate", "--estate", resources, "--companion", latin1.toString());
+    assertEquals(65, companionFile.status(), companionFile.err());
+    assertTrue(companionFile.err().startsWith("pgreach: cannot use " + latin1 + ": it is not UTF-8 text"), companionFile.err());
+  }
+
+  // ------------------------------------------------------------------ defects
+
+  private static Run runWork(Cli.Work work) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status;
+    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      status = Cli.run(List.of("check"), o, e, work);
+    }
+    return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  static List<org.junit.jupiter.params.provider.Arguments> defects() {
+    return List.of(
+        org.junit.jupiter.params.provider.Arguments.of(new StackOverflowError(), "StackOverflowError"),
+        org.junit.jupiter.params.provider.Arguments.of(new OutOfMemoryError("Java heap space"), "OutOfMemoryError"),
+        org.junit.jupiter.params.provider.Arguments.of(new InternalError("broken"), "InternalError"),
+        org.junit.jupiter.params.provider.Arguments.of(new IllegalStateException("two\nlines"), "java.lang.IllegalStateException: two lines"));
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @org.junit.jupiter.params.provider.MethodSource("defects")
+  void run_defectWhileWorking_exits70WithOneLineAndNoStackTrace(Throwable defect, String named) {
+    Run r =
+        runWork(
+            (args, out) -> {
+              out.print("partial answer");
+              if (defect instanceof Error) {
+                throw (Error) defect;
+              }
+              throw (RuntimeException) defect;
+            });
+
+    assertEquals(70, r.status());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().startsWith("pgreach: internal error: " + named), r.err());
+    assertTrue(r.err().contains("please report it"), r.err());
+    assertFalse(r.err().contains("\tat "), r.err());
+  }
+
+  @Test
+  void run_nullArguments_missingAttributeNamingThem() {
+    PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    assertEquals("Cli.run.args must not be null", missing(() -> Cli.run(null, sink, sink)));
+    assertEquals("Cli.run.out must not be null", missing(() -> Cli.run(new String[] {"sample"}, null, sink)));
+    assertEquals("Cli.run.err must not be null", missing(() -> Cli.run(new String[] {"sample"}, sink, null)));
+    assertEquals("Cli.run.args[] must not be null", missing(() -> Cli.run(new String[] {"check", null}, sink, sink)));
+  }
+
+  private static String missing(org.junit.jupiter.api.function.Executable call) {
+    dev.pgreach.core.PgreachException e = org.junit.jupiter.api.Assertions.assertThrows(dev.pgreach.core.PgreachException.class, call);
+    assertEquals(dev.pgreach.core.ErrorCode.MISSING_ATTRIBUTE, e.code());
+    return e.getMessage();
   }
 }
