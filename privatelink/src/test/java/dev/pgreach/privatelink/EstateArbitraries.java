@@ -44,7 +44,7 @@ import net.jqwik.api.Combinators;
  * <p>The extras are derived from the network and a seed drawn by jqwik, so every estate is
  * reproducible from jqwik's own seed.
  */
-final class EstateArbitraries {
+public final class EstateArbitraries {
   static final Instant INSTANT = Instant.parse("2026-11-24T12:00:00Z");
 
   private EstateArbitraries() {}
@@ -259,14 +259,29 @@ final class EstateArbitraries {
 
   /** Rebuilds the network with network security groups and endpoint policies set on subnets. */
   static Network withSubnets(Network network, Map<ResourceId, ResourceId> groups, Map<ResourceId, PrivateEndpointNetworkPolicies> policies) {
-    Network.Builder n =
-        Network.builder()
-            .addAllNetworkInterfaces(network.networkInterfaces())
-            .addAllRouteTables(network.routeTables())
-            .addAllVirtualNetworkGateways(network.virtualNetworkGateways())
-            .addAllGatewayConnections(network.gatewayConnections())
-            .addAllOnPremisesNetworks(network.onPremisesNetworks())
-            .addAllFlexibleServers(network.flexibleServers());
+    return Network.builder()
+        .addAllVirtualNetworks(virtualNetworksWithSubnets(network, groups, policies))
+        .addAllNetworkInterfaces(network.networkInterfaces())
+        .addAllRouteTables(network.routeTables())
+        .addAllVirtualNetworkGateways(network.virtualNetworkGateways())
+        .addAllGatewayConnections(network.gatewayConnections())
+        .addAllOnPremisesNetworks(network.onPremisesNetworks())
+        .addAllFlexibleServers(network.flexibleServers())
+        .build();
+  }
+
+  /**
+   * The network's virtual networks with the given network security groups and endpoint policies
+   * set on their subnets; a subnet missing from a map keeps its own setting.
+   *
+   * @param network the network whose virtual networks are rebuilt
+   * @param groups network security group by subnet id
+   * @param policies endpoint network policies by subnet id
+   * @return the rebuilt virtual networks, in the network's order
+   */
+  public static List<VirtualNetwork> virtualNetworksWithSubnets(
+      Network network, Map<ResourceId, ResourceId> groups, Map<ResourceId, PrivateEndpointNetworkPolicies> policies) {
+    List<VirtualNetwork> rebuilt = new ArrayList<>();
     for (VirtualNetwork v : network.virtualNetworks()) {
       VirtualNetwork.Builder vb =
           VirtualNetwork.builder()
@@ -276,20 +291,19 @@ final class EstateArbitraries {
               .addAllDnsServers(v.dnsServers())
               .addAllVirtualNetworkPeerings(v.virtualNetworkPeerings());
       for (Subnet s : v.subnets()) {
-        Subnet.Builder sb =
+        vb.addSubnets(
             Subnet.builder()
                 .id(s.id())
                 .addressPrefix(s.addressPrefix())
                 .delegation(s.delegation())
                 .routeTable(s.routeTable())
-                .privateEndpointNetworkPolicies(policies.getOrDefault(s.id(), s.privateEndpointNetworkPolicies()));
-        Optional<ResourceId> group = Optional.ofNullable(groups.get(s.id())).or(s::networkSecurityGroup);
-        sb.networkSecurityGroup(group);
-        vb.addSubnets(sb.build());
+                .privateEndpointNetworkPolicies(policies.getOrDefault(s.id(), s.privateEndpointNetworkPolicies()))
+                .networkSecurityGroup(Optional.ofNullable(groups.get(s.id())).or(s::networkSecurityGroup))
+                .build());
       }
-      n.addVirtualNetworks(vb.build());
+      rebuilt.add(vb.build());
     }
-    return n.build();
+    return rebuilt;
   }
 
   /** Ids shared by the generated extras. */

@@ -40,6 +40,7 @@ import dev.pgreach.firewall.SecurityRuleAddress;
 import dev.pgreach.firewall.SecurityRuleDirection;
 import dev.pgreach.firewall.SecurityRuleProtocol;
 import dev.pgreach.privatelink.Estate;
+import dev.pgreach.privatelink.EstateArbitraries;
 import dev.pgreach.privatelink.PrivateEndpoint;
 import dev.pgreach.privatelink.PrivateEndpointConnectionState;
 import java.time.Duration;
@@ -220,31 +221,11 @@ final class ArmEstateArbitraries {
       Network network, Map<ResourceId, ResourceId> groups, Map<ResourceId, PrivateEndpointNetworkPolicies> policies, List<NetworkSecurityGroup> all, Random random) {
     Network.Builder n =
         Network.builder()
+            .addAllVirtualNetworks(EstateArbitraries.virtualNetworksWithSubnets(network, groups, policies))
             .addAllRouteTables(network.routeTables())
             .addAllVirtualNetworkGateways(network.virtualNetworkGateways())
             .addAllGatewayConnections(network.gatewayConnections())
             .addAllOnPremisesNetworks(network.onPremisesNetworks());
-    for (VirtualNetwork v : network.virtualNetworks()) {
-      VirtualNetwork.Builder vb =
-          VirtualNetwork.builder()
-              .id(v.id())
-              .region(v.region())
-              .addAllAddressSpace(v.addressSpace())
-              .addAllDnsServers(v.dnsServers())
-              .addAllVirtualNetworkPeerings(v.virtualNetworkPeerings());
-      for (Subnet s : v.subnets()) {
-        vb.addSubnets(
-            Subnet.builder()
-                .id(s.id())
-                .addressPrefix(s.addressPrefix())
-                .delegation(s.delegation())
-                .routeTable(s.routeTable())
-                .privateEndpointNetworkPolicies(policies.getOrDefault(s.id(), s.privateEndpointNetworkPolicies()))
-                .networkSecurityGroup(Optional.ofNullable(groups.get(s.id())).or(s::networkSecurityGroup))
-                .build());
-      }
-      n.addVirtualNetworks(vb.build());
-    }
     for (NetworkInterface i : network.networkInterfaces()) {
       NetworkInterface.Builder b =
           NetworkInterface.builder()
