@@ -103,6 +103,21 @@ public final class ArmImport {
   }
 
   /**
+   * Reads resources a front end hands over (templates after evaluation, Terraform resources after
+   * mapping), with a companion document.
+   *
+   * @param input the resources
+   * @param companion what the resources do not hold
+   * @return the estate and the report
+   * @throws PgreachException as {@link #read(String, Companion)} does, naming each resource's path
+   */
+  public static ArmImport read(ResourceInput input, Companion companion) {
+    Checks.notNull(input, "ArmImport.read.input");
+    Checks.notNull(companion, "ArmImport.read.companion");
+    return new ArmReader(input, companion.root()).read();
+  }
+
+  /**
    * Returns the estate.
    *
    * @return the estate

@@ -165,9 +165,19 @@ final class ArmReader {
   private final Map<ResourceId, List<Raw>> zoneGroupsByEndpoint = new HashMap<>();
   private Network network;
 
+  /** Resources handed over by a front end, when the input is not one ARM document. */
+  private final Optional<ResourceInput> input;
+
   ArmReader(Node arm, Node companion) {
     this.arm = arm;
     this.companion = companion.requireObject().only(Companion.MEMBERS);
+    this.input = Optional.empty();
+  }
+
+  ArmReader(ResourceInput input, Node companion) {
+    this.arm = Node.root(Json.array(), "$");
+    this.companion = companion.requireObject().only(Companion.MEMBERS);
+    this.input = Optional.of(input);
   }
 
   ArmImport read() {
@@ -227,6 +237,18 @@ final class ArmReader {
   // ================================================================== collecting
 
   private void collectAll() {
+    if (input.isPresent()) {
+      notes.addAll(input.get().notes());
+      for (ResourceInput.Entry e : input.get().resources()) {
+        if (e.uncertain().isPresent()) {
+          notes.add(e.path() + ": " + e.uncertain().get() + "; the resource was not read");
+          continue;
+        }
+        collect(Node.root(e.resource(), e.path()), Optional.empty());
+      }
+      input.get().existing().forEach((id, path) -> notes.add(path + ": " + id + " is declared to exist elsewhere; not read"));
+      return;
+    }
     List<Node> list;
     if (arm.isArray()) {
       list = arm.elements();

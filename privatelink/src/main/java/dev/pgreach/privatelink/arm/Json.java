@@ -217,6 +217,15 @@ final class Json {
   }
 
   /**
+   * Returns a new, empty array node.
+   *
+   * @return the node
+   */
+  static com.fasterxml.jackson.databind.node.ArrayNode array() {
+    return JsonNodeFactory.instance.arrayNode();
+  }
+
+  /**
    * Writes a tree as indented JSON with a final newline; members keep their insertion order, so
    * equal trees give equal text.
    *

@@ -1,0 +1,198 @@
+package dev.pgreach.privatelink.arm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.POJONode;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import dev.pgreach.core.ResourceId;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Azure resources as a front end hands them to the one reader that turns resources into an
+ * estate: templates after evaluation, Terraform's {@code azurerm} resources after mapping to their
+ * ARM form. Every front end goes through this, so there is one mapping from Azure's resources to
+ * the model and the front ends cannot drift apart.
+ *
+ * <p>Each resource is a JSON object in the form Azure Resource Manager gives it ({@code id},
+ * {@code name}, {@code type}, {@code location}, {@code sku}, {@code properties} …), with the
+ * {@link #path} that names it in messages (a template path such as {@code
+ * $.resources['server']}, or a Terraform address). A value the front end cannot know (a template's
+ * {@code reference()}, a Terraform value known only after apply) is the node {@link
+ * #unknown(String)} makes: the reader reads the setting it lands in as unknown, never as a
+ * default. A resource whose existence is not known (a template condition that cannot be
+ * evaluated) is added with {@link Builder#addUncertain}; one declared to exist elsewhere (a
+ * template's {@code existing} resource, a Terraform data source) with {@link
+ * Builder#addExisting}: it is outside the input.
+ *
+ * <p><b>Warning:</b> this class is the bridge between pgreach's own front ends
+ * ({@code dev.pgreach.privatelink.arm.template}, {@code dev.pgreach.privatelink.terraform}) and the
+ * reader. Its signatures use Jackson's types, unlike the rest of the API, and it may change in any
+ * release; read ARM JSON with {@link ArmImport} instead.
+ */
+public final class ResourceInput {
+  /** One resource and where it came from. */
+  record Entry(JsonNode resource, String path, ImmutableMap<String, String> memberPaths, Optional<String> uncertain) {}
+
+  private final ImmutableList<Entry> resources;
+  private final ImmutableMap<ResourceId, String> existing;
+  private final ImmutableList<String> notes;
+
+  private ResourceInput(Builder b) {
+    this.resources = b.resources.build();
+    this.existing = ImmutableMap.copyOf(b.existing);
+    this.notes = b.notes.build();
+  }
+
+  /**
+   * Returns the marker of a value that cannot be known from the input. No JSON text parses to it.
+   *
+   * @param why what the value is and why it is not known, for notes and reasons
+   * @return the marker node
+   */
+  public static JsonNode unknown(String why) {
+    Checks.notNull(why, "ResourceInput.unknown.why");
+    return new POJONode(new Unknown(why));
+  }
+
+  /**
+   * Tells whether a node is the marker of an unknown value.
+   *
+   * @param node a node, or null
+   * @return whether it was made by {@link #unknown(String)}
+   */
+  public static boolean isUnknown(JsonNode node) {
+    return node instanceof POJONode && ((POJONode) node).getPojo() instanceof Unknown;
+  }
+
+  /**
+   * Returns why a value is unknown.
+   *
+   * @param node a node made by {@link #unknown(String)}
+   * @return the reason, or empty for any other node
+   */
+  public static Optional<String> whyUnknown(JsonNode node) {
+    return isUnknown(node) ? Optional.of(((Unknown) ((POJONode) node).getPojo()).why()) : Optional.empty();
+  }
+
+  /** The content of an unknown-value marker. */
+  private record Unknown(String why) {
+    @Override
+    public String toString() {
+      return "(unknown: " + why + ")";
+    }
+  }
+
+  ImmutableList<Entry> resources() {
+    return resources;
+  }
+
+  ImmutableMap<ResourceId, String> existing() {
+    return existing;
+  }
+
+  ImmutableList<String> notes() {
+    return notes;
+  }
+
+  /**
+   * Returns a builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link ResourceInput}s. */
+  public static final class Builder {
+    private final ImmutableList.Builder<Entry> resources = ImmutableList.builder();
+    private final Map<ResourceId, String> existing = new java.util.LinkedHashMap<>();
+    private final ImmutableList.Builder<String> notes = ImmutableList.builder();
+
+    private Builder() {}
+
+    /**
+     * Adds a resource.
+     *
+     * @param resource the resource in ARM form
+     * @param path what names it in messages
+     * @return this builder
+     */
+    public Builder add(JsonNode resource, String path) {
+      return add(resource, path, Map.of());
+    }
+
+    /**
+     * Adds a resource whose members came from elsewhere: each entry maps a member's path inside the
+     * resource in ARM form ({@code properties.network.delegatedSubnetResourceId}) to what named it
+     * where it came from ({@code delegated_subnet_id}), so that messages name what the user wrote.
+     *
+     * @param resource the resource in ARM form
+     * @param path what names it in messages, such as a Terraform address
+     * @param memberPaths where members came from, relative to {@code path}
+     * @return this builder
+     */
+    public Builder add(JsonNode resource, String path, Map<String, String> memberPaths) {
+      Checks.notNull(resource, "ResourceInput.resource");
+      Checks.notNull(path, "ResourceInput.path");
+      Checks.notNull(memberPaths, "ResourceInput.memberPaths");
+      resources.add(new Entry(resource, path, ImmutableMap.copyOf(memberPaths), Optional.empty()));
+      return this;
+    }
+
+    /**
+     * Adds a resource that may or may not be deployed (a template condition that cannot be
+     * evaluated): nothing is known to exist because of it, and nothing is known to be absent.
+     *
+     * @param resource the resource in ARM form
+     * @param path what names it in messages
+     * @param why why its existence is not known
+     * @return this builder
+     */
+    public Builder addUncertain(JsonNode resource, String path, String why) {
+      Checks.notNull(resource, "ResourceInput.resource");
+      Checks.notNull(path, "ResourceInput.path");
+      Checks.notNull(why, "ResourceInput.why");
+      resources.add(new Entry(resource, path, ImmutableMap.of(), Optional.of(why)));
+      return this;
+    }
+
+    /**
+     * Adds a resource declared to exist but described elsewhere (a template's {@code existing}
+     * resource, a Terraform data source): it is outside the input.
+     *
+     * @param id its id
+     * @param path what names it in messages
+     * @return this builder
+     */
+    public Builder addExisting(ResourceId id, String path) {
+      Checks.notNull(id, "ResourceInput.id");
+      Checks.notNull(path, "ResourceInput.path");
+      existing.putIfAbsent(id, path);
+      return this;
+    }
+
+    /**
+     * Adds a note about what the front end left out or could not tell, starting with the path it
+     * concerns.
+     *
+     * @param note the sentence
+     * @return this builder
+     */
+    public Builder note(String note) {
+      Checks.notNull(note, "ResourceInput.note");
+      notes.add(note);
+      return this;
+    }
+
+    /**
+     * Builds the input.
+     *
+     * @return the input
+     */
+    public ResourceInput build() {
+      return new ResourceInput(this);
+    }
+  }
+}
