@@ -33,6 +33,16 @@ public final class AddressSet {
   /** Every address, {@code 0.0.0.0/0}. */
   public static final AddressSet ALL = new AddressSet(new int[] {BIAS}, new int[] {-1 ^ BIAS});
 
+  /**
+   * The public address space: exactly the addresses {@link Ipv4Address#isPublic()} accepts. Every
+   * answer about public sources (exposure, comparison, validation) uses this one definition, so
+   * "this network" ({@code 0.0.0.0/8}), private and shared space, loopback, link-local, multicast,
+   * reserved space and {@code 255.255.255.255} are never counted as internet sources.
+   */
+  public static final AddressSet PUBLIC =
+      ALL.difference(
+          parse("0.0.0.0/8, 10.0.0.0/8, 100.64.0.0/10, 127.0.0.0/8, 169.254.0.0/16, 172.16.0.0/12, 192.168.0.0/16, 224.0.0.0/3"));
+
   /*
    * Range i is [firsts[i], lasts[i]]. Values are stored biased (bits ^ MIN_VALUE), so that signed
    * int order is unsigned address order and Arrays.binarySearch works directly. Canonical form:

@@ -1,5 +1,6 @@
 package dev.pgreach.core;
 
+import com.google.common.collect.ImmutableSet;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -50,7 +51,8 @@ public abstract class FlexibleServer {
    *
    * @return the name, the first label of the host name
    */
-  public final ServerName name() {
+  @Value.Lazy
+  public ServerName name() {
     return ServerName.parse(id().name());
   }
 
@@ -131,10 +133,53 @@ public abstract class FlexibleServer {
   /**
    * Returns the networking mode, derived from {@link #delegatedSubnet()}.
    *
-   * @return {@link NetworkingMode#PRIVATE_ACCESS} when a delegated subnet is set
+   * @return {@link NetworkingMode#PRIVATE_ACCESS} when a delegated subnet is set, {@link
+   *     NetworkingMode#UNKNOWN} when {@link ServerSetting#NETWORKING} is unknown, else {@link
+   *     NetworkingMode#PUBLIC_ACCESS}
    */
   public final NetworkingMode networkingMode() {
-    return delegatedSubnet().isPresent() ? NetworkingMode.PRIVATE_ACCESS : NetworkingMode.PUBLIC_ACCESS;
+    if (delegatedSubnet().isPresent()) {
+      return NetworkingMode.PRIVATE_ACCESS;
+    }
+    return unknownSettings().contains(ServerSetting.NETWORKING) ? NetworkingMode.UNKNOWN : NetworkingMode.PUBLIC_ACCESS;
+  }
+
+  /**
+   * Returns the settings whose values the input does not show. The accessor of such a setting
+   * returns a value that means nothing; every answer that depends on it is indeterminate, unless
+   * every possible value gives the same answer.
+   *
+   * @return the unknown settings; empty for a server built in Java unless set
+   */
+  public abstract ImmutableSet<ServerSetting> unknownSettings();
+
+  /**
+   * Tells whether a setting's value is known.
+   *
+   * @param setting the setting
+   * @return whether it is not in {@link #unknownSettings()}
+   */
+  public final boolean isKnown(ServerSetting setting) {
+    return !unknownSettings().contains(setting);
+  }
+
+  /**
+   * Returns the server's state ({@code properties.state}).
+   *
+   * @return the state; {@link ServerState#READY} by default
+   */
+  @Value.Default
+  public ServerState state() {
+    return ServerState.READY;
+  }
+
+  /**
+   * Tells whether the server has a public endpoint: it is known not to be VNet-integrated.
+   *
+   * @return whether the networking mode is public access
+   */
+  public final boolean hasPublicEndpoint() {
+    return networkingMode() == NetworkingMode.PUBLIC_ACCESS;
   }
 
   /**
@@ -215,6 +260,9 @@ public abstract class FlexibleServer {
   /**
    * Tells whether the server is VNet-integrated.
    *
+   * <p><b>Warning:</b> false does not mean public access: the networking mode may be {@link
+   * NetworkingMode#UNKNOWN}; use {@link #hasPublicEndpoint()} for that.
+   *
    * @return whether the networking mode is private access
    */
   public final boolean isVnetIntegrated() {
@@ -240,6 +288,13 @@ public abstract class FlexibleServer {
     delegatedSubnet().ifPresent(s -> s.requireType(Subnet.RESOURCE_TYPE, field + ".delegatedSubnet"));
     privateDnsZone().ifPresent(z -> z.requireType("Microsoft.Network/privateDnsZones", field + ".privateDnsZone"));
     sourceServer().ifPresent(s -> s.requireType(RESOURCE_TYPE, field + ".sourceServer"));
+    if (delegatedSubnet().isPresent() && unknownSettings().contains(ServerSetting.NETWORKING)) {
+      throw PgreachException.of(
+          ErrorCode.INVALID_VALUE,
+          "%s.delegatedSubnet (%s) is set, so the networking mode is known; NETWORKING must not be among unknownSettings",
+          field,
+          delegatedSubnet().get());
+    }
     if (privateAddress().isPresent() && delegatedSubnet().isEmpty()) {
       throw PgreachException.of(
           ErrorCode.INVALID_VALUE,

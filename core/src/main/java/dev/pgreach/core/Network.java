@@ -16,9 +16,11 @@ import org.immutables.value.Value;
  * <p>Building a network checks that ids are unique per kind and that every reference that must
  * point inside the model does: a gateway's virtual network, a connection's two ends, a network
  * interface's subnet, a subnet's route table, a private-access server's delegated subnet. A
- * dangling reference throws {@link ErrorCode#DANGLING_REFERENCE} naming both ends. A peering to a
- * virtual network outside the model is allowed (it may belong to another tenant) and reported by
- * {@link NetworkValidation} instead, since nothing is known to be reachable through it.
+ * reference may instead point at a resource the {@link #coverage()} lists as outside the input
+ * (an input that refers to a subnet it does not hold); any other dangling reference throws {@link
+ * ErrorCode#DANGLING_REFERENCE} naming both ends. A peering to a virtual network outside the model
+ * is allowed (it may belong to another tenant) and reported by {@link NetworkValidation} instead,
+ * since nothing is known to be reachable through it.
  *
  * <p>Lookups by id are hash lookups on indices built once, lazily and thread-safely.
  */
@@ -74,6 +76,18 @@ public abstract class Network {
    * @return the servers in the order given
    */
   public abstract ImmutableList<FlexibleServer> flexibleServers();
+
+  /**
+   * Returns what the input the network was read from shows and does not show: resources outside
+   * the input and the inventories it holds in full.
+   *
+   * @return the coverage; {@link Coverage#closed()} by default (what the network holds is all
+   *     there is)
+   */
+  @Value.Default
+  public Coverage coverage() {
+    return Coverage.closed();
+  }
 
   /**
    * Returns the virtual network with this id.
@@ -152,7 +166,20 @@ public abstract class Network {
    * @return the server, or empty
    */
   public final Optional<FlexibleServer> flexibleServer(ServerName name) {
-    return flexibleServers().stream().filter(s -> s.name().equals(name)).findFirst();
+    return Optional.ofNullable(serversByName().get(name));
+  }
+
+  /**
+   * Returns the id of the virtual network a subnet id names (its parent), whether or not either is
+   * in the model.
+   *
+   * @param subnet a subnet id
+   * @return the virtual network's id
+   * @throws PgreachException {@link ErrorCode#WRONG_RESOURCE_TYPE} when the id is not a subnet id
+   */
+  public static ResourceId virtualNetworkIdOf(ResourceId subnet) {
+    subnet.requireType(Subnet.RESOURCE_TYPE, "Network.virtualNetworkIdOf.subnet");
+    return subnet.parent().orElseThrow();
   }
 
   /**
@@ -249,6 +276,15 @@ public abstract class Network {
   }
 
   @Value.Lazy
+  ImmutableMap<ServerName, FlexibleServer> serversByName() {
+    java.util.Map<ServerName, FlexibleServer> byName = new java.util.HashMap<>();
+    for (FlexibleServer s : flexibleServers()) {
+      byName.putIfAbsent(s.name(), s); // names are global: of two servers with one name the first given wins (validation reports it)
+    }
+    return ImmutableMap.copyOf(byName);
+  }
+
+  @Value.Lazy
   ImmutableListMultimap<ResourceId, VirtualNetworkGateway> gatewaysByNetwork() {
     return gatewaysById().values().stream()
         .collect(ImmutableListMultimap.toImmutableListMultimap(VirtualNetworkGateway::virtualNetwork, g -> g));
@@ -303,13 +339,21 @@ public abstract class Network {
     for (Subnet s : subnetsById().values()) {
       s.routeTable().ifPresent(rt -> requirePresent(routeTablesById(), rt, s.id(), "routeTable"));
     }
+    for (ResourceId outside : coverage().outsideInput().keySet()) {
+      if (virtualNetworksById().containsKey(outside) || subnetsById().containsKey(outside) || serversById().containsKey(outside)
+          || networkInterfacesById().containsKey(outside) || routeTablesById().containsKey(outside) || gatewaysById().containsKey(outside)
+          || onPremisesById().containsKey(outside)) {
+        throw PgreachException.of(
+            ErrorCode.INVALID_VALUE, "Network.coverage lists %s as outside the input, but the network holds it", outside);
+      }
+    }
     for (FlexibleServer s : flexibleServers()) {
       s.delegatedSubnet().ifPresent(subnet -> requirePresent(subnetsById(), subnet, s.id(), "delegatedSubnet"));
     }
   }
 
-  private static void requirePresent(ImmutableMap<ResourceId, ?> index, ResourceId target, ResourceId from, String field) {
-    if (!index.containsKey(target)) {
+  private void requirePresent(ImmutableMap<ResourceId, ?> index, ResourceId target, ResourceId from, String field) {
+    if (!index.containsKey(target) && !coverage().isOutsideInput(target)) {
       throw PgreachException.of(
           ErrorCode.DANGLING_REFERENCE, "%s.%s refers to %s, which is not in the network", from, field, target);
     }

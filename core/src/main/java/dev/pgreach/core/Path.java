@@ -8,8 +8,11 @@ import java.util.Optional;
  * steps, the hops the packet passes, and where it arrives.
  *
  * <p>A routing verdict is {@link Disposition#ALLOWED} (the packet arrives in the destination's
- * network; whether anything listens there, and whether filters admit it, are later questions) or
- * {@link Disposition#BLOCKED} (dropped, with the step that says why).
+ * network; whether anything listens there, and whether filters admit it, are later questions),
+ * {@link Disposition#BLOCKED} (dropped, with the step that says why), or {@link
+ * Disposition#INDETERMINATE} (where the packet goes cannot be told from the input: a route table,
+ * peering or gateway connection that would decide it is not in the input; the last step says
+ * which).
  *
  * @param verdict the verdict and its steps
  * @param hops the hosts passed, source first; the destination is last when the packet arrives

@@ -45,6 +45,14 @@ import java.util.Set;
  *       dropped.
  * </ul>
  *
+ * <p><b>An open world.</b> When the network's {@link Network#coverage() coverage} is open, routing
+ * that depends on what the input does not hold is undecided, never guessed: a route table outside
+ * the input or whose routes are not observed makes every destination from its subnets undecided;
+ * peerings, gateway connections or a gateway the input may not show make destinations outside the
+ * network's own space undecided; a peer whose reverse link may exist makes its space undecided;
+ * an appliance address in a subnet whose interfaces are not observed is undecided. The path then
+ * ends with a {@link RouteStep.Undecided} step and an {@link Disposition#INDETERMINATE} verdict.
+ *
  * <p>What is not: BGP route propagation settings, user routes on the GatewaySubnet, service
  * endpoints, forced tunnelling through the gateway's default site, and NAT other than the public
  * source address of internet-bound traffic. Network security groups are not routing: callers
@@ -53,7 +61,7 @@ import java.util.Set;
  * <pre>{@code
  * Reachability routing = Reachability.of(network, ServiceProfile.current());
  * Path path = routing.route(client.location(), Ipv4Address.parse("10.2.1.4"));
- * path.verdict().disposition();   // ALLOWED or BLOCKED, with the steps
+ * path.verdict().disposition();   // ALLOWED, BLOCKED or INDETERMINATE, with the steps
  * }</pre>
  *
  * <p>A {@code Reachability} compiles every subnet's effective routes once, when it is created; it
@@ -85,6 +93,7 @@ public final class Reachability {
   private final ImmutableSetMultimap<ResourceId, Ipv4Address> privateEndpointAddresses;
   private final ImmutableMap<ResourceId, RouteLookup> lookups;
   private final ImmutableMap<ResourceId, Map<Ipv4Address, NetworkInterface>> interfacesByNetwork;
+  private final RoutingGaps gaps;
 
   private Reachability(
       Network network, ServiceProfile profile, ImmutableSetMultimap<ResourceId, Ipv4Address> endpoints) {
@@ -93,6 +102,9 @@ public final class Reachability {
     this.privateEndpointAddresses = endpoints;
     Map<ResourceId, Map<Ipv4Address, NetworkInterface>> nics = new HashMap<>();
     for (NetworkInterface n : network.networkInterfaces()) {
+      if (network.subnet(n.subnet()).isEmpty()) {
+        continue; // an interface in a subnet outside the input: where it is is not known
+      }
       ResourceId vnet = network.virtualNetworkOf(n.subnet()).id();
       nics.computeIfAbsent(vnet, k -> new HashMap<>()).putIfAbsent(n.privateAddress(), n);
     }
@@ -105,6 +117,7 @@ public final class Reachability {
       }
     }
     this.lookups = b.build();
+    this.gaps = new RoutingGaps(network);
   }
 
   /**
@@ -211,6 +224,19 @@ public final class Reachability {
   }
 
   /**
+   * Tells whether the input shows every address the {@code VirtualNetwork} service tag of a network
+   * stands for: no peering, peer or gateway connection the tag depends on is missing from it. When
+   * it does not, {@link #virtualNetworkServiceTag(ResourceId)} gives only the addresses known to be
+   * in the tag.
+   *
+   * @param virtualNetwork the network whose security rules use the tag
+   * @return whether the tag is known in full; always true for a closed coverage
+   */
+  public boolean virtualNetworkServiceTagComplete(ResourceId virtualNetwork) {
+    return gaps.tagComplete(virtualNetwork);
+  }
+
+  /**
    * Returns the addresses the {@code VirtualNetwork} service tag stands for in the security rules
    * applied to one subnet (or to a network interface in it). Azure's definition adds, to the
    * network's tag ({@link #virtualNetworkServiceTag(ResourceId)}), the host's virtual IP {@code
@@ -256,7 +282,11 @@ public final class Reachability {
     if (s.routeTable().isEmpty()) {
       return ImmutableList.of();
     }
-    RouteTable table = network.routeTable(s.routeTable().get()).orElseThrow();
+    Optional<RouteTable> found = network.routeTable(s.routeTable().get());
+    if (found.isEmpty()) {
+      return ImmutableList.of(); // outside the input: routing from the subnet is undecided (RoutingGaps)
+    }
+    RouteTable table = found.get();
     ImmutableList.Builder<EffectiveRoute> b = ImmutableList.builder();
     for (Route r : table.routes()) {
       b.add(
@@ -546,7 +576,7 @@ public final class Reachability {
           steps, hops, new Arrival(Place.INTERNET, destination, Optional.empty(), from.outboundPublicAddress(), false));
     }
     ImmutableList<GatewayConnection> connections = network.connectionsOf(onPremises.id());
-    if (connections.isEmpty()) {
+    if (connections.isEmpty() && gaps.onPremises(onPremises, destination).isEmpty()) {
       steps.add(
           new RouteStep.Dropped(
               ReasonCode.ON_PREMISES_NOT_CONNECTED,
@@ -556,7 +586,11 @@ public final class Reachability {
     }
     RouteStep.Dropped transitMissing = null;
     for (GatewayConnection c : connections) {
-      VirtualNetworkGateway gateway = network.virtualNetworkGateway(c.virtualNetworkGateway()).orElseThrow();
+      Optional<VirtualNetworkGateway> known = network.virtualNetworkGateway(c.virtualNetworkGateway());
+      if (known.isEmpty() || network.virtualNetwork(known.get().virtualNetwork()).isEmpty()) {
+        continue; // outside the input: reported below when nothing else carries the packet
+      }
+      VirtualNetworkGateway gateway = known.get();
       VirtualNetwork hub = network.virtualNetwork(gateway.virtualNetwork()).orElseThrow();
       if (hub.addresses().contains(destination)) {
         Place there = new Place.Vnet(hub.id());
@@ -594,6 +628,11 @@ public final class Reachability {
                     + spokeLink.useRemoteGateways()
                     + ").");
       }
+    }
+    Optional<RouteStep.Undecided> unknown = gaps.onPremises(onPremises, destination);
+    if (unknown.isPresent()) {
+      steps.add(unknown.get());
+      return undecided(steps, hops);
     }
     steps.add(
         transitMissing != null
@@ -674,6 +713,15 @@ public final class Reachability {
       boolean forwarded = false;
       for (int hop = 0; hop < MAX_HOPS; hop++) {
         VirtualNetwork vnet = network.virtualNetworkOf(subnet.id());
+        Optional<RouteStep.Undecided> gap = gaps.routeTable(subnet);
+        if (gap.isEmpty() && !vnet.addresses().contains(destination)) {
+          gap = gaps.outsideSpace(vnet, destination);
+        }
+        if (gap.isPresent()) {
+          hops.add(new Hop(new Place.Vnet(vnet.id()), here, Optional.of(subnet.id()), nic.map(NetworkInterface::id), Optional.empty()));
+          steps.add(gap.get());
+          return undecided(steps, hops);
+        }
         EffectiveRoute route = lookup(subnet.id()).select(destination);
         hops.add(
             new Hop(new Place.Vnet(vnet.id()), here, Optional.of(subnet.id()), nic.map(NetworkInterface::id), Optional.of(route)));
@@ -724,6 +772,15 @@ public final class Reachability {
               Optional<NetworkInterface> appliance =
                   owner.flatMap(o -> Optional.ofNullable(interfacesByNetwork.getOrDefault(o.id(), Map.of()).get(applianceAddress)));
               if (appliance.isEmpty()) {
+                String routeName = route.via().map(Object::toString).orElse(route.name());
+                Optional<RouteStep.Undecided> unknown =
+                    owner.isPresent()
+                        ? gaps.appliance(owner.get(), applianceAddress, routeName)
+                        : gaps.outsideSpace(vnet, applianceAddress);
+                if (unknown.isPresent()) {
+                  steps.add(unknown.get());
+                  return undecided(steps, hops);
+                }
                 return drop(
                     ReasonCode.APPLIANCE_UNKNOWN,
                     route.via().map(Object::toString).orElse(route.name()),
@@ -985,6 +1042,11 @@ public final class Reachability {
   }
 
   private static Path blocked(List<RouteStep> steps, List<Hop> hops) {
+    return new Path(Verdict.of(steps), ImmutableList.copyOf(hops), Optional.empty());
+  }
+
+  /** A path whose end cannot be told from the input: the last step is undecided. */
+  private static Path undecided(List<RouteStep> steps, List<Hop> hops) {
     return new Path(Verdict.of(steps), ImmutableList.copyOf(hops), Optional.empty());
   }
 }

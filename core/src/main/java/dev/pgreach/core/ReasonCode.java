@@ -47,6 +47,26 @@ public enum ReasonCode {
   /** The flow arrived at the destination's network. */
   ARRIVED,
 
+  // ---- the open world (every module) ----
+  /**
+   * A resource the answer depends on is outside the input: the input refers to it (a server's
+   * delegated subnet, a subnet's network security group) but does not hold it, so its content is
+   * not known.
+   */
+  OUTSIDE_INPUT,
+  /**
+   * An inventory the answer depends on is not observed: the input does not hold all of it (the
+   * firewall rules of a server, the routes of a route table, the zones linked to a network), and
+   * what is missing could decide the answer.
+   */
+  NOT_OBSERVED,
+  /**
+   * A setting the answer depends on is not known from the input (a value known only at
+   * deployment, a server read with {@code properties: null}), and its possible values give
+   * different answers.
+   */
+  SETTING_UNKNOWN,
+
   // ---- firewall (pgreach-firewall) ----
   /** The server's {@code publicNetworkAccess} is Disabled: the public endpoint admits nothing. */
   PUBLIC_NETWORK_ACCESS_DISABLED,
@@ -159,5 +179,11 @@ public enum ReasonCode {
    * A route table on the path sends a service tag (such as {@code AzureCloud}) somewhere, and
    * whether the public destination is one of the tag's addresses is not known.
    */
-  SERVICE_TAG_ROUTE_UNDECIDED
+  SERVICE_TAG_ROUTE_UNDECIDED,
+  /** The server is stopped, disabled, being deleted or inaccessible: it accepts no connection. */
+  SERVER_NOT_RUNNING,
+  /** The server is starting, updating, restarting or being created: it may be unavailable while it does. */
+  SERVER_STATE_CHANGING,
+  /** The private endpoint's connection state is not known from the input (approval may be automatic or manual). */
+  ENDPOINT_STATE_UNKNOWN
 }

@@ -220,4 +220,33 @@ public sealed interface RouteStep extends Step {
       return StepEffect.BLOCKED;
     }
   }
+
+  /**
+   * Where the packet goes cannot be told from the input: a route table whose routes the input does
+   * not hold, peerings or gateway connections it does not show, a network outside the input.
+   *
+   * @param code why: {@link ReasonCode#NOT_OBSERVED}, {@link ReasonCode#OUTSIDE_INPUT}
+   * @param subject the resource whose content is missing, as text
+   * @param reason the explanation, naming what is missing and what it would decide
+   */
+  record Undecided(ReasonCode code, String subject, String reason) implements RouteStep {
+    /**
+     * Checks the components.
+     *
+     * @param code why: {@link ReasonCode#NOT_OBSERVED}, {@link ReasonCode#OUTSIDE_INPUT}
+     * @param subject the resource whose content is missing, as text
+     * @param reason the explanation, naming what is missing and what it would decide
+     * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null component
+     */
+    public Undecided {
+      Checks.notNull(code, "RouteStep.Undecided.code");
+      Checks.notNull(subject, "RouteStep.Undecided.subject");
+      Checks.notNull(reason, "RouteStep.Undecided.reason");
+    }
+
+    @Override
+    public StepEffect effect() {
+      return StepEffect.UNKNOWN;
+    }
+  }
 }

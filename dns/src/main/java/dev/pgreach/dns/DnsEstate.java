@@ -3,6 +3,7 @@ package dev.pgreach.dns;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.ImmutableSetMultimap;
 import dev.pgreach.core.ClientLocation;
 import dev.pgreach.core.ErrorCode;
 import dev.pgreach.core.Network;
@@ -49,10 +50,11 @@ import org.immutables.value.Value;
  * <p>Checked when built: zone and DNS server ids are unique; each DNS server's location is in the
  * network, inside its subnet or on-premises prefixes; no two DNS servers share an address in one
  * place; servers named in {@link #privateEndpointServers()} and {@link #publicEndpointLabels()}
- * are in the network and labels are single labels; and no virtual network is linked to two zones
- * with the same name ({@link ErrorCode#OVERLAPPING_ZONE_LINKS}), because no answer could be given
- * for names in them. Links to nested zones (one name below the other) are allowed here and
- * reported by {@link DnsValidation}, since the most specific zone answers.
+ * are in the network and labels are single labels. A virtual network linked to two zones with the
+ * same name (which Azure refuses) is allowed here: {@link DnsValidation} reports it, and names in
+ * them resolve to an undecided answer, since which link exists is not known. Links to nested zones
+ * (one name below the other) are reported by {@link DnsValidation} too; the most specific zone
+ * answers.
  */
 @Value.Immutable
 public abstract class DnsEstate {
@@ -92,6 +94,16 @@ public abstract class DnsEstate {
    * @return the server ids
    */
   public abstract ImmutableSet<ResourceId> privateEndpointServers();
+
+  /**
+   * Returns the names of record sets that resources in the input write — private endpoints' DNS
+   * zone groups — while the record sets themselves are not in it, by zone id. In a zone whose
+   * record sets the input does not hold in full, such a name may hold more records than the ones
+   * written, so its answer is undecided.
+   *
+   * @return record names by zone
+   */
+  public abstract ImmutableSetMultimap<ResourceId, RecordName> unobservedRecordSets();
 
   /**
    * Returns the known {@code rs-<id>} labels of servers' public names.
@@ -159,26 +171,6 @@ public abstract class DnsEstate {
             "DnsEstate.publicEndpointLabels[%s] (%s) must be one label, such as rs-0123456789abcdef0123456789abcd",
             e.getKey(),
             e.getValue());
-      }
-    }
-    Map<String, List<PrivateDnsZone>> byNetworkAndName = new HashMap<>();
-    for (PrivateDnsZone z : privateDnsZones()) {
-      for (VirtualNetworkLink l : z.virtualNetworkLinks()) {
-        List<PrivateDnsZone> same = byNetworkAndName.computeIfAbsent(l.virtualNetwork() + "|" + z.name(), k -> new ArrayList<>());
-        if (!same.contains(z)) {
-          same.add(z);
-        }
-        if (same.size() > 1) {
-          List<ResourceId> ids = new ArrayList<>();
-          same.forEach(x -> ids.add(x.id()));
-          ids.sort(null);
-          throw PgreachException.of(
-              ErrorCode.OVERLAPPING_ZONE_LINKS,
-              "DnsEstate.privateDnsZones links virtual network %s to two zones named %s (%s); Azure refuses: a virtual network cannot be linked to multiple zones with overlapping namespaces",
-              l.virtualNetwork(),
-              z.name(),
-              ids);
-        }
       }
     }
   }

@@ -823,4 +823,48 @@ public sealed interface DnsStep extends Step {
       return name + " resolves to " + what + ".";
     }
   }
+
+  /**
+   * The answer cannot be told from the input: the zones linked to the resolving network, a zone's
+   * record sets, a server's settings or private endpoints, or what answers at a DNS server's
+   * address are not all in it, and what is missing could answer.
+   *
+   * @param code {@link ReasonCode#OUTSIDE_INPUT}, {@link ReasonCode#NOT_OBSERVED} or {@link
+   *     ReasonCode#SETTING_UNKNOWN}
+   * @param name the name being resolved
+   * @param subject the resource whose content is missing, as text
+   * @param why the explanation, naming what is missing and what it would decide
+   */
+  record Undecided(ReasonCode code, DnsName name, String subject, String why) implements DnsStep {
+    /**
+     * Checks the components.
+     *
+     * @param code {@link ReasonCode#OUTSIDE_INPUT}, {@link ReasonCode#NOT_OBSERVED} or {@link ReasonCode#SETTING_UNKNOWN}
+     * @param name the name being resolved
+     * @param subject the resource whose content is missing, as text
+     * @param why the explanation, naming what is missing and what it would decide
+     * @throws dev.pgreach.core.PgreachException for a null component
+     */
+    public Undecided {
+      Checks.notNull(code, "DnsStep.Undecided.code");
+      Checks.notNull(name, "DnsStep.Undecided.name");
+      Checks.notNull(subject, "DnsStep.Undecided.subject");
+      Checks.notNull(why, "DnsStep.Undecided.why");
+    }
+
+    @Override
+    public StepEffect effect() {
+      return StepEffect.UNKNOWN;
+    }
+
+    @Override
+    public String subject() {
+      return subject;
+    }
+
+    @Override
+    public String reason() {
+      return why;
+    }
+  }
 }

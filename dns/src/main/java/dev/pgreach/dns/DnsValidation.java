@@ -44,8 +44,8 @@ import java.util.TreeMap;
  *       zones, it is the one named after this server ({@link
  *       FindingCode#PRIVATE_DNS_ZONE_NOT_PER_SERVER});
  *   <li>links: one link per zone and network ({@link FindingCode#ZONE_LINKED_TWICE}); no network
- *       linked to nested zones ({@link FindingCode#ZONE_LINKS_OVERLAP}; same-named zones cannot
- *       even be built, see {@link DnsEstate}); at most one registration zone per network ({@link
+ *       linked to two zones of one name (reported on the second zone's link) or to nested zones
+ *       ({@link FindingCode#ZONE_LINKS_OVERLAP}); at most one registration zone per network ({@link
  *       FindingCode#REGISTRATION_ZONES_MORE_THAN_ONE}); NxDomainRedirect only where Azure honours
  *       it ({@link FindingCode#NXDOMAIN_REDIRECT_IGNORED});
  *   <li>records: an A record at a VNet-integrated server's name in its zone whose address is
@@ -278,7 +278,26 @@ public final class DnsValidation {
         for (int j = i + 1; j < zones.size(); j++) {
           ZoneName a = zones.get(i).name();
           ZoneName b = zones.get(j).name();
-          if (!a.equals(b) && a.overlaps(b)) {
+          if (a.equals(b)) {
+            ResourceId network = e.getKey();
+            PrivateDnsZone second = zones.get(j);
+            ResourceId link =
+                second.virtualNetworkLinks().stream()
+                    .filter(l -> l.virtualNetwork().equals(network))
+                    .map(VirtualNetworkLink::id)
+                    .sorted()
+                    .findFirst()
+                    .orElse(second.id());
+            out.add(
+                Finding.of(
+                    FindingCode.ZONE_LINKS_OVERLAP,
+                    link,
+                    "virtualNetwork",
+                    network,
+                    "Virtual network " + network.name() + " is linked to two zones named " + a + " (" + zones.get(i).id() + " and "
+                        + second.id() + "); Azure refuses the second link: a virtual network cannot be linked to multiple zones with"
+                        + " overlapping namespaces. Names in them resolve to an undecided answer here."));
+          } else if (a.overlaps(b)) {
             out.add(
                 Finding.of(
                     FindingCode.ZONE_LINKS_OVERLAP,

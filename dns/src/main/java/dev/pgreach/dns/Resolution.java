@@ -129,7 +129,9 @@ public record Resolution(
         agrees =
             last.code() == ReasonCode.DNS_PUBLIC_NOT_MODELLED
                 || last instanceof DnsStep.ServerAddressUnknown
-                    && ((DnsStep.ServerAddressUnknown) last).name().equals(aliases.get(aliases.size() - 1));
+                    && ((DnsStep.ServerAddressUnknown) last).name().equals(aliases.get(aliases.size() - 1))
+                || last instanceof DnsStep.Undecided
+                    && ((DnsStep.Undecided) last).name().equals(aliases.get(aliases.size() - 1));
         break;
       case FAILURE:
         agrees = last.effect() == StepEffect.BLOCKED && last.code() != ReasonCode.DNS_NXDOMAIN;

@@ -22,7 +22,10 @@ public enum ResolutionDisposition {
    * postgres.database.azure.com}), or the name is a VNet-integrated server's own name in its
    * private DNS zone, where Azure keeps the server's A record, but the server's private address is
    * not known (no {@code privateAddress}, no A record inside its delegated subnet); the answer then
-   * names the server ({@link Resolution#serverAddressUnknown()}).
+   * names the server ({@link Resolution#serverAddressUnknown()}). In an open world, also when what
+   * would answer is not in the input: the zones linked to the resolving network, a zone's record
+   * sets, a server's settings or private endpoints, or what answers at a DNS server's address (the
+   * last step is then a {@link DnsStep.Undecided}).
    */
   UNKNOWN
 }

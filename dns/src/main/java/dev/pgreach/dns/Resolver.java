@@ -5,18 +5,26 @@ import com.google.common.collect.ImmutableListMultimap;
 import com.google.common.collect.ImmutableMap;
 import dev.pgreach.core.Arrival;
 import dev.pgreach.core.ClientLocation;
+import dev.pgreach.core.Coverage;
+import dev.pgreach.core.Disposition;
 import dev.pgreach.core.ErrorCode;
 import dev.pgreach.core.FlexibleServer;
+import dev.pgreach.core.Inventory;
 import dev.pgreach.core.Ipv4Address;
+import dev.pgreach.core.Ipv4Prefix;
 import dev.pgreach.core.Network;
+import dev.pgreach.core.NetworkingMode;
 import dev.pgreach.core.OnPremisesNetwork;
 import dev.pgreach.core.Path;
 import dev.pgreach.core.PgreachException;
 import dev.pgreach.core.Place;
 import dev.pgreach.core.Reachability;
+import dev.pgreach.core.ReasonCode;
 import dev.pgreach.core.ResourceId;
 import dev.pgreach.core.ServerName;
+import dev.pgreach.core.ServerSetting;
 import dev.pgreach.core.ServiceProfile;
+import dev.pgreach.core.Step;
 import dev.pgreach.core.Subnet;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -110,6 +118,8 @@ public final class Resolver {
   private final ImmutableMap<ResourceId, ZoneTable> tables;
   private final ImmutableMap<Place, ImmutableMap<Ipv4Address, DnsServer>> serversAt;
   private final ImmutableMap<ServerName, FlexibleServer> serversByName;
+  /** Networks linked to two zones of one name, as {@code network|zone name}: which link exists is not known. */
+  private final Set<String> conflicted = new HashSet<>();
 
   private Resolver(DnsEstate estate, Reachability routing) {
     this.estate = estate;
@@ -318,12 +328,19 @@ public final class Resolver {
 
   /** Asks one resolver for one name; the answer is one step of the chain. */
   private Answer ask(View view, DnsName name, Set<ResourceId> forwarding, List<DnsStep> steps) {
-    steps.add(new DnsStep.Queried(view.nameServer(), name));
+    if (!(view instanceof UnknownView)) {
+      steps.add(new DnsStep.Queried(view.nameServer(), name));
+    }
     if (view instanceof AzureView) {
       return azureProvided(((AzureView) view).virtualNetwork, name, steps);
     }
     if (view instanceof PublicView) {
       return publicDns(name, steps);
+    }
+    if (view instanceof UnknownView) {
+      UnknownView u = (UnknownView) view;
+      steps.add(new DnsStep.Undecided(u.code, name, u.address.toString(), u.why));
+      return Answer.UNKNOWN;
     }
     return dnsServer(((ServerView) view).server, name, forwarding, steps);
   }
@@ -361,6 +378,18 @@ public final class Resolver {
   }
 
   private Answer azureProvided(ResourceId virtualNetwork, DnsName name, List<DnsStep> steps) {
+    Coverage coverage = network.coverage();
+    if (!coverage.isComplete(Inventory.LINKED_PRIVATE_DNS_ZONES, virtualNetwork)) {
+      steps.add(
+          new DnsStep.Undecided(
+              coverage.isOutsideInput(virtualNetwork) ? ReasonCode.OUTSIDE_INPUT : ReasonCode.NOT_OBSERVED,
+              name,
+              virtualNetwork.toString(),
+              Inventory.LINKED_PRIVATE_DNS_ZONES.of(virtualNetwork.name())
+                  + " are not known to be all in the input (ARM keeps no list of them on the network; declare the inventory complete if the input holds every zone): a zone linked to it may answer for "
+                  + name + "."));
+      return Answer.UNKNOWN;
+    }
     LinkedZone zone = null;
     for (LinkedZone z : linkedZones.get(virtualNetwork)) {
       if (z.name.contains(name)) {
@@ -371,9 +400,35 @@ public final class Resolver {
     if (zone == null) {
       return publicDns(name, steps);
     }
+    if (conflicted.contains(virtualNetwork + "|" + zone.name)) {
+      steps.add(
+          new DnsStep.Undecided(
+              ReasonCode.NOT_OBSERVED,
+              name,
+              zone.zone.toString(),
+              virtualNetwork.name() + " is linked to two zones named " + zone.name
+                  + ", which Azure refuses (a network cannot be linked to zones with overlapping namespaces): which link exists is not known."));
+      return Answer.UNKNOWN;
+    }
     ZoneTable table = tables.get(zone.zone);
     RecordName relative = zone.name.relativize(name).orElseThrow();
     ImmutableList<DnsRecord> records = table.at(relative);
+    boolean recordsComplete = coverage.isComplete(Inventory.RECORD_SETS, zone.zone);
+    if (!recordsComplete
+        && table.writtenFor(relative).isEmpty()
+        && table.addressUnknown(relative).isEmpty()
+        && (records.isEmpty() || estate.unobservedRecordSets().containsEntry(zone.zone, relative))) {
+      steps.add(
+          new DnsStep.Undecided(
+              coverage.isOutsideInput(zone.zone) ? ReasonCode.OUTSIDE_INPUT : ReasonCode.NOT_OBSERVED,
+              name,
+              zone.zone.toString(),
+              (records.isEmpty()
+                      ? "Zone " + zone.name + " (linked to " + virtualNetwork.name() + ") holds no record for " + name + " in the input"
+                      : "Zone " + zone.name + " gets " + records + " for " + name + " from private endpoints' DNS zone groups, but the record set itself is not in the input")
+                  + ", and " + Inventory.RECORD_SETS.of("zone " + zone.name) + " are not all in it: a record not shown may answer."));
+      return Answer.UNKNOWN;
+    }
     if (!records.isEmpty()) {
       steps.add(new DnsStep.ZoneAnswered(name, zone.zone, zone.name, zone.link.id(), records, table.writtenFor(relative)));
       if (records.get(0) instanceof DnsRecord.Cname) {
@@ -410,6 +465,10 @@ public final class Resolver {
     ImmutableList<String> labels = relative.get().labels();
     Optional<FlexibleServer> server =
         labels.isEmpty() ? Optional.empty() : ServerName.tryParse(labels.get(0)).map(serversByName::get);
+    Optional<Answer> open = publicDnsUnknown(name, labels, server, steps);
+    if (open.isPresent()) {
+      return open.get();
+    }
     if (server.isPresent() && labels.size() == 1) {
       FlexibleServer s = server.get();
       Optional<DnsName> target;
@@ -442,6 +501,60 @@ public final class Resolver {
     return Answer.NXDOMAIN;
   }
 
+  /**
+   * Where public DNS's answer for a name under {@code postgres.database.azure.com} depends on what
+   * the input does not show: a server it does not hold, a server whose networking mode, private
+   * DNS zone or private endpoints it does not show.
+   */
+  private Optional<Answer> publicDnsUnknown(DnsName name, ImmutableList<String> labels, Optional<FlexibleServer> server, List<DnsStep> steps) {
+    if (labels.isEmpty() || labels.size() > 2) {
+      return Optional.empty();
+    }
+    Coverage coverage = network.coverage();
+    if (server.isEmpty()) {
+      if (coverage.isOpen() && ServerName.isValid(labels.get(0))) {
+        steps.add(
+            new DnsStep.Undecided(
+                ReasonCode.OUTSIDE_INPUT,
+                name,
+                name.toString(),
+                "No server named " + labels.get(0) + " is in the input: public DNS answers for it as that server's settings say, which are not known."));
+        return Optional.of(Answer.UNKNOWN);
+      }
+      return Optional.empty();
+    }
+    FlexibleServer s = server.get();
+    if (s.networkingMode() == NetworkingMode.UNKNOWN) {
+      steps.add(
+          new DnsStep.Undecided(
+              ReasonCode.SETTING_UNKNOWN,
+              name,
+              s.id().toString(),
+              "Whether server " + s.name() + " is VNet-integrated is not known from the input, and public DNS answers differently for each."));
+      return Optional.of(Answer.UNKNOWN);
+    }
+    if (s.isVnetIntegrated() && !s.isKnown(ServerSetting.PRIVATE_DNS_ZONE)) {
+      steps.add(
+          new DnsStep.Undecided(
+              ReasonCode.SETTING_UNKNOWN,
+              name,
+              s.id().toString(),
+              "The private DNS zone of server " + s.name() + " is not known from the input, so the name public DNS points " + name + " at is not known."));
+      return Optional.of(Answer.UNKNOWN);
+    }
+    if (!s.isVnetIntegrated() && !estate.hasPrivateEndpoint(s.id()) && !coverage.isComplete(Inventory.PRIVATE_ENDPOINT_CONNECTIONS, s.id())) {
+      steps.add(
+          new DnsStep.Undecided(
+              ReasonCode.NOT_OBSERVED,
+              name,
+              s.id().toString(),
+              "No private endpoint of server " + s.name() + " is in the input, and " + Inventory.PRIVATE_ENDPOINT_CONNECTIONS.of(s.name().toString())
+                  + " are not all in it: with a private endpoint public DNS points the name into privatelink.postgres.database.azure.com, without one at its public endpoint."));
+      return Optional.of(Answer.UNKNOWN);
+    }
+    return Optional.empty();
+  }
+
   // ---------------------------------------------------------------- reaching resolvers
 
   /**
@@ -457,6 +570,10 @@ public final class Resolver {
       return Optional.empty();
     }
     Path path = routing.route(from, address);
+    if (path.verdict().disposition() == Disposition.INDETERMINATE) {
+      Step why = path.verdict().unknownSteps().get(0);
+      return Optional.of(new UnknownView(address, why.code(), "Whether DNS server " + address + " can be reached is not known: " + why.reason()));
+    }
     if (!path.arrives()) {
       steps.add(new DnsStep.Unreachable(address, fromPlace, path.verdict().blockingStep()));
       return Optional.empty();
@@ -468,6 +585,13 @@ public final class Resolver {
     }
     if (arrival.place() instanceof Place.Internet) {
       return Optional.of(new PublicView(Optional.of(address)));
+    }
+    if (network.coverage().isOpen()) {
+      return Optional.of(
+          new UnknownView(
+              address,
+              ReasonCode.NOT_OBSERVED,
+              "Nothing in the input says what answers DNS at " + address + " (describe the DNS server in the companion document's dnsServers)."));
     }
     steps.add(new DnsStep.Unreachable(address, fromPlace, Optional.empty()));
     return Optional.empty();
@@ -577,8 +701,10 @@ public final class Resolver {
       if (s.isVnetIntegrated() && s.privateDnsZone().isPresent()) {
         ZoneTable.Builder b = builders.get(s.privateDnsZone().get());
         Optional<Subnet> subnet = network.subnet(s.delegatedSubnet().get());
-        if (b != null && subnet.isPresent()) {
-          b.addServerRecord(RecordName.parse(s.name().toString()), s.privateAddress(), s.id(), subnet.get().addressPrefix());
+        if (b != null && (subnet.isPresent() || network.coverage().isOutsideInput(s.delegatedSubnet().get()))) {
+          // A subnet outside the input: every listed record may be the server's.
+          Ipv4Prefix within = subnet.map(Subnet::addressPrefix).orElse(Ipv4Prefix.ALL);
+          b.addServerRecord(RecordName.parse(s.name().toString()), s.privateAddress(), s.id(), within);
         }
       }
     }
@@ -596,6 +722,15 @@ public final class Resolver {
       }
       chosen.forEach((vnet, link) -> byNetwork.computeIfAbsent(vnet, k -> new ArrayList<>()).add(new LinkedZone(z.id(), z.name(), link)));
     }
+    byNetwork.forEach(
+        (vnet, zones) -> {
+          Set<ZoneName> names = new HashSet<>();
+          for (LinkedZone z : zones) {
+            if (!names.add(z.name)) {
+              conflicted.add(vnet + "|" + z.name);
+            }
+          }
+        });
     ImmutableListMultimap.Builder<ResourceId, LinkedZone> out = ImmutableListMultimap.builder();
     byNetwork.forEach(
         (vnet, zones) -> {
@@ -672,6 +807,24 @@ public final class Resolver {
     @Override
     public NameServer nameServer() {
       return new NameServer.Public(address);
+    }
+  }
+
+  /** A resolver address where what answers is not known from the input. */
+  private static final class UnknownView implements View {
+    final Ipv4Address address;
+    final ReasonCode code;
+    final String why;
+
+    UnknownView(Ipv4Address address, ReasonCode code, String why) {
+      this.address = address;
+      this.code = code;
+      this.why = why;
+    }
+
+    @Override
+    public NameServer nameServer() {
+      return new NameServer.Public(Optional.of(address));
     }
   }
 

@@ -117,18 +117,7 @@ class DnsEstateTest {
             (Supplier<DnsEstate>) () -> TestEstate.standard().label("billing", "rs-1.x").build(),
             ErrorCode.INVALID_DNS_NAME,
             "DnsEstate.publicEndpointLabels[billing]",
-            "rs-1.x"),
-        Arguments.of(
-            "one network linked to two zones with one name",
-            (Supplier<DnsEstate>)
-                () -> {
-                  TestEstate t = TestEstate.standard().zoneIn("other", PRIVATELINK);
-                  t.linkIn("other", PRIVATELINK, "hub", ResolutionPolicy.DEFAULT, false);
-                  return t.build();
-                },
-            ErrorCode.OVERLAPPING_ZONE_LINKS,
-            "DnsEstate.privateDnsZones",
-            PRIVATELINK));
+            "rs-1.x"));
   }
 
   private static DnsEstate twoZonesSameId() {

@@ -17,6 +17,9 @@ import dev.pgreach.core.ErrorCode;
 import dev.pgreach.core.Finding;
 import dev.pgreach.core.FindingCode;
 import dev.pgreach.core.PgreachException;
+import dev.pgreach.core.ReasonCode;
+import dev.pgreach.core.ResourceId;
+import dev.pgreach.core.Severity;
 import dev.pgreach.core.ServiceProfile;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -194,13 +197,29 @@ class DnsValidationTest {
   }
 
   @Test
-  void validate_sameNamedZonesLinkedToOneVnet_cannotBeBuilt() {
+  void validate_sameNamedZonesLinkedToOneVnet_reportsErrorOnTheSecondLink() {
     TestEstate estate = clean().zoneIn("other", PRIVATELINK);
     estate.linkIn("other", PRIVATELINK, "hub", ResolutionPolicy.DEFAULT, false);
 
-    Executable build = estate::build;
+    List<Finding> f = only(validate(estate), FindingCode.ZONE_LINKS_OVERLAP);
 
-    assertEquals(ErrorCode.OVERLAPPING_ZONE_LINKS, org.junit.jupiter.api.Assertions.assertThrows(PgreachException.class, build).code());
+    assertEquals(1, f.size());
+    assertEquals(Severity.ERROR, f.get(0).severity());
+    assertEquals("virtualNetwork", f.get(0).field());
+    assertTrue(f.get(0).resource().toString().contains("/virtualNetworkLinks/"), f.get(0).toString());
+  }
+
+  @Test
+  void resolve_sameNamedZonesLinkedToOneVnet_isUndecided() {
+    TestEstate estate = clean().zoneIn("other", PRIVATELINK);
+    estate.linkIn("other", PRIVATELINK, "hub", ResolutionPolicy.DEFAULT, false);
+    DnsEstate built = estate.build();
+    ResourceId hub = built.network().virtualNetworks().stream().filter(v -> v.name().equals("hub")).findFirst().orElseThrow().id();
+
+    Resolution r = Resolver.of(built, ServiceProfile.current()).resolveWithAzureProvidedDns(hub, DnsName.parse("billing.privatelink.postgres.database.azure.com"));
+
+    assertEquals(ResolutionDisposition.UNKNOWN, r.disposition());
+    assertEquals(ReasonCode.NOT_OBSERVED, r.steps().get(r.steps().size() - 1).code());
   }
 
   @Test

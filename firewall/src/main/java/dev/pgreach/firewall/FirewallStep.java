@@ -313,4 +313,94 @@ public sealed interface FirewallStep extends Step {
           + " may or may not admit it.";
     }
   }
+
+  /**
+   * No known rule admits the source, and the input does not hold all of the server's firewall
+   * rules: a rule it does not show may admit it.
+   *
+   * @param server the server, when known
+   * @param source the source as the endpoint sees it
+   * @param knownRules how many rules the input holds
+   */
+  record RulesNotObserved(Optional<ResourceId> server, FirewallSource source, int knownRules) implements FirewallStep {
+    /**
+     * Checks the components.
+     *
+     * @param server the server, when known
+     * @param source the source as the endpoint sees it
+     * @param knownRules how many rules the input holds
+     * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null component
+     */
+    public RulesNotObserved {
+      Names.notNull(server, "FirewallStep.RulesNotObserved.server");
+      Names.notNull(source, "FirewallStep.RulesNotObserved.source");
+    }
+
+    @Override
+    public ReasonCode code() {
+      return ReasonCode.NOT_OBSERVED;
+    }
+
+    @Override
+    public StepEffect effect() {
+      return StepEffect.UNKNOWN;
+    }
+
+    @Override
+    public String subject() {
+      return server.map(Object::toString).orElse(PublicAccess.PUBLIC_ENDPOINT);
+    }
+
+    @Override
+    public String reason() {
+      String who = server.map(ResourceId::name).orElse("the server");
+      return (knownRules == 0 ? "No firewall rule of " + who + " is in the input" : "None of the " + knownRules + " firewall rules of " + who + " in the input admits " + source)
+          + ", and the input does not hold all of them: a rule it does not show may admit " + source + ".";
+    }
+  }
+
+  /**
+   * The decision depends on a setting the input does not show: the server's {@code
+   * publicNetworkAccess} or whether it is VNet-integrated (which leaves it no public endpoint).
+   *
+   * @param server the server, when known
+   * @param setting the unknown setting, as ARM names it
+   * @param consequence what the known rules would do if the endpoint enforced them
+   */
+  record SettingUnknown(Optional<ResourceId> server, String setting, String consequence) implements FirewallStep {
+    /**
+     * Checks the components.
+     *
+     * @param server the server, when known
+     * @param setting the unknown setting, as ARM names it
+     * @param consequence what the known rules would do if the endpoint enforced them
+     * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null component
+     */
+    public SettingUnknown {
+      Names.notNull(server, "FirewallStep.SettingUnknown.server");
+      Names.notNull(setting, "FirewallStep.SettingUnknown.setting");
+      Names.notNull(consequence, "FirewallStep.SettingUnknown.consequence");
+    }
+
+    @Override
+    public ReasonCode code() {
+      return ReasonCode.SETTING_UNKNOWN;
+    }
+
+    @Override
+    public StepEffect effect() {
+      return StepEffect.UNKNOWN;
+    }
+
+    @Override
+    public String subject() {
+      return server.map(Object::toString).orElse(PublicAccess.PUBLIC_ENDPOINT);
+    }
+
+    @Override
+    public String reason() {
+      return "The " + setting + " of " + server.map(ResourceId::name).orElse("the server") + " is not known from the input; " + consequence
+          + ", but if the endpoint does not enforce the rules it admits nothing.";
+    }
+  }
 }

@@ -10,6 +10,7 @@ import dev.pgreach.core.NetworkInterface;
 import dev.pgreach.core.Path;
 import dev.pgreach.core.PgreachException;
 import dev.pgreach.core.Reachability;
+import dev.pgreach.core.ReasonCode;
 import dev.pgreach.core.ResourceId;
 import dev.pgreach.core.Step;
 import dev.pgreach.core.Subnet;
@@ -130,9 +131,14 @@ public final class NetworkSecurity {
     Map<List<AddressSet>, TagTable> tables = new HashMap<>();
     for (VirtualNetwork v : network.virtualNetworks()) {
       AddressSet networkTag = reachability.virtualNetworkServiceTag(v.id());
+      boolean complete = reachability.virtualNetworkServiceTagComplete(v.id());
       for (Subnet s : v.subnets()) {
         AddressSet subnetTag = reachability.virtualNetworkServiceTagOfSubnet(s.id());
-        tags.put(s.id(), tables.computeIfAbsent(List.of(subnetTag, networkTag), k -> TagTable.of(subnetTag, networkTag, supplied)));
+        List<AddressSet> key = complete ? List.of(subnetTag, networkTag) : List.of(subnetTag, networkTag, AddressSet.ALL);
+        tags.put(
+            s.id(),
+            tables.computeIfAbsent(
+                key, k -> complete ? TagTable.of(subnetTag, networkTag, supplied) : TagTable.ofIncomplete(subnetTag, networkTag, supplied)));
       }
     }
     ImmutableMap<ResourceId, TagTable> tagTables = tags.buildOrThrow();
@@ -141,12 +147,15 @@ public final class NetworkSecurity {
     for (VirtualNetwork v : network.virtualNetworks()) {
       for (Subnet s : v.subnets()) {
         s.networkSecurityGroup()
-            .ifPresent(g -> compile(byId, g, s.id(), tagTables.get(s.id()), compiled, shared, "Subnet[" + s.name() + "]"));
+            .ifPresent(g -> compile(network, byId, g, s.id(), tagTables.get(s.id()), compiled, shared, "Subnet[" + s.name() + "]"));
       }
     }
     for (NetworkInterface n : network.networkInterfaces()) {
+      if (network.subnet(n.subnet()).isEmpty()) {
+        continue; // an interface in a subnet outside the input: never on a path
+      }
       n.networkSecurityGroup()
-          .ifPresent(g -> compile(byId, g, n.subnet(), tagTables.get(n.subnet()), compiled, shared, "NetworkInterface[" + n.name() + "]"));
+          .ifPresent(g -> compile(network, byId, g, n.subnet(), tagTables.get(n.subnet()), compiled, shared, "NetworkInterface[" + n.name() + "]"));
     }
     ImmutableMap.Builder<ResourceId, ImmutableMap<ResourceId, CompiledGroup>> frozen = ImmutableMap.builder();
     compiled.forEach((k, v) -> frozen.put(k, ImmutableMap.copyOf(v)));
@@ -188,6 +197,7 @@ public final class NetworkSecurity {
   }
 
   private static void compile(
+      Network network,
       Map<ResourceId, NetworkSecurityGroup> byId,
       ResourceId group,
       ResourceId subnet,
@@ -196,6 +206,9 @@ public final class NetworkSecurity {
       Map<ResourceId, Map<TagTable, CompiledGroup>> shared,
       String from) {
     NetworkSecurityGroup g = byId.get(group);
+    if (g == null && network.coverage().isOutsideInput(group)) {
+      return; // outside the input: evaluating it is undecided
+    }
     if (g == null) {
       throw PgreachException.of(
           ErrorCode.DANGLING_REFERENCE,
@@ -280,6 +293,16 @@ public final class NetworkSecurity {
 
   /** Appends the inbound evaluation at a private endpoint's subnet; returns whether a group denied. */
   private boolean privateEndpointInbound(ResourceId subnet, Flow flow, List<Step> steps) {
+    if (network.subnet(subnet).isEmpty() && network.coverage().isOutsideInput(subnet)) {
+      steps.add(
+          new SecurityGroupStep.Undecided(
+              ReasonCode.OUTSIDE_INPUT,
+              Optional.empty(),
+              subnet.toString(),
+              SecurityRuleDirection.INBOUND,
+              "Subnet " + network.coverage().describe(subnet) + " is not in the input: whether its network security group filters " + flow + " is not known."));
+      return false;
+    }
     Subnet s = subnet(subnet);
     if (s.networkSecurityGroup().isPresent() && !s.privateEndpointNetworkPolicies().appliesNetworkSecurityGroup()) {
       steps.add(
@@ -313,7 +336,29 @@ public final class NetworkSecurity {
    *     ErrorCode#UNKNOWN_RESOURCE} for a hop in a subnet or interface not in the network
    */
   public Verdict along(Path path, Flow flow) {
-    return along(path, flow, false);
+    return along(path, flow, Destination.HOST);
+  }
+
+  /**
+   * Evaluates a flow along a routed path that ends at a VNet-integrated flexible server: as {@link
+   * #along}, except that the destination is the server, which Azure manages and which has no
+   * network interface (nor group) of the caller's: only its delegated subnet's group applies there.
+   *
+   * @param path the routed path, ending at the server's private address
+   * @param flow the flow
+   * @return the verdict; it stops at the first group that denies
+   * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null argument, {@link
+   *     ErrorCode#UNKNOWN_RESOURCE} for a hop in a subnet or interface not in the network
+   */
+  public Verdict alongToServer(Path path, Flow flow) {
+    return along(path, flow, Destination.SERVER);
+  }
+
+  /** What a path ends at, which decides the groups at its last hop. */
+  private enum Destination {
+    HOST,
+    SERVER,
+    PRIVATE_ENDPOINT
   }
 
   /**
@@ -329,33 +374,58 @@ public final class NetworkSecurity {
    *     ErrorCode#UNKNOWN_RESOURCE} for a hop in a subnet or interface not in the network
    */
   public Verdict alongToPrivateEndpoint(Path path, Flow flow) {
-    return along(path, flow, true);
+    return along(path, flow, Destination.PRIVATE_ENDPOINT);
   }
 
-  private Verdict along(Path path, Flow flow, boolean toPrivateEndpoint) {
+  private Verdict along(Path path, Flow flow, Destination to) {
     Names.notNull(path, "NetworkSecurity.path");
     Names.notNull(flow, "NetworkSecurity.flow");
     List<Step> steps = new ArrayList<>();
     List<Hop> hops = path.hops();
     for (int i = 0; i < hops.size(); i++) {
       Hop hop = hops.get(i);
-      if (hop.subnet().isEmpty()) {
-        continue;
-      }
       boolean source = i == 0;
       boolean destination = path.arrives() && i == hops.size() - 1;
-      if (destination && toPrivateEndpoint) {
+      if (hop.subnet().isEmpty()) {
+        if (destination && hop.place() instanceof dev.pgreach.core.Place.Vnet) {
+          ResourceId vnet = ((dev.pgreach.core.Place.Vnet) hop.place()).virtualNetwork();
+          if (!network.coverage().isComplete(dev.pgreach.core.Inventory.SUBNETS, vnet)) {
+            steps.add(
+                new SecurityGroupStep.Undecided(
+                    ReasonCode.NOT_OBSERVED,
+                    Optional.empty(),
+                    vnet.toString(),
+                    SecurityRuleDirection.INBOUND,
+                    hop.address() + " is in no subnet of " + vnet.name() + " that the input holds, and "
+                        + dev.pgreach.core.Inventory.SUBNETS.of(vnet.name()) + " are not all in it: the group of its subnet is not known."));
+          }
+        }
+        continue;
+      }
+      if (destination && to == Destination.PRIVATE_ENDPOINT) {
         privateEndpointInbound(hop.subnet().get(), flow, steps);
         return Verdict.of(steps);
       }
       Optional<ResourceId> nic = hop.networkInterface();
-      if (nic.isEmpty()) {
+      boolean managed = destination && to == Destination.SERVER;
+      if (nic.isEmpty() && !managed) {
         // A host at an interface's address is that interface, at the source as at the destination.
         nic =
             network.networkInterfacesIn(hop.subnet().get()).stream()
                 .filter(n -> n.privateAddress().equals(hop.address()))
                 .map(NetworkInterface::id)
                 .findFirst();
+        if (nic.isEmpty() && !network.coverage().isComplete(dev.pgreach.core.Inventory.NETWORK_INTERFACES, hop.subnet().get())) {
+          steps.add(
+              new SecurityGroupStep.Undecided(
+                  ReasonCode.NOT_OBSERVED,
+                  Optional.empty(),
+                  hop.address().toString(),
+                  source ? SecurityRuleDirection.OUTBOUND : SecurityRuleDirection.INBOUND,
+                  "No network interface at " + hop.address() + " is in the input, and "
+                      + dev.pgreach.core.Inventory.NETWORK_INTERFACES.of("subnet " + hop.subnet().get().name())
+                      + " are not all in it: the host's own network security group, if it has one, is not known."));
+        }
       }
       if (!source && host(hop.subnet().get(), nic, flow, SecurityRuleDirection.INBOUND, steps)) {
         return Verdict.of(steps);
@@ -414,16 +484,52 @@ public final class NetworkSecurity {
               "No network security group is associated with " + StepText.describe(appliedTo) + ": nothing is filtered there."));
       return false;
     }
-    return evaluate(compiled.get(group.get()).get(subnet), appliedTo, direction, flow, steps);
+    CompiledGroup g = compiled.getOrDefault(group.get(), ImmutableMap.of()).get(subnet);
+    if (g == null) {
+      steps.add(
+          new SecurityGroupStep.Undecided(
+              ReasonCode.OUTSIDE_INPUT,
+              group,
+              appliedTo.toString(),
+              direction,
+              "Network security group " + network.coverage().describe(group.get()) + " of " + StepText.describe(appliedTo)
+                  + " is not in the input: what it does to " + flow + " is not known."));
+      return false;
+    }
+    boolean complete = network.coverage().isComplete(dev.pgreach.core.Inventory.SECURITY_RULES, group.get());
+    return evaluate(g, appliedTo, direction, flow, steps, complete);
   }
 
   /** First match by priority; returns whether the group denied. */
   static boolean evaluate(CompiledGroup g, ResourceId appliedTo, SecurityRuleDirection direction, Flow flow, List<Step> steps) {
+    return evaluate(g, appliedTo, direction, flow, steps, true);
+  }
+
+  /**
+   * First match by priority; returns whether the group denied. When the group's rules are not all
+   * known, the first matching known rule decides only if no rule the input does not show can come
+   * before it ({@link CompiledGroup#pinned}); otherwise the group's answer is undecided.
+   */
+  static boolean evaluate(
+      CompiledGroup g, ResourceId appliedTo, SecurityRuleDirection direction, Flow flow, List<Step> steps, boolean rulesComplete) {
     ResourceId id = g.group.id();
     for (CompiledRule r : g.rules(direction)) {
       Tri m = r.match(flow);
       SecurityRule rule = r.rule;
       if (m == Tri.YES) {
+        if (!rulesComplete && !g.pinned(direction, rule.priority())) {
+          steps.add(
+              new SecurityGroupStep.Undecided(
+                  ReasonCode.NOT_OBSERVED,
+                  Optional.of(id),
+                  appliedTo.toString(),
+                  direction,
+                  StepText.where(id, appliedTo, direction) + " rule " + rule.name() + " (priority " + rule.priority() + ", "
+                      + rule.access().azureName() + ") is the first known rule that matches " + flow + ", but "
+                      + dev.pgreach.core.Inventory.SECURITY_RULES.of(id.name())
+                      + " are not all in the input: a rule not shown, of higher priority, may decide otherwise."));
+          return false;
+        }
         if (rule.access() == SecurityRuleAccess.ALLOW) {
           steps.add(new SecurityGroupStep.RuleAllowed(id, appliedTo, rule.name(), rule.priority(), direction, flow));
           return false;

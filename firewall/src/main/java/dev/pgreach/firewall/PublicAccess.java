@@ -10,6 +10,7 @@ import dev.pgreach.core.Ipv4Address;
 import dev.pgreach.core.PgreachException;
 import dev.pgreach.core.PublicNetworkAccess;
 import dev.pgreach.core.ResourceId;
+import dev.pgreach.core.ServerSetting;
 import dev.pgreach.core.ServiceProfile;
 import dev.pgreach.core.Step;
 import dev.pgreach.core.Verdict;
@@ -91,6 +92,9 @@ public final class PublicAccess {
   private final ServiceProfile profile;
   private final AddressSet azureRanges;
   private final Compiled compiled;
+  /** The settings the input does not show, by ARM name: {@code publicNetworkAccess}, the networking mode. */
+  private final ImmutableList<String> unknownSettings;
+  private final boolean rulesComplete;
 
   private PublicAccess(
       FirewallRuleSet rules,
@@ -99,7 +103,9 @@ public final class PublicAccess {
       PublicNetworkAccess publicNetworkAccess,
       ServiceProfile profile,
       AddressSet azureRanges,
-      Compiled compiled) {
+      Compiled compiled,
+      ImmutableList<String> unknownSettings,
+      boolean rulesComplete) {
     this.rules = rules;
     this.server = server;
     this.vnetIntegrated = vnetIntegrated;
@@ -107,6 +113,12 @@ public final class PublicAccess {
     this.profile = profile;
     this.azureRanges = azureRanges;
     this.compiled = compiled;
+    this.unknownSettings = unknownSettings;
+    this.rulesComplete = rulesComplete;
+  }
+
+  private PublicAccess with(PublicNetworkAccess access, ServiceProfile profile, AddressSet ranges, ImmutableList<String> unknown, boolean complete) {
+    return new PublicAccess(rules, server, vnetIntegrated, access, profile, ranges, compiled, unknown, complete);
   }
 
   /**
@@ -121,12 +133,23 @@ public final class PublicAccess {
   public static PublicAccess of(FirewallRuleSet rules) {
     Names.notNull(rules, "PublicAccess.rules");
     return new PublicAccess(
-        rules, Optional.empty(), false, PublicNetworkAccess.ENABLED, ServiceProfile.current(), AddressSet.EMPTY, new Compiled(rules));
+        rules,
+        Optional.empty(),
+        false,
+        PublicNetworkAccess.ENABLED,
+        ServiceProfile.current(),
+        AddressSet.EMPTY,
+        new Compiled(rules),
+        ImmutableList.of(),
+        true);
   }
 
   /**
    * Compiles a server's rule set, taking {@code publicNetworkAccess} and the networking mode from
-   * the server: a VNet-integrated server has no public endpoint, whatever its settings say.
+   * the server: a VNet-integrated server has no public endpoint, whatever its settings say. Where
+   * the server's {@link FlexibleServer#unknownSettings()} say either is unknown, a source the rules
+   * would admit is undecided, and one they would block is blocked (both possible settings block
+   * it).
    *
    * @param server the server
    * @param rules its rules
@@ -136,14 +159,58 @@ public final class PublicAccess {
   public static PublicAccess of(FlexibleServer server, FirewallRuleSet rules) {
     Names.notNull(server, "PublicAccess.server");
     Names.notNull(rules, "PublicAccess.rules");
+    ImmutableList.Builder<String> unknown = ImmutableList.builder();
+    if (!server.isKnown(ServerSetting.NETWORKING)) {
+      unknown.add("networking mode (VNet-integrated or not)");
+    }
+    boolean vnetIntegrated = server.isVnetIntegrated();
+    if (!vnetIntegrated && !server.isKnown(ServerSetting.PUBLIC_NETWORK_ACCESS)) {
+      unknown.add("publicNetworkAccess");
+    }
+    ImmutableList<String> unknownSettings = unknown.build();
+    PublicNetworkAccess access = unknownSettings.contains("publicNetworkAccess") ? PublicNetworkAccess.ENABLED : server.publicNetworkAccess();
     return new PublicAccess(
         rules,
         Optional.of(server.id()),
-        server.isVnetIntegrated(),
-        server.publicNetworkAccess(),
+        vnetIntegrated,
+        access,
         ServiceProfile.current(),
         AddressSet.EMPTY,
-        new Compiled(rules));
+        new Compiled(rules),
+        unknownSettings,
+        true);
+  }
+
+  /**
+   * Returns this endpoint knowing whether its rule set holds all of the server's firewall rules. An
+   * open input (Resource Graph, {@code az resource list}, a template) may show some rules or none:
+   * then a source no known rule admits is undecided, never blocked, since a rule not shown may
+   * admit it.
+   *
+   * @param complete whether the rules are all there are
+   * @return the endpoint, sharing the compiled rules
+   */
+  public PublicAccess withRulesComplete(boolean complete) {
+    return with(publicNetworkAccess, profile, azureRanges, unknownSettings, complete);
+  }
+
+  /**
+   * Tells whether the rule set holds all of the server's firewall rules.
+   *
+   * @return whether the rules are complete; true unless {@link #withRulesComplete(boolean)} said otherwise
+   */
+  public boolean rulesComplete() {
+    return rulesComplete;
+  }
+
+  /**
+   * Tells whether the endpoint's settings are all known: whether it exists, and whether it enforces
+   * the rules.
+   *
+   * @return whether no setting the decision depends on is unknown
+   */
+  public boolean settingsKnown() {
+    return unknownSettings.isEmpty();
   }
 
   /**
@@ -155,7 +222,7 @@ public final class PublicAccess {
    */
   public PublicAccess withProfile(ServiceProfile profile) {
     Names.notNull(profile, "PublicAccess.profile");
-    return new PublicAccess(rules, server, vnetIntegrated, publicNetworkAccess, profile, azureRanges, compiled);
+    return with(publicNetworkAccess, profile, azureRanges, unknownSettings, rulesComplete);
   }
 
   /**
@@ -168,7 +235,7 @@ public final class PublicAccess {
    */
   public PublicAccess withAzureRanges(AddressSet ranges) {
     Names.notNull(ranges, "PublicAccess.azureRanges");
-    return new PublicAccess(rules, server, vnetIntegrated, publicNetworkAccess, profile, ranges, compiled);
+    return with(publicNetworkAccess, profile, ranges, unknownSettings, rulesComplete);
   }
 
   /**
@@ -180,7 +247,9 @@ public final class PublicAccess {
    */
   public PublicAccess withPublicNetworkAccess(PublicNetworkAccess access) {
     Names.notNull(access, "PublicAccess.publicNetworkAccess");
-    return new PublicAccess(rules, server, vnetIntegrated, access, profile, azureRanges, compiled);
+    ImmutableList<String> unknown =
+        unknownSettings.stream().filter(u -> !u.equals("publicNetworkAccess")).collect(ImmutableList.toImmutableList());
+    return with(access, profile, azureRanges, unknown, rulesComplete);
   }
 
   /**
@@ -239,6 +308,16 @@ public final class PublicAccess {
   }
 
   /**
+   * Tells whether the endpoint may enforce the rules: it does, or a setting that decides it is
+   * unknown (see {@link #settingsKnown()}).
+   *
+   * @return whether some source may be admitted
+   */
+  public boolean mayEnforceRules() {
+    return enforcesRules();
+  }
+
+  /**
    * Decides whether a known address, not known to be Azure-allocated (unless it is in {@link
    * #azureRanges()}), may open a connection at an instant.
    *
@@ -279,6 +358,23 @@ public final class PublicAccess {
     if (!enforcesRules()) {
       return Verdict.of(List.of(new FirewallStep.PublicNetworkAccessDisabled(server, vnetIntegrated)));
     }
+    Verdict byRules = byRules(source, at);
+    if (unknownSettings.isEmpty() || byRules.disposition() == Disposition.BLOCKED) {
+      return byRules; // blocked whatever the unknown settings are: no public endpoint blocks too
+    }
+    List<Step> steps = new ArrayList<>(byRules.steps());
+    String consequence =
+        byRules.isAllowed()
+            ? "the rules admit " + source + " (" + byRules.steps().get(byRules.steps().size() - 1).reason() + ")"
+            : "whether the rules admit " + source + " is itself undecided";
+    for (String setting : unknownSettings) {
+      steps.add(new FirewallStep.SettingUnknown(server, setting, consequence));
+    }
+    return Verdict.of(steps);
+  }
+
+  /** The decision of the rules alone, for an endpoint that enforces them. */
+  private Verdict byRules(FirewallSource source, Instant at) {
     Duration delay = profile.firewallPropagationDelay();
     boolean azure = source.azureAllocated() || source.address().map(azureRanges::contains).orElse(false);
     FirewallSource seen = azure == source.azureAllocated() ? source : new FirewallSource(source.address(), true);
@@ -323,7 +419,9 @@ public final class PublicAccess {
         steps.add(new FirewallStep.SourceUnknown(seen, mayMatch));
       }
     }
-    if (steps.isEmpty()) {
+    if (!rulesComplete) {
+      steps.add(new FirewallStep.RulesNotObserved(server, seen, rules.size()));
+    } else if (steps.isEmpty()) {
       steps.add(new FirewallStep.NoRuleMatched(server, seen, rules.size()));
     }
     return Verdict.of(steps);
@@ -351,7 +449,8 @@ public final class PublicAccess {
 
   /**
    * Returns the addresses whose admission at an instant depends on a change still propagating
-   * (ignoring the {@code 0.0.0.0} rule, which depends on the source rather than its address).
+   * (ignoring the {@code 0.0.0.0} rule, which depends on the source rather than its address), or,
+   * when the rules are not complete, every address the known rules do not admit.
    *
    * @param at the question's instant
    * @return the undecided addresses, disjoint from {@link #admittedAddresses(Instant)}
@@ -359,6 +458,9 @@ public final class PublicAccess {
    */
   public AddressSet undecidedAddresses(Instant at) {
     Names.notNull(at, "PublicAccess.at");
+    if (!rulesComplete) {
+      return admittedAddresses(at).complement();
+    }
     Duration delay = profile.firewallPropagationDelay();
     AddressSet.Builder b = AddressSet.builder();
     for (FirewallRule r : compiled.current) {

@@ -245,4 +245,51 @@ public sealed interface SecurityGroupStep extends Step {
       return why;
     }
   }
+
+  /**
+   * What a network security group does to the flow cannot be told from the input: the group is
+   * outside the input, its security rules are not all in it (a rule not shown, of higher priority,
+   * may decide otherwise), or the host's network interface — and so its own group — is not in it.
+   *
+   * @param code {@link ReasonCode#OUTSIDE_INPUT} or {@link ReasonCode#NOT_OBSERVED}
+   * @param networkSecurityGroup the group concerned, when known
+   * @param scope the subnet, network interface or host concerned, as text
+   * @param direction the direction evaluated
+   * @param why the explanation, naming what is missing
+   */
+  record Undecided(ReasonCode code, Optional<ResourceId> networkSecurityGroup, String scope, SecurityRuleDirection direction, String why)
+      implements SecurityGroupStep {
+    /**
+     * Checks the components.
+     *
+     * @param code {@link ReasonCode#OUTSIDE_INPUT} or {@link ReasonCode#NOT_OBSERVED}
+     * @param networkSecurityGroup the group concerned, when known
+     * @param scope the subnet, network interface or host concerned, as text
+     * @param direction the direction evaluated
+     * @param why the explanation, naming what is missing
+     * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null component
+     */
+    public Undecided {
+      Names.notNull(code, "SecurityGroupStep.Undecided.code");
+      Names.notNull(networkSecurityGroup, "SecurityGroupStep.Undecided.networkSecurityGroup");
+      Names.notNull(scope, "SecurityGroupStep.Undecided.scope");
+      Names.notNull(direction, "SecurityGroupStep.Undecided.direction");
+      Names.notNull(why, "SecurityGroupStep.Undecided.why");
+    }
+
+    @Override
+    public StepEffect effect() {
+      return StepEffect.UNKNOWN;
+    }
+
+    @Override
+    public String subject() {
+      return networkSecurityGroup.map(Object::toString).orElse(scope);
+    }
+
+    @Override
+    public String reason() {
+      return why;
+    }
+  }
 }

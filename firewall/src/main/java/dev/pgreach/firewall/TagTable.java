@@ -60,6 +60,15 @@ final class TagTable {
     return new TagTable(subnetTag, AddressSet.EMPTY, networkTag.intersection(subnetTag), supplied, ImmutableMap.of());
   }
 
+  /**
+   * The table of a subnet whose network's VirtualNetwork tag is not known in full (a peering, peer
+   * or gateway connection it depends on is not in the input): the known addresses are certainly in
+   * the tag, any other address may be.
+   */
+  static TagTable ofIncomplete(AddressSet subnetTag, AddressSet networkTag, ImmutableMap<String, AddressSet> supplied) {
+    return new TagTable(subnetTag, AddressSet.ALL, networkTag.intersection(subnetTag), supplied, ImmutableMap.of());
+  }
+
   /** The table of a group associated with no virtual network: VirtualNetwork may be anything. */
   static TagTable unattached(ImmutableMap<String, AddressSet> supplied) {
     return new TagTable(AddressSet.EMPTY, AddressSet.ALL, AddressSet.EMPTY, supplied, ImmutableMap.of());

@@ -72,11 +72,17 @@ public sealed interface ConnectStep extends Step {
   record EndpointState(ResourceId privateEndpoint, PrivateEndpointConnectionState state) implements ConnectStep {
     @Override
     public ReasonCode code() {
+      if (state == PrivateEndpointConnectionState.UNKNOWN) {
+        return ReasonCode.ENDPOINT_STATE_UNKNOWN;
+      }
       return state == PrivateEndpointConnectionState.APPROVED ? ReasonCode.ENDPOINT_APPROVED : ReasonCode.ENDPOINT_NOT_APPROVED;
     }
 
     @Override
     public StepEffect effect() {
+      if (state == PrivateEndpointConnectionState.UNKNOWN) {
+        return StepEffect.UNKNOWN;
+      }
       return state == PrivateEndpointConnectionState.APPROVED ? StepEffect.PASSED : StepEffect.BLOCKED;
     }
 
@@ -87,6 +93,10 @@ public sealed interface ConnectStep extends Step {
 
     @Override
     public String reason() {
+      if (state == PrivateEndpointConnectionState.UNKNOWN) {
+        return "The connection state of private endpoint " + privateEndpoint.name()
+            + " is not known from the input: only an Approved endpoint carries traffic, and approval is automatic only for a requester with the server's approval permission.";
+      }
       return state == PrivateEndpointConnectionState.APPROVED
           ? "Private endpoint " + privateEndpoint.name() + " is Approved."
           : "Private endpoint " + privateEndpoint.name() + " is " + state + ": only Approved endpoints carry traffic.";

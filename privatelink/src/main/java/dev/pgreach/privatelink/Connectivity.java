@@ -97,8 +97,21 @@ public final class Connectivity {
   private final ImmutableMap<Ipv4Address, FlexibleServer> publicFrontDoors;
   private final ImmutableMap<ResourceId, PublicAccess> publicAccess;
 
-  /** What answers at one private address. */
-  private record FrontDoorEntry(FlexibleServer server, Optional<PrivateEndpoint> endpoint, boolean known) {}
+  /**
+   * What answers at one private address: a server (in the estate, or outside the input when a
+   * private endpoint reaches one the input does not hold), through its private endpoint or its own
+   * address, and whether the address is known or a stand-in.
+   */
+  private record FrontDoorEntry(ResourceId serverId, Optional<FlexibleServer> server, Optional<PrivateEndpoint> endpoint, boolean known) {}
+
+  /**
+   * Networks where something the input does not place (a server or endpoint in a subnet outside
+   * the input, a server whose networking mode is unknown) may answer at an address: "nothing
+   * listens here" cannot be said there, with why.
+   */
+  private final ImmutableMap<ResourceId, String> unplacedDoors;
+  /** Why any network may hold a door the input does not place (a server whose networking mode is unknown), if one may. */
+  private final Optional<String> doorsAnywhere;
 
   private Connectivity(Estate estate, ServiceProfile profile) {
     this.estate = estate;
@@ -108,25 +121,44 @@ public final class Connectivity {
     this.resolver = Resolver.of(estate.dnsEstate(), reachability);
     Map<ResourceId, Map<Ipv4Address, FrontDoorEntry>> doors = new HashMap<>();
     Map<Ipv4Address, FlexibleServer> publics = new HashMap<>();
+    Map<ResourceId, String> unplaced = new HashMap<>();
+    Optional<String> anywhere = Optional.empty();
     ImmutableMap.Builder<ResourceId, PublicAccess> access = ImmutableMap.builder();
-    for (FlexibleServer s : estate.network().flexibleServers()) {
+    dev.pgreach.core.Network network = estate.network();
+    for (FlexibleServer s : network.flexibleServers()) {
       if (s.isVnetIntegrated()) {
-        ResourceId vnet = estate.network().virtualNetworkOf(s.delegatedSubnet().get()).id();
+        ResourceId subnet = s.delegatedSubnet().get();
+        ResourceId vnet = dev.pgreach.core.Network.virtualNetworkIdOf(subnet);
         Optional<Ipv4Address> known = privateAddress(s);
         Optional<Ipv4Address> address = known.or(() -> standInPrivateAddress(estate, s));
-        address.ifPresent(a -> doors.computeIfAbsent(vnet, k -> new HashMap<>()).putIfAbsent(a, new FrontDoorEntry(s, Optional.empty(), known.isPresent())));
+        address.ifPresent(
+            a -> doors.computeIfAbsent(vnet, k -> new HashMap<>()).putIfAbsent(a, new FrontDoorEntry(s.id(), Optional.of(s), Optional.empty(), known.isPresent())));
+        if (network.subnet(subnet).isEmpty()) {
+          unplaced.putIfAbsent(vnet, "server " + s.name() + " is in subnet " + estate.coverage().describe(subnet) + ", which is not in the input");
+        }
       } else {
+        if (s.networkingMode() == dev.pgreach.core.NetworkingMode.UNKNOWN && anywhere.isEmpty()) {
+          anywhere = Optional.of("whether server " + s.name() + " is VNet-integrated, and where, is not known from the input");
+        }
         s.publicAddress().ifPresent(a -> publics.putIfAbsent(a, s));
         access.put(
             s.id(),
-            PublicAccess.of(s, estate.firewallRulesOf(s.id())).withProfile(profile).withAzureRanges(estate.azureRanges()));
+            PublicAccess.of(s, estate.firewallRulesOf(s.id()))
+                .withProfile(profile)
+                .withAzureRanges(estate.azureRanges())
+                .withRulesComplete(estate.firewallRulesComplete(s.id())));
       }
     }
     for (PrivateEndpoint p : estate.privateEndpoints()) {
-      ResourceId vnet = estate.network().virtualNetworkOf(p.subnet()).id();
+      ResourceId vnet = dev.pgreach.core.Network.virtualNetworkIdOf(p.subnet());
       doors.computeIfAbsent(vnet, k -> new HashMap<>())
-          .putIfAbsent(p.privateAddress(), new FrontDoorEntry(estate.server(p.targetServer()), Optional.of(p), true));
+          .putIfAbsent(p.privateAddress(), new FrontDoorEntry(p.targetServer(), network.flexibleServer(p.targetServer()), Optional.of(p), true));
+      if (network.subnet(p.subnet()).isEmpty()) {
+        unplaced.putIfAbsent(vnet, "private endpoint " + p.name() + " is in subnet " + estate.coverage().describe(p.subnet()) + ", which is not in the input");
+      }
     }
+    this.unplacedDoors = ImmutableMap.copyOf(unplaced);
+    this.doorsAnywhere = anywhere;
     ImmutableMap.Builder<ResourceId, Map<Ipv4Address, FrontDoorEntry>> frozen = ImmutableMap.builder();
     doors.forEach((k, v) -> frozen.put(k, ImmutableMap.copyOf(v)));
     this.privateFrontDoors = frozen.buildOrThrow();
@@ -319,10 +351,23 @@ public final class Connectivity {
     boolean azure = false;
     PublicAccess access = publicAccess.get(server);
     boolean excluded = profile.privateEndpointsForbidPublicAccess() && !estate.privateEndpointsOf(server).isEmpty();
-    if (access != null && access.enforcesRules() && !excluded && target.listensOn(port) && sessionOpens(target)) {
-      publicSources = access.admittedAddresses(at).difference(PRIVATE_RANGES);
-      publicUndecided = access.undecidedAddresses(at).difference(PRIVATE_RANGES);
-      azure = access.admit(FirewallSource.unknown(true), at).isAllowed();
+    StepEffect listens = Session.port(target, port).effect();
+    StepEffect session = sessionOpens(target);
+    StepEffect running = Session.state(target).map(Step::effect).orElse(StepEffect.PASSED);
+    if (access != null && access.enforcesRules() && !excluded
+        && listens != StepEffect.BLOCKED && session != StepEffect.BLOCKED && running != StepEffect.BLOCKED) {
+      boolean certain =
+          listens == StepEffect.PASSED
+              && session == StepEffect.PASSED
+              && running == StepEffect.PASSED
+              && access.settingsKnown()
+              && !(profile.privateEndpointsForbidPublicAccess()
+                  && !estate.coverage().isComplete(dev.pgreach.core.Inventory.PRIVATE_ENDPOINT_CONNECTIONS, server));
+      dev.pgreach.core.AddressSet admitted = access.admittedAddresses(at).intersection(dev.pgreach.core.AddressSet.PUBLIC);
+      dev.pgreach.core.AddressSet undecided = access.undecidedAddresses(at).intersection(dev.pgreach.core.AddressSet.PUBLIC);
+      publicSources = certain ? admitted : dev.pgreach.core.AddressSet.EMPTY;
+      publicUndecided = certain ? undecided : admitted.union(undecided);
+      azure = certain && access.admit(FirewallSource.unknown(true), at).isAllowed();
     }
     reaches.sort(
         java.util.Comparator.comparing((Exposure.Reach r) -> r.place() instanceof Place.Vnet ? 0 : 1)
@@ -370,10 +415,10 @@ public final class Connectivity {
         .findFirst();
   }
 
-  /** Whether a client offering TLS 1.2 and 1.3 gets through the server's TLS settings. */
-  private boolean sessionOpens(FlexibleServer server) {
+  /** What the server's TLS settings do to a client offering TLS 1.2 and 1.3. */
+  private StepEffect sessionOpens(FlexibleServer server) {
     Client probe = Client.builder().name("exposure-probe").location(new ClientLocation.Internet(UNKNOWN_PUBLIC_ADDRESS)).build();
-    return Session.tls(server, probe, profile).effect() != StepEffect.BLOCKED;
+    return Session.tls(server, probe, profile).effect();
   }
 
   /** The state of one connection question while its trace is written. */
@@ -405,14 +450,22 @@ public final class Connectivity {
       Resolution r = resolver.resolve(client.location(), name);
       resolution = Optional.of(r);
       List<? extends Step> dnsSteps = r.steps();
+      Step finalBlock = null;
       for (int i = 0; i < dnsSteps.size(); i++) {
         Step s = dnsSteps.get(i);
         boolean last = i == dnsSteps.size() - 1;
-        steps.add(s.effect() == StepEffect.BLOCKED && !last ? new ConnectStep.Note(ReasonCode.DNS_ATTEMPT_FAILED, s.subject(), s.reason() + " The next DNS server is tried.") : s);
+        if (s.effect() == StepEffect.BLOCKED && last) {
+          finalBlock = s; // added after the DNS servers' own paths are checked, so that it ends the trace
+        } else {
+          steps.add(s.effect() == StepEffect.BLOCKED ? new ConnectStep.Note(ReasonCode.DNS_ATTEMPT_FAILED, s.subject(), s.reason() + " The next DNS server is tried.") : s);
+        }
       }
       Optional<Connection> filtered = dnsFiltered(r);
       if (filtered.isPresent()) {
-        return filtered.get();
+        return filtered.get(); // the queries never arrive: what the resolver would have answered does not matter
+      }
+      if (finalBlock != null) {
+        steps.add(finalBlock);
       }
       Optional<FlexibleServer> named = serverNamed(name);
       switch (r.disposition()) {
@@ -584,10 +637,25 @@ public final class Connectivity {
       FrontDoorKind kind = FrontDoorKind.NOTHING;
       FlexibleServer reached = null;
       if (arrival.place() instanceof Place.Vnet) {
-        door = Optional.ofNullable(privateFrontDoors.getOrDefault(((Place.Vnet) arrival.place()).virtualNetwork(), Map.of()).get(address));
+        ResourceId vnet = ((Place.Vnet) arrival.place()).virtualNetwork();
+        door = Optional.ofNullable(privateFrontDoors.getOrDefault(vnet, Map.of()).get(address));
         if (door.isPresent()) {
-          reached = door.get().server();
+          reached = door.get().server().orElse(null);
           kind = door.get().endpoint().isPresent() ? FrontDoorKind.PRIVATE_ENDPOINT : FrontDoorKind.SERVER_PRIVATE_ADDRESS;
+          if (door.get().server().isEmpty()) {
+            steps.add(new ConnectStep.FrontDoor(kind, address, Optional.of(door.get().serverId()), door.get().endpoint().map(PrivateEndpoint::id)));
+            return decide(
+                ReasonCode.OUTSIDE_INPUT,
+                door.get().serverId().toString(),
+                "Private endpoint " + door.get().endpoint().get().name() + " at " + address + " reaches server "
+                    + estate.coverage().describe(door.get().serverId()) + ", which is not in the input: its settings are not known.",
+                StepEffect.UNKNOWN);
+          }
+        } else {
+          Optional<String> unplaced = nothingUnproven(vnet, arrival);
+          if (unplaced.isPresent()) {
+            return decide(ReasonCode.NOT_OBSERVED, address.toString(), "Whether anything answers at " + address + " is not known: " + unplaced.get() + ".", StepEffect.UNKNOWN);
+          }
         }
       } else if (arrival.place() instanceof Place.Internet) {
         reached =
@@ -624,7 +692,10 @@ public final class Connectivity {
       // Network security groups along the path.
       // Groups see the packet before any NAT: the client's own address (AZURE-FACTS 6.6).
       Flow flow = Flow.tcp(client.location().address(), address, port);
-      Verdict nsg = kind == FrontDoorKind.PRIVATE_ENDPOINT ? security.alongToPrivateEndpoint(p, flow) : security.along(p, flow);
+      Verdict nsg =
+          kind == FrontDoorKind.PRIVATE_ENDPOINT
+              ? security.alongToPrivateEndpoint(p, flow)
+              : kind == FrontDoorKind.SERVER_PRIVATE_ADDRESS ? security.alongToServer(p, flow) : security.along(p, flow);
       steps.addAll(nsg.steps());
       if (nsg.disposition() == dev.pgreach.core.Disposition.BLOCKED) {
         return done();
@@ -646,6 +717,17 @@ public final class Connectivity {
         if (admitted.disposition() == dev.pgreach.core.Disposition.BLOCKED) {
           return done();
         }
+        if (profile.privateEndpointsForbidPublicAccess()
+            && estate.privateEndpointsOf(reached.id()).isEmpty()
+            && !estate.coverage().isComplete(dev.pgreach.core.Inventory.PRIVATE_ENDPOINT_CONNECTIONS, reached.id())) {
+          steps.add(
+              new ConnectStep.Decision(
+                  ReasonCode.NOT_OBSERVED,
+                  reached.id().toString(),
+                  "Under the " + profile.name() + " profile a server with private endpoints is not publicly accessible, and "
+                      + dev.pgreach.core.Inventory.PRIVATE_ENDPOINT_CONNECTIONS.of(reached.name().toString()) + " are not all in the input.",
+                  StepEffect.UNKNOWN));
+        }
       } else if (kind == FrontDoorKind.PRIVATE_ENDPOINT) {
         PrivateEndpoint endpoint = door.get().endpoint().get();
         ConnectStep.EndpointState state = new ConnectStep.EndpointState(endpoint.id(), endpoint.connectionState());
@@ -654,13 +736,20 @@ public final class Connectivity {
           return done();
         }
       }
+      Optional<ConnectStep> running = Session.state(reached);
+      if (running.isPresent()) {
+        steps.add(running.get());
+        if (running.get().effect() == StepEffect.BLOCKED) {
+          return done();
+        }
+      }
       // The session.
-      ConnectStep.Port open = Session.port(reached, port);
+      ConnectStep open = Session.port(reached, port);
       steps.add(open);
-      if (!open.open()) {
+      if (open.effect() == StepEffect.BLOCKED) {
         return done();
       }
-      ConnectStep.Tls tls = Session.tls(reached, client, profile);
+      ConnectStep tls = Session.tls(reached, client, profile);
       steps.add(tls);
       if (tls.effect() == StepEffect.BLOCKED) {
         return done();
@@ -775,6 +864,37 @@ public final class Connectivity {
       }
       return new Connection(client, target, port, Verdict.of(steps), resolution, path, server);
     }
+  }
+
+  /**
+   * Why "nothing answers at this address" cannot be said in an open world, if it cannot: the
+   * network holds a server or endpoint the input does not place, a server's networking mode is
+   * unknown, or the subnet holding the address (its servers and endpoints) is not all in the input.
+   */
+  private Optional<String> nothingUnproven(ResourceId vnet, Arrival arrival) {
+    dev.pgreach.core.Coverage coverage = estate.coverage();
+    if (!coverage.isOpen()) {
+      return Optional.empty();
+    }
+    String why = unplacedDoors.get(vnet);
+    if (why != null) {
+      return Optional.of(why);
+    }
+    if (doorsAnywhere.isPresent()) {
+      return doorsAnywhere;
+    }
+    if (arrival.subnet().isEmpty()) {
+      return coverage.isComplete(dev.pgreach.core.Inventory.SUBNETS, vnet)
+          ? Optional.empty()
+          : Optional.of(dev.pgreach.core.Inventory.SUBNETS.of(vnet.name()) + " are not all in the input");
+    }
+    ResourceId subnet = arrival.subnet().get();
+    for (dev.pgreach.core.Inventory i : List.of(dev.pgreach.core.Inventory.FLEXIBLE_SERVERS, dev.pgreach.core.Inventory.PRIVATE_ENDPOINTS)) {
+      if (!coverage.isComplete(i, subnet)) {
+        return Optional.of(i.of("subnet " + subnet.name()) + " are not all in the input");
+      }
+    }
+    return Optional.empty();
   }
 
   /** The server a host name names: {@code <server>.postgres.database.azure.com} for a server in the estate. */

@@ -40,9 +40,16 @@ import org.immutables.value.Value;
  * <p>Building an estate resolves every cross-reference and throws {@link
  * ErrorCode#DANGLING_REFERENCE}, naming both ends, when one points at nothing: a subnet or network
  * interface naming a missing network security group, firewall rules for a missing server, a private
- * endpoint naming a missing subnet or server, a client in a missing subnet. References Azure allows
- * to point outside one's view (a server's private DNS zone in another subscription) are validation
- * findings instead ({@link EstateValidation}).
+ * endpoint naming a missing subnet or server, a client in a missing subnet. A reference may instead
+ * point at a resource the network's {@link Network#coverage() coverage} lists as outside the input
+ * (a partial export names a subnet or server it does not hold); answers that need it are then
+ * indeterminate. References Azure allows to point outside one's view (a server's private DNS zone
+ * in another subscription) are validation findings instead ({@link EstateValidation}).
+ *
+ * <p><b>An open world.</b> An estate read from a partial input carries its {@link #coverage()}:
+ * what the input refers to but does not hold, and which inventories it holds in full (a server's
+ * firewall rules, a zone's record sets, the zones linked to a network). An estate built in Java is
+ * closed unless its network's coverage says otherwise: what it holds is all there is.
  *
  * <p>A private endpoint's DNS zone group writes an A record for its server into each zone it names,
  * as Azure does; {@link #dnsEstate()} is the DNS view with those records in place.
@@ -178,13 +185,35 @@ public abstract class Estate {
   }
 
   /**
-   * Returns the firewall rules of a server.
+   * Returns the firewall rules of a server that the estate holds.
    *
    * @param server the server's id
-   * @return its rules, empty when none are given
+   * @return its rules, empty when none are given; see {@link #firewallRulesComplete(ResourceId)}
+   *     for whether they are all there are
    */
   public final FirewallRuleSet firewallRulesOf(ResourceId server) {
     return firewallRules().getOrDefault(server, FirewallRuleSet.empty());
+  }
+
+  /**
+   * Returns what the input the estate was read from shows and does not show.
+   *
+   * @return the network's coverage
+   */
+  public final dev.pgreach.core.Coverage coverage() {
+    return network().coverage();
+  }
+
+  /**
+   * Tells whether the estate holds every firewall rule of a server: in an open world, a server's
+   * rules may not be in the input at all (Resource Graph and {@code az resource list} never carry
+   * them).
+   *
+   * @param server the server's id
+   * @return whether {@link #firewallRulesOf(ResourceId)} are all the server's rules
+   */
+  public final boolean firewallRulesComplete(ResourceId server) {
+    return coverage().isComplete(dev.pgreach.core.Inventory.FIREWALL_RULES, server);
   }
 
   /**
@@ -196,7 +225,9 @@ public abstract class Estate {
   @Value.Lazy
   public ImmutableSetMultimap<ResourceId, Ipv4Address> privateEndpointAddresses() {
     ImmutableSetMultimap.Builder<ResourceId, Ipv4Address> b = ImmutableSetMultimap.builder();
-    privateEndpoints().forEach(p -> b.put(p.subnet(), p.privateAddress()));
+    privateEndpoints().stream()
+        .filter(p -> network().subnet(p.subnet()).isPresent()) // an endpoint in a subnet outside the input routes nowhere known
+        .forEach(p -> b.put(p.subnet(), p.privateAddress()));
     return b.build();
   }
 
@@ -225,6 +256,12 @@ public abstract class Estate {
         b.addPrivateDnsZones(zone);
         continue;
       }
+      for (PrivateEndpoint p : writers) {
+        RecordName name = RecordName.parse(p.targetServer().name());
+        if (zone.recordsAt(name).isEmpty()) {
+          b.putUnobservedRecordSets(zone.id(), name); // only the zone group says a record is there
+        }
+      }
       PrivateDnsZone.Builder z = PrivateDnsZone.builder().id(zone.id()).addAllRecords(zone.records()).addAllVirtualNetworkLinks(zone.virtualNetworkLinks());
       Set<String> written = new HashSet<>();
       for (PrivateEndpoint p : writers) {
@@ -239,7 +276,9 @@ public abstract class Estate {
       b.addPrivateDnsZones(z.build());
     }
     b.addAllDnsServers(dnsServers());
-    privateEndpoints().forEach(p -> b.addPrivateEndpointServers(p.targetServer()));
+    privateEndpoints().stream()
+        .filter(p -> network().flexibleServer(p.targetServer()).isPresent())
+        .forEach(p -> b.addPrivateEndpointServers(p.targetServer()));
     b.putAllPublicEndpointLabels(publicEndpointLabels());
     return b.build();
   }
@@ -255,14 +294,20 @@ public abstract class Estate {
     }
     for (var v : n.virtualNetworks()) {
       for (Subnet s : v.subnets()) {
-        s.networkSecurityGroup().ifPresent(g -> requireIn(groups, g, s.id(), "networkSecurityGroup"));
+        s.networkSecurityGroup().ifPresent(g -> requireIn(n, groups, g, s.id(), "networkSecurityGroup"));
       }
     }
     for (NetworkInterface nic : n.networkInterfaces()) {
-      nic.networkSecurityGroup().ifPresent(g -> requireIn(groups, g, nic.id(), "networkSecurityGroup"));
+      nic.networkSecurityGroup().ifPresent(g -> requireIn(n, groups, g, nic.id(), "networkSecurityGroup"));
+    }
+    for (NetworkSecurityGroup g : networkSecurityGroups()) {
+      if (n.coverage().isOutsideInput(g.id())) {
+        throw PgreachException.of(
+            ErrorCode.INVALID_VALUE, "Estate.coverage lists %s as outside the input, but the estate holds it", g.id());
+      }
     }
     for (ResourceId server : firewallRules().keySet()) {
-      if (n.flexibleServer(server).isEmpty()) {
+      if (n.flexibleServer(server).isEmpty() && !n.coverage().isOutsideInput(server)) {
         throw PgreachException.of(
             ErrorCode.DANGLING_REFERENCE, "Estate.firewallRules names server %s, which is not in the network", server);
       }
@@ -274,16 +319,16 @@ public abstract class Estate {
       if (!endpoints.add(p.id())) {
         throw PgreachException.of(ErrorCode.DUPLICATE_RESOURCE, "Estate.privateEndpoints holds two endpoints with id %s", p.id());
       }
-      if (n.subnet(p.subnet()).isEmpty()) {
+      if (n.subnet(p.subnet()).isEmpty() && !n.coverage().isOutsideInput(p.subnet())) {
         throw PgreachException.of(
             ErrorCode.DANGLING_REFERENCE, "%s.subnet refers to %s, which is not in the network", p.id(), p.subnet());
       }
-      if (n.flexibleServer(p.targetServer()).isEmpty()) {
+      if (n.flexibleServer(p.targetServer()).isEmpty() && !n.coverage().isOutsideInput(p.targetServer())) {
         throw PgreachException.of(
             ErrorCode.DANGLING_REFERENCE, "%s.targetServer refers to %s, which is not in the network", p.id(), p.targetServer());
       }
       for (ResourceId zone : p.privateDnsZones()) {
-        if (!zones.contains(zone)) {
+        if (!zones.contains(zone) && !n.coverage().isOutsideInput(zone)) {
           throw PgreachException.of(
               ErrorCode.DANGLING_REFERENCE, "%s.privateDnsZones refers to %s, which is not in the estate", p.id(), zone);
         }
@@ -303,9 +348,19 @@ public abstract class Estate {
     ClientLocation l = c.location();
     if (l instanceof ClientLocation.InVirtualNetwork) {
       ClientLocation.InVirtualNetwork v = (ClientLocation.InVirtualNetwork) l;
-      if (n.subnet(v.subnet()).isEmpty()) {
+      Optional<Subnet> subnet = n.subnet(v.subnet());
+      if (subnet.isEmpty()) {
         throw PgreachException.of(
             ErrorCode.DANGLING_REFERENCE, "Client[%s].location.subnet refers to %s, which is not in the network", c.name(), v.subnet());
+      }
+      if (!subnet.get().addressPrefix().contains(v.address())) {
+        throw PgreachException.of(
+            ErrorCode.INVALID_VALUE,
+            "Client[%s].location.address (%s) is outside its subnet %s (%s)",
+            c.name(),
+            v.address(),
+            subnet.get().name(),
+            subnet.get().addressPrefix());
       }
       v.networkInterface()
           .filter(id -> n.networkInterface(id).isEmpty())
@@ -319,15 +374,25 @@ public abstract class Estate {
               });
     } else if (l instanceof ClientLocation.OnPremises) {
       ResourceId network = ((ClientLocation.OnPremises) l).network();
-      if (n.onPremisesNetwork(network).isEmpty()) {
+      Optional<dev.pgreach.core.OnPremisesNetwork> onPremises = n.onPremisesNetwork(network);
+      if (onPremises.isEmpty()) {
         throw PgreachException.of(
             ErrorCode.DANGLING_REFERENCE, "Client[%s].location.network refers to %s, which is not in the network", c.name(), network);
+      }
+      if (!onPremises.get().addresses().contains(l.address())) {
+        throw PgreachException.of(
+            ErrorCode.INVALID_VALUE,
+            "Client[%s].location.address (%s) is outside the prefixes of on-premises network %s (%s)",
+            c.name(),
+            l.address(),
+            onPremises.get().name(),
+            onPremises.get().addressPrefixes());
       }
     }
   }
 
-  private static void requireIn(Set<ResourceId> groups, ResourceId group, ResourceId from, String field) {
-    if (!groups.contains(group)) {
+  private static void requireIn(Network n, Set<ResourceId> groups, ResourceId group, ResourceId from, String field) {
+    if (!groups.contains(group) && !n.coverage().isOutsideInput(group)) {
       throw PgreachException.of(
           ErrorCode.DANGLING_REFERENCE, "%s.%s refers to %s, which is not in the estate", from, field, group);
     }

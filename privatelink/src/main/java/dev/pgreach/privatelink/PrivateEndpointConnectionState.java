@@ -12,5 +12,11 @@ public enum PrivateEndpointConnectionState {
   /** The server's owner rejected the connection. No traffic. */
   REJECTED,
   /** The server's owner removed the connection; the endpoint is informative only and should be deleted. No traffic. */
-  DISCONNECTED
+  DISCONNECTED,
+  /**
+   * The input does not say: a template or plan before deployment (approval is automatic only when
+   * whoever creates the endpoint holds the server's approval permission), or an export without the
+   * status. Traffic may or may not flow: answers that depend on it are indeterminate.
+   */
+  UNKNOWN
 }
