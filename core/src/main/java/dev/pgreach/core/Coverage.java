@@ -78,11 +78,23 @@ public abstract class Coverage {
   /**
    * Returns the resources the input refers to but does not hold, each with a sentence saying what
    * it is and where it was referred to ({@code the delegated subnet of orders-db,
-   * $[3].properties.network.delegatedSubnetResourceId}).
+   * $[3].properties.network.delegatedSubnetResourceId}). The sentences are for reasons only: two
+   * coverages with the same resources outside the input are equal whatever they say of them.
    *
    * @return descriptions by id
    */
+  @Value.Auxiliary
   public abstract ImmutableMap<ResourceId, String> outsideInput();
+
+  /**
+   * Returns the resources the input refers to but does not hold.
+   *
+   * @return their ids
+   */
+  @Value.Derived
+  public ImmutableSet<ResourceId> outsideInputIds() {
+    return outsideInput().keySet();
+  }
 
   /**
    * Returns the inventories known complete for every owner in the input.
@@ -97,6 +109,16 @@ public abstract class Coverage {
    * @return owner ids by inventory
    */
   public abstract ImmutableSetMultimap<Inventory, ResourceId> completeInventories();
+
+  /**
+   * Returns the inventories known <em>not</em> to be complete, whatever else says so: the input
+   * holds a member whose content it does not show (a firewall rule whose range is known only at
+   * deployment), so the inventory's full extent is not known even when the input is declared
+   * whole.
+   *
+   * @return owner ids by inventory
+   */
+  public abstract ImmutableSetMultimap<Inventory, ResourceId> incompleteInventories();
 
   /**
    * Tells whether a resource is outside the input: referred to, not held.
@@ -117,20 +139,20 @@ public abstract class Coverage {
    * @return whether the input holds every member
    */
   public final boolean isComplete(Inventory inventory, ResourceId owner) {
-    if (outsideInput().containsKey(owner)) {
+    if (outsideInput().containsKey(owner) || incompleteInventories().containsEntry(inventory, owner)) {
       return false;
     }
     return isWhole() || completeKinds().contains(inventory) || completeInventories().containsEntry(inventory, owner);
   }
 
   /**
-   * Tells whether anything at all may be missing: the input is not whole, or refers to resources it
-   * does not hold.
+   * Tells whether anything at all may be missing: the input is not whole, refers to resources it
+   * does not hold, or holds an inventory it does not show in full.
    *
    * @return whether the coverage is open
    */
   public final boolean isOpen() {
-    return !isWhole() || !outsideInput().isEmpty();
+    return !isWhole() || !outsideInput().isEmpty() || !incompleteInventories().isEmpty();
   }
 
   /**
@@ -150,7 +172,7 @@ public abstract class Coverage {
    * @return the whole coverage
    */
   public final Coverage declaredWhole() {
-    return builder().whole(true).putAllOutsideInput(outsideInput()).build();
+    return builder().whole(true).putAllOutsideInput(outsideInput()).putAllIncompleteInventories(incompleteInventories()).build();
   }
 
   /**

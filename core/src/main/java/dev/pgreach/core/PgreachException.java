@@ -21,6 +21,9 @@ public class PgreachException extends IllegalArgumentException {
   /** The stable code; never {@code null}. */
   private final ErrorCode code;
 
+  /** The independent problems this exception reports together; empty for a single problem. */
+  private final java.util.List<PgreachException> problems;
+
   /**
    * Creates an exception with a code and a message.
    *
@@ -30,6 +33,52 @@ public class PgreachException extends IllegalArgumentException {
   public PgreachException(ErrorCode code, String message) {
     super(message);
     this.code = requireNonNull(code, "code");
+    this.problems = java.util.List.of();
+  }
+
+  private PgreachException(ErrorCode code, String message, java.util.List<PgreachException> problems) {
+    super(message);
+    this.code = code;
+    this.problems = java.util.List.copyOf(problems);
+  }
+
+  /**
+   * Reports several independent problems at once (every bad value of an input, not only the
+   * first): the code is the first problem's, the message lists them all, one per line, and {@link
+   * #problems()} returns each.
+   *
+   * @param problems the problems, in the order they were found; at least one
+   * @param more how many further problems were found but not kept (beyond a cap), 0 if none
+   * @return the exception (the only problem itself when there is just one and none beyond it)
+   * @throws IllegalArgumentException when {@code problems} is empty (a programming error)
+   */
+  public static PgreachException several(java.util.List<PgreachException> problems, int more) {
+    if (problems.isEmpty()) {
+      throw new IllegalArgumentException("several() needs at least one problem");
+    }
+    if (problems.size() == 1 && more == 0) {
+      return problems.get(0);
+    }
+    StringBuilder m = new StringBuilder();
+    m.append(problems.size() + more).append(" problems in the input");
+    if (more > 0) {
+      m.append(" (the first ").append(problems.size()).append(" shown)");
+    }
+    m.append(':');
+    for (PgreachException p : problems) {
+      m.append('\n').append(p.code()).append(": ").append(p.getMessage());
+    }
+    return new PgreachException(problems.get(0).code(), m.toString(), problems);
+  }
+
+  /**
+   * Returns the independent problems this exception reports together, each with its own code and
+   * message.
+   *
+   * @return the problems; empty when this exception reports one problem (itself)
+   */
+  public java.util.List<PgreachException> problems() {
+    return problems;
   }
 
   /**

@@ -19,7 +19,8 @@ import java.util.Optional;
  * <ul>
  *   <li>for every destination, when the subnet's route table is outside the input or its routes
  *       are not observed (a user route may send anything anywhere);
- *   <li>for destinations outside the network's own space, when its peerings are not observed, a
+ *   <li>for destinations outside the network's own space and its known connected peers' spaces,
+ *       when its peerings are not observed, a
  *       peering leads to a network outside the input (whose space and reverse link are unknown), a
  *       peering uses a remote gateway whose hub is uncertain, its gateways' connections are not
  *       observed, or a gateway may exist that the input does not hold (a GatewaySubnet, or
@@ -28,9 +29,10 @@ import java.util.Optional;
  *       (the peer's own peerings are not observed, so the reverse link may exist).
  * </ul>
  *
- * <p>The network's own space cannot be overridden by a peer's or a gateway's routes (peered spaces
- * never overlap it, and Azure prefers it over gateway-learned routes), so with a known route table
- * a destination inside the network is always decided. A closed coverage leaves no gap.
+ * <p>The network's own space, and the spaces of peers known to be connected, cannot be taken over
+ * by a peering, gateway or network the input does not show (peered spaces never overlap, and Azure
+ * prefers them over gateway-learned routes), so with a known route table a destination there is
+ * always decided. A closed coverage leaves no gap.
  */
 final class RoutingGaps {
   private final Network network;
@@ -39,9 +41,15 @@ final class RoutingGaps {
   private final ImmutableMap<ResourceId, Gap> offSpace;
   /** Per network: peers whose connection is unknown, with why. */
   private final ImmutableMap<ResourceId, ImmutableList<UncertainPeer>> uncertainPeers;
+  /**
+   * Per network: the spaces of its peers known to be connected. No peering, gateway or network the
+   * input does not show can take traffic for them (peered spaces never overlap, and Azure prefers
+   * them over gateway-learned routes), so destinations there are decided whatever else is missing.
+   */
+  private final ImmutableMap<ResourceId, AddressSet> knownPeerSpace;
 
   /** A peer whose peering may or may not be connected; its space is known. */
-  record UncertainPeer(VirtualNetwork peer, String why) {}
+  record UncertainPeer(ResourceId peer, AddressSet space, String why) {}
 
   /** Why something is unknown, and which kind of missing knowledge it is. */
   private record Gap(ReasonCode code, String why) {
@@ -63,8 +71,16 @@ final class RoutingGaps {
     this.coverage = network.coverage();
     Map<ResourceId, Gap> off = new HashMap<>();
     Map<ResourceId, ImmutableList<UncertainPeer>> uncertain = new HashMap<>();
+    Map<ResourceId, AddressSet> peerSpace = new HashMap<>();
     if (coverage.isOpen()) {
       for (VirtualNetwork v : network.virtualNetworks()) {
+        AddressSet.Builder known = AddressSet.builder();
+        for (VirtualNetworkPeering link : v.virtualNetworkPeerings()) {
+          network.virtualNetwork(link.remoteVirtualNetwork())
+              .filter(r -> !r.id().equals(v.id()) && r.peeringTo(v.id()).isPresent())
+              .ifPresent(r -> known.add(r.addresses()));
+        }
+        peerSpace.put(v.id(), known.build());
         List<UncertainPeer> peers = new ArrayList<>();
         offSpaceGap(v, peers).ifPresent(why -> off.put(v.id(), why));
         if (!peers.isEmpty()) {
@@ -74,6 +90,7 @@ final class RoutingGaps {
     }
     this.offSpace = ImmutableMap.copyOf(off);
     this.uncertainPeers = ImmutableMap.copyOf(uncertain);
+    this.knownPeerSpace = ImmutableMap.copyOf(peerSpace);
   }
 
   /** Whether the open world leaves anything unknown at all. */
@@ -116,15 +133,15 @@ final class RoutingGaps {
    */
   Optional<RouteStep.Undecided> outsideSpace(VirtualNetwork v, Ipv4Address destination) {
     Gap gap = offSpace.get(v.id());
-    if (gap != null) {
+    if (gap != null && !knownPeerSpace.getOrDefault(v.id(), AddressSet.EMPTY).contains(destination)) {
       return Optional.of(new RouteStep.Undecided(gap.code(), v.id().toString(), "Where " + v.name() + " sends " + destination + " is not known: " + gap.why()));
     }
     for (UncertainPeer p : uncertainPeers.getOrDefault(v.id(), ImmutableList.of())) {
-      if (p.peer().addresses().contains(destination)) {
+      if (p.space().contains(destination)) {
         return Optional.of(
             new RouteStep.Undecided(
-                ReasonCode.NOT_OBSERVED,
-                p.peer().id().toString(),
+                coverage.isOutsideInput(p.peer()) || network.virtualNetwork(p.peer()).isEmpty() ? ReasonCode.OUTSIDE_INPUT : ReasonCode.NOT_OBSERVED,
+                p.peer().toString(),
                 destination + " is in " + p.peer().name() + "'s space, and " + p.why()));
       }
     }
@@ -202,6 +219,19 @@ final class RoutingGaps {
     for (VirtualNetworkPeering link : v.virtualNetworkPeerings()) {
       ResourceId remote = link.remoteVirtualNetwork();
       Optional<VirtualNetwork> r = network.virtualNetwork(remote);
+      boolean notConnected = link.peeringState().map(st -> st != PeeringState.CONNECTED).orElse(false);
+      if (notConnected && (r.isEmpty() || r.get().peeringTo(v.id()).isEmpty())) {
+        continue; // ARM says the reverse link does not exist: the peering carries nothing
+      }
+      if (r.isEmpty() && !link.remoteAddressSpace().isEmpty() && !link.useRemoteGateways()) {
+        uncertain.add(
+            new UncertainPeer(
+                remote,
+                AddressSet.of(link.remoteAddressSpace().toArray(new Ipv4Prefix[0])),
+                "peering " + link.name() + " leads to network " + coverage.describe(remote)
+                    + ", which is not in the input: whether it peers back, and what is there, are not known."));
+        continue;
+      }
       if (r.isEmpty()) {
         return Optional.of(
             Gap.outside(
@@ -214,7 +244,7 @@ final class RoutingGaps {
         if (link.useRemoteGateways()) {
           return Optional.of(Gap.notObserved(why + " It uses the remote network's gateway, which may carry traffic for any prefix."));
         }
-        uncertain.add(new UncertainPeer(r.get(), why));
+        uncertain.add(new UncertainPeer(r.get().id(), r.get().addresses(), why));
       }
     }
     Optional<Gap> gateway = gatewayGap(v);

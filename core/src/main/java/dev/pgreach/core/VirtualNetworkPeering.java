@@ -1,5 +1,7 @@
 package dev.pgreach.core;
 
+import com.google.common.collect.ImmutableList;
+
 import org.immutables.value.Value;
 
 /**
@@ -93,6 +95,24 @@ public abstract class VirtualNetworkPeering {
   public boolean useRemoteGateways() {
     return false;
   }
+
+  /**
+   * Returns the remote network's address space as the peering itself records it ({@code
+   * remoteAddressSpace.addressPrefixes}, which ARM shows on every peering): it tells where the
+   * remote network is when the input does not hold it (another subscription or tenant).
+   *
+   * @return the prefixes; empty when not given (the remote network's own space then decides)
+   */
+  public abstract ImmutableList<Ipv4Prefix> remoteAddressSpace();
+
+  /**
+   * Returns the link's state as ARM reports it. It tells whether the peering is connected when the
+   * input does not hold the remote network (or its peerings); when it holds both links, the links
+   * themselves decide.
+   *
+   * @return the state, or empty when not given
+   */
+  public abstract java.util.Optional<PeeringState> peeringState();
 
   @Value.Check
   final void check() {

@@ -114,6 +114,30 @@ public abstract class Estate {
   public abstract ImmutableList<PrivateEndpoint> privateEndpoints();
 
   /**
+   * Returns the private endpoint connections the servers list themselves ({@code
+   * properties.privateEndpointConnections}) to endpoints the estate does not hold (in another
+   * subscription or tenant, or whose address is not known yet): each is a way in whose address and
+   * network are not known.
+   *
+   * @return the connections, in the order given
+   */
+  public abstract ImmutableList<PrivateEndpointConnection> privateEndpointConnections();
+
+  /**
+   * Returns the connections a server lists for endpoints the estate does not hold.
+   *
+   * @param server the server's id
+   * @return the connections whose endpoint is not among {@link #privateEndpoints()}
+   */
+  public final ImmutableList<PrivateEndpointConnection> connectionsOutsideEstate(ResourceId server) {
+    Set<ResourceId> held = new HashSet<>();
+    privateEndpoints().forEach(p -> held.add(p.id()));
+    return privateEndpointConnections().stream()
+        .filter(c -> c.server().equals(server) && !held.contains(c.privateEndpoint()))
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  /**
    * Returns the clients whose access is in question.
    *
    * @return the clients
@@ -279,6 +303,9 @@ public abstract class Estate {
     privateEndpoints().stream()
         .filter(p -> network().flexibleServer(p.targetServer()).isPresent())
         .forEach(p -> b.addPrivateEndpointServers(p.targetServer()));
+    privateEndpointConnections().stream()
+        .filter(c -> network().flexibleServer(c.server()).isPresent())
+        .forEach(c -> b.addPrivateEndpointServers(c.server())); // the server's own list says it has one
     b.putAllPublicEndpointLabels(publicEndpointLabels());
     return b.build();
   }
@@ -332,6 +359,12 @@ public abstract class Estate {
           throw PgreachException.of(
               ErrorCode.DANGLING_REFERENCE, "%s.privateDnsZones refers to %s, which is not in the estate", p.id(), zone);
         }
+      }
+    }
+    for (PrivateEndpointConnection c : privateEndpointConnections()) {
+      if (n.flexibleServer(c.server()).isEmpty() && !n.coverage().isOutsideInput(c.server())) {
+        throw PgreachException.of(
+            ErrorCode.DANGLING_REFERENCE, "Estate.privateEndpointConnections names server %s, which is not in the network", c.server());
       }
     }
     Set<String> clientNames = new HashSet<>();
@@ -559,6 +592,7 @@ public abstract class Estate {
         .addAllDnsServers(dnsServers())
         .addAllPrivateEndpoints(endpoints)
         .addAllClients(clients)
+        .addAllPrivateEndpointConnections(privateEndpointConnections())
         .putAllPublicEndpointLabels(publicEndpointLabels())
         .azureRanges(azureRanges())
         .putAllServiceTagRanges(serviceTagRanges())

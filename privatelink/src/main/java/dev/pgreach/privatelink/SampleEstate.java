@@ -284,6 +284,7 @@ public final class SampleEstate {
         .remoteVirtualNetwork(vnet(to))
         .allowGatewayTransit(allowGatewayTransit)
         .useRemoteGateways(useRemoteGateways)
+        .peeringState(dev.pgreach.core.PeeringState.CONNECTED) // as ARM reports a peering whose reverse link exists
         .build();
   }
 

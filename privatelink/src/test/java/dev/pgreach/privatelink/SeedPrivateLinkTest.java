@@ -1230,9 +1230,14 @@ class SeedPrivateLinkTest {
         assertBlocked(c, ReasonCode.ENDPOINT_NOT_APPROVED);
         assertFinding(estate, PREVIEW_2021, FindingCode.PRIVATE_ENDPOINT_REJECTED);
         break;
-      default:
+      case DISCONNECTED:
         assertBlocked(c, ReasonCode.ENDPOINT_NOT_APPROVED);
         assertFinding(estate, PREVIEW_2021, FindingCode.PRIVATE_ENDPOINT_DISCONNECTED);
+        break;
+      default:
+        // Not known (a template before deployment): traffic may or may not flow.
+        assertEquals(dev.pgreach.core.Disposition.INDETERMINATE, c.disposition(), c::explanation);
+        assertStep(c, ReasonCode.ENDPOINT_STATE_UNKNOWN);
         break;
     }
   }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pgreach.core.Client;
 import dev.pgreach.core.ClientLocation;
+import dev.pgreach.core.Coverage;
+import dev.pgreach.core.Inventory;
 import dev.pgreach.core.CreateMode;
 import dev.pgreach.core.ErrorCode;
 import dev.pgreach.core.FlexibleServer;
@@ -43,6 +45,7 @@ import dev.pgreach.firewall.SecurityRule;
 import dev.pgreach.firewall.SecurityRuleAddress;
 import dev.pgreach.privatelink.Estate;
 import dev.pgreach.privatelink.PrivateEndpoint;
+import dev.pgreach.privatelink.PrivateEndpointConnection;
 import dev.pgreach.privatelink.PrivateEndpointConnectionState;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -149,6 +152,16 @@ public final class ArmExport {
       estate.privateDnsZones().forEach(this::zone);
       estate.dnsServers().stream().filter(s -> s.kind() == DnsServerKind.PRIVATE_RESOLVER_INBOUND_ENDPOINT).forEach(this::inboundEndpoint);
       estate.privateEndpoints().forEach(this::privateEndpoint);
+      estate.privateEndpointConnections().forEach(this::serverConnection);
+    }
+
+    /** A connection a server lists to an endpoint the estate does not hold, as a resource of its own. */
+    private void serverConnection(PrivateEndpointConnection c) {
+      ObjectNode p = resource(c.server().child("privateEndpointConnections", c.privateEndpoint().name()), Optional.empty()).putObject("properties");
+      ref(p, "privateEndpoint", c.privateEndpoint());
+      if (c.state() != PrivateEndpointConnectionState.UNKNOWN) {
+        p.putObject("privateLinkServiceConnectionState").put("status", ArmNames.state(c.state()));
+      }
     }
 
     private ObjectNode resource(ResourceId id, Optional<String> location) {
@@ -183,10 +196,20 @@ public final class ArmExport {
         ArrayNode dns = p.putObject("dhcpOptions").putArray("dnsServers");
         v.dnsServers().forEach(a -> dns.add(a.toString()));
       }
-      ArrayNode subnets = p.putArray("subnets");
-      v.subnets().forEach(s -> subnet(subnets.addObject(), s));
-      ArrayNode peerings = p.putArray("virtualNetworkPeerings");
-      v.virtualNetworkPeerings().forEach(x -> peering(peerings.addObject(), x));
+      // A nested array says the inventory is complete: where the estate does not know it in
+      // full, the children are written as resources of their own.
+      if (estate.coverage().isComplete(Inventory.SUBNETS, v.id())) {
+        ArrayNode subnets = p.putArray("subnets");
+        v.subnets().forEach(s -> subnet(subnets.addObject(), s));
+      } else {
+        v.subnets().forEach(s -> subnet(resources.addObject(), s));
+      }
+      if (estate.coverage().isComplete(Inventory.VIRTUAL_NETWORK_PEERINGS, v.id())) {
+        ArrayNode peerings = p.putArray("virtualNetworkPeerings");
+        v.virtualNetworkPeerings().forEach(x -> peering(peerings.addObject(), x));
+      } else {
+        v.virtualNetworkPeerings().forEach(x -> peering(resources.addObject(), x));
+      }
     }
 
     private static void subnet(ObjectNode o, Subnet s) {
@@ -203,7 +226,7 @@ public final class ArmExport {
         x.put("name", d.replace('/', '.'));
         x.putObject("properties").put("serviceName", d);
       });
-      p.put("privateEndpointNetworkPolicies", ArmReader.policyName(s.privateEndpointNetworkPolicies()));
+      p.put("privateEndpointNetworkPolicies", ArmNames.policy(s.privateEndpointNetworkPolicies()));
     }
 
     private static void peering(ObjectNode o, VirtualNetworkPeering x) {
@@ -216,14 +239,23 @@ public final class ArmExport {
       p.put("allowForwardedTraffic", x.allowForwardedTraffic());
       p.put("allowGatewayTransit", x.allowGatewayTransit());
       p.put("useRemoteGateways", x.useRemoteGateways());
+      x.peeringState().ifPresent(st -> p.put("peeringState", st.armName()));
+      if (!x.remoteAddressSpace().isEmpty()) {
+        ArrayNode a = p.putObject("remoteAddressSpace").putArray("addressPrefixes");
+        x.remoteAddressSpace().forEach(pr -> a.add(pr.toString()));
+      }
     }
 
     private void securityGroup(NetworkSecurityGroup g) {
       ObjectNode p = resource(g.id(), Optional.empty()).putObject("properties");
-      ArrayNode rules = p.putArray("securityRules");
+      boolean complete = estate.coverage().isComplete(Inventory.SECURITY_RULES, g.id());
+      ArrayNode rules = complete ? p.putArray("securityRules") : resources;
       for (SecurityRule r : g.securityRules()) {
         ObjectNode o = rules.addObject();
         o.put("id", g.ruleId(r).toString());
+        if (!complete) {
+          o.put("type", "Microsoft.Network/networkSecurityGroups/securityRules");
+        }
         o.put("name", r.name());
         ObjectNode rp = o.putObject("properties");
         rp.put("priority", r.priority());
@@ -256,17 +288,18 @@ public final class ArmExport {
 
     private void routeTable(RouteTable t) {
       ObjectNode p = resource(t.id(), Optional.empty()).putObject("properties");
-      ArrayNode routes = p.putArray("routes");
+      boolean complete = estate.coverage().isComplete(Inventory.ROUTES, t.id());
+      ArrayNode routes = complete ? p.putArray("routes") : resources;
       for (Route r : t.routes()) {
         ObjectNode rp = route(routes.addObject(), t, r.name());
         rp.put("addressPrefix", r.addressPrefix().toString());
-        rp.put("nextHopType", ArmReader.nextHopName(r.nextHopType()));
+        rp.put("nextHopType", ArmNames.nextHop(r.nextHopType()));
         r.nextHopIpAddress().ifPresent(a -> rp.put("nextHopIpAddress", a.toString()));
       }
       for (ServiceTagRoute r : t.serviceTagRoutes()) {
         ObjectNode rp = route(routes.addObject(), t, r.name());
         rp.put("addressPrefix", r.serviceTag());
-        rp.put("nextHopType", ArmReader.nextHopName(r.nextHopType()));
+        rp.put("nextHopType", ArmNames.nextHop(r.nextHopType()));
         r.nextHopIpAddress().ifPresent(a -> rp.put("nextHopIpAddress", a.toString()));
       }
     }
@@ -274,6 +307,7 @@ public final class ArmExport {
     private static ObjectNode route(ObjectNode o, RouteTable t, String name) {
       o.put("id", t.id().child("routes", name).toString());
       o.put("name", name);
+      o.put("type", "Microsoft.Network/routeTables/routes");
       return o.putObject("properties");
     }
 
@@ -297,7 +331,7 @@ public final class ArmExport {
     private void gateway(VirtualNetworkGateway g) {
       Optional<String> region = estate.network().virtualNetwork(g.virtualNetwork()).map(v -> v.region().name());
       ObjectNode p = resource(g.id(), region).putObject("properties");
-      p.put("gatewayType", ArmReader.gatewayTypeName(g.gatewayType()));
+      p.put("gatewayType", ArmNames.gatewayType(g.gatewayType()));
       ObjectNode config = p.putArray("ipConfigurations").addObject();
       config.put("name", "default");
       ref(config.putObject("properties"), "subnet", g.virtualNetwork().child("subnets", "GatewaySubnet"));
@@ -319,7 +353,7 @@ public final class ArmExport {
 
     private void connection(GatewayConnection c) {
       ObjectNode p = resource(c.id(), Optional.empty()).putObject("properties");
-      p.put("connectionType", ArmReader.connectionTypeName(c.connectionType()));
+      p.put("connectionType", ArmNames.connectionType(c.connectionType()));
       ref(p, "virtualNetworkGateway1", c.virtualNetworkGateway());
       switch (c.connectionType()) {
         case VNET_TO_VNET:
@@ -346,18 +380,18 @@ public final class ArmExport {
       ObjectNode r = resource(s.id(), Optional.of(s.region().name()));
       ObjectNode sku = r.putObject("sku");
       sku.put("name", s.tier() == ServerTier.BURSTABLE ? "Standard_B1ms" : s.tier() == ServerTier.MEMORY_OPTIMIZED ? "Standard_E2ds_v5" : "Standard_D2ds_v5");
-      sku.put("tier", ArmReader.tierName(s.tier()));
+      sku.put("tier", ArmNames.tier(s.tier()));
       ObjectNode p = r.putObject("properties");
       p.put("version", s.version());
       p.put("fullyQualifiedDomainName", s.fullyQualifiedDomainName());
-      p.putObject("highAvailability").put("mode", ArmReader.haName(s.highAvailability()));
+      p.putObject("highAvailability").put("mode", ArmNames.highAvailability(s.highAvailability()));
       ObjectNode network = p.putObject("network");
-      network.put("publicNetworkAccess", ArmReader.accessName(s.publicNetworkAccess()));
+      network.put("publicNetworkAccess", ArmNames.access(s.publicNetworkAccess()));
       s.delegatedSubnet().ifPresent(x -> network.put("delegatedSubnetResourceId", x.toString()));
       s.privateDnsZone().ifPresent(x -> network.put("privateDnsZoneArmResourceId", x.toString()));
-      p.put("replicationRole", ArmReader.roleName(s.replicationRole()));
+      p.put("replicationRole", ArmNames.role(s.replicationRole()));
       if (s.createMode() != CreateMode.DEFAULT) {
-        p.put("createMode", ArmReader.createModeName(s.createMode()));
+        p.put("createMode", ArmNames.createMode(s.createMode()));
       }
       s.sourceServer().ifPresent(x -> p.put("sourceServerResourceId", x.toString()));
       if (!s.requireSecureTransport()) {
@@ -414,7 +448,7 @@ public final class ArmExport {
         ObjectNode p = resource(l.id(), Optional.of("global")).putObject("properties");
         ref(p, "virtualNetwork", l.virtualNetwork());
         p.put("registrationEnabled", l.registrationEnabled());
-        p.put("resolutionPolicy", ArmReader.resolutionPolicyName(l.resolutionPolicy()));
+        p.put("resolutionPolicy", ArmNames.resolutionPolicy(l.resolutionPolicy()));
       }
       Map<RecordName, List<DnsRecord>> sets = new LinkedHashMap<>();
       z.records().forEach(r -> sets.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(r));
@@ -462,9 +496,11 @@ public final class ArmExport {
       ObjectNode cp = c.putObject("properties");
       cp.put("privateLinkServiceId", e.targetServer().toString());
       cp.putArray("groupIds").add(e.groupId());
-      ObjectNode state = cp.putObject("privateLinkServiceConnectionState");
-      state.put("status", ArmReader.stateName(e.connectionState()));
-      state.put("actionsRequired", "None");
+      if (e.connectionState() != PrivateEndpointConnectionState.UNKNOWN) {
+        ObjectNode state = cp.putObject("privateLinkServiceConnectionState");
+        state.put("status", ArmNames.state(e.connectionState()));
+        state.put("actionsRequired", "None");
+      }
       ObjectNode config = p.putArray("ipConfigurations").addObject();
       config.put("name", "ipconfig");
       ObjectNode configProps = config.putObject("properties");
@@ -489,6 +525,7 @@ public final class ArmExport {
 
     ObjectNode companion() {
       ObjectNode c = Json.object();
+      completeness(c);
       if (!estate.clients().isEmpty()) {
         ArrayNode clients = c.putArray("clients");
         estate.clients().forEach(x -> client(clients.addObject(), x));
@@ -525,6 +562,24 @@ public final class ArmExport {
         estate.droppedServersWithPrivateEndpoints().forEach(n -> d.add(n.toString()));
       }
       return c;
+    }
+
+    /**
+     * The estate's coverage: {@code "complete": true} for a whole estate, else the inventories it
+     * knows complete (kinds, then one owner's), which the resources cannot show by themselves.
+     */
+    private void completeness(ObjectNode c) {
+      Coverage coverage = estate.coverage();
+      if (coverage.isWhole()) {
+        c.put("complete", true);
+        return;
+      }
+      if (coverage.completeKinds().isEmpty() && coverage.completeInventories().isEmpty()) {
+        return;
+      }
+      ArrayNode a = c.putArray("complete");
+      coverage.completeKinds().forEach(k -> a.add(k.inputName()));
+      coverage.completeInventories().forEach((k, owner) -> a.addObject().put("inventory", k.inputName()).put("of", owner.toString()));
     }
 
     private static String range(Ipv4Range r) {

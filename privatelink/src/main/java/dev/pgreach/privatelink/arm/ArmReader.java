@@ -2,77 +2,62 @@ package dev.pgreach.privatelink.arm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.ImmutableSortedMap;
-import dev.pgreach.core.AddressSet;
-import dev.pgreach.core.Client;
-import dev.pgreach.core.ClientLocation;
-import dev.pgreach.core.CreateMode;
+import com.google.common.collect.LinkedHashMultimap;
+import com.google.common.collect.SetMultimap;
+import dev.pgreach.core.Coverage;
 import dev.pgreach.core.ErrorCode;
 import dev.pgreach.core.FlexibleServer;
 import dev.pgreach.core.GatewayConnection;
-import dev.pgreach.core.HighAvailabilityMode;
+import dev.pgreach.core.Inventory;
 import dev.pgreach.core.Ipv4Address;
-import dev.pgreach.core.Ipv4Prefix;
 import dev.pgreach.core.Network;
 import dev.pgreach.core.NetworkInterface;
-import dev.pgreach.core.NextHopType;
 import dev.pgreach.core.OnPremisesNetwork;
-import dev.pgreach.core.PrivateEndpointNetworkPolicies;
-import dev.pgreach.core.PublicNetworkAccess;
-import dev.pgreach.core.Region;
-import dev.pgreach.core.ReplicationRole;
+import dev.pgreach.core.PgreachException;
 import dev.pgreach.core.ResourceId;
-import dev.pgreach.core.Route;
 import dev.pgreach.core.RouteTable;
-import dev.pgreach.core.ServerName;
-import dev.pgreach.core.ServerTier;
-import dev.pgreach.core.ServiceTagRoute;
 import dev.pgreach.core.Subnet;
-import dev.pgreach.core.TlsVersion;
 import dev.pgreach.core.VirtualNetwork;
 import dev.pgreach.core.VirtualNetworkGateway;
-import dev.pgreach.core.VirtualNetworkPeering;
-import dev.pgreach.dns.ConditionalForwarder;
-import dev.pgreach.dns.DnsName;
-import dev.pgreach.dns.DnsRecord;
 import dev.pgreach.dns.DnsServer;
-import dev.pgreach.dns.DnsServerKind;
 import dev.pgreach.dns.PrivateDnsZone;
-import dev.pgreach.dns.RecordName;
-import dev.pgreach.dns.ResolutionPolicy;
-import dev.pgreach.dns.VirtualNetworkLink;
-import dev.pgreach.firewall.FirewallRule;
-import dev.pgreach.firewall.FirewallRuleRemoval;
 import dev.pgreach.firewall.FirewallRuleSet;
 import dev.pgreach.firewall.NetworkSecurityGroup;
-import dev.pgreach.firewall.PortRange;
-import dev.pgreach.firewall.SecurityRule;
-import dev.pgreach.firewall.SecurityRuleAccess;
-import dev.pgreach.firewall.SecurityRuleAddress;
-import dev.pgreach.firewall.SecurityRuleDirection;
-import dev.pgreach.firewall.SecurityRuleProtocol;
 import dev.pgreach.privatelink.Estate;
 import dev.pgreach.privatelink.PrivateEndpoint;
-import dev.pgreach.privatelink.PrivateEndpointConnectionState;
-import java.time.Duration;
-import java.time.Instant;
+import dev.pgreach.privatelink.PrivateEndpointConnection;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Reads ARM resources and a companion document into an estate, in two passes: first every
- * resource of a known type is collected (nested subnets, peerings, rules and routes included,
- * template resources with their ids worked out), then the model is built kind by kind, each
- * reference checked with the JSON path that made it. Nothing is kept when anything fails.
+ * Reads Azure resources and a companion document into an estate, in an open world.
+ *
+ * <p>Reading goes in two passes: first every resource of a known type is collected (nested
+ * subnets, peerings, rules and routes included), then the model is built kind by kind ({@link
+ * NetworkResources}, {@link ServerResources}, {@link DnsResources}, {@link EndpointResources},
+ * {@link CompanionEntries}), each reference checked with the JSON path that made it.
+ *
+ * <p>What the input does not show is recorded, never defaulted: a reference to a resource the
+ * input does not hold makes that resource <em>outside the input</em> ({@link #outside}); a value a
+ * front end could not know ({@link Node.UnknownValue}) makes the setting it lands in unknown, or,
+ * where the model has no unknown form for it, makes the resource outside the input and the
+ * inventory holding it incomplete; the inventories the input holds in full are recorded from what
+ * proves it (a nested array in its owner's properties, a document that is one owner's whole list)
+ * and from the companion's declarations. Together they are the estate's {@link Coverage}.
+ *
+ * <p>Independent problems are collected, up to {@link #MAX_PROBLEMS}, each at the JSON path of the
+ * member at fault, and reported together; nothing is kept when anything fails.
  */
 final class ArmReader {
   /** The subscription an ARM template is read into when the companion names none. */
@@ -83,6 +68,9 @@ final class ArmReader {
 
   /** The tenant of an Azure-hosted client whose tenant is not given. */
   static final String UNKNOWN_TENANT = "unknown";
+
+  /** The most problems one read reports; the rest are counted. */
+  static final int MAX_PROBLEMS = 100;
 
   /** The resource types pgreach reads, with the member names nested children use. */
   enum Kind {
@@ -108,7 +96,8 @@ final class ArmReader {
     INBOUND_ENDPOINT("Microsoft.Network/dnsResolvers/inboundEndpoints"),
     SERVER("Microsoft.DBforPostgreSQL/flexibleServers"),
     FIREWALL_RULE("Microsoft.DBforPostgreSQL/flexibleServers/firewallRules"),
-    CONFIGURATION("Microsoft.DBforPostgreSQL/flexibleServers/configurations");
+    CONFIGURATION("Microsoft.DBforPostgreSQL/flexibleServers/configurations"),
+    SERVER_ENDPOINT_CONNECTION("Microsoft.DBforPostgreSQL/flexibleServers/privateEndpointConnections");
 
     final String type;
 
@@ -124,10 +113,39 @@ final class ArmReader {
       }
       return Optional.empty();
     }
+
+    /** The inventory of the parent that a child of this kind belongs to, for child kinds. */
+    Optional<Inventory> inventory() {
+      switch (this) {
+        case SUBNET:
+          return Optional.of(Inventory.SUBNETS);
+        case PEERING:
+          return Optional.of(Inventory.VIRTUAL_NETWORK_PEERINGS);
+        case SECURITY_RULE:
+          return Optional.of(Inventory.SECURITY_RULES);
+        case ROUTE:
+          return Optional.of(Inventory.ROUTES);
+        case ZONE_GROUP:
+          return Optional.of(Inventory.PRIVATE_DNS_ZONE_GROUPS);
+        case ZONE_LINK:
+          return Optional.of(Inventory.VIRTUAL_NETWORK_LINKS);
+        case A_RECORDS:
+        case CNAME_RECORD:
+          return Optional.of(Inventory.RECORD_SETS);
+        case FIREWALL_RULE:
+          return Optional.of(Inventory.FIREWALL_RULES);
+        case CONFIGURATION:
+          return Optional.of(Inventory.CONFIGURATIONS);
+        case SERVER_ENDPOINT_CONNECTION:
+          return Optional.of(Inventory.PRIVATE_ENDPOINT_CONNECTIONS);
+        default:
+          return Optional.empty();
+      }
+    }
   }
 
   /** One resource of a known type, where it was found, and its place in document order. */
-  private record Raw(Kind kind, ResourceId id, Node node, int seq) {
+  record Raw(Kind kind, ResourceId id, Node node, int seq, boolean hasProperties) {
     Node props() {
       return node.objectOrEmpty("properties");
     }
@@ -137,36 +155,51 @@ final class ArmReader {
     }
   }
 
-  private final Node arm;
-  private final Node companion;
+  // ------------------------------------------------------------------ inputs
+  final Node arm;
+  final Node companion;
+  private final Optional<ResourceInput> input;
+  Optional<TemplateExpressions> template = Optional.empty();
+
+  // ------------------------------------------------------------------ collected
   private final Map<Kind, List<Raw>> raws = new EnumMap<>(Kind.class);
   private final Map<String, String> skippedNames = new TreeMap<>();
   private final Map<String, Integer> skippedCounts = new TreeMap<>();
-  private final List<String> notes = new ArrayList<>();
-  private Optional<TemplateExpressions> template = Optional.empty();
+  final List<String> notes = new ArrayList<>();
   private int seq;
   private int resourceCount;
 
-  // Built as reading goes on.
-  private final Map<ResourceId, Optional<Ipv4Address>> publicAddresses = new HashMap<>();
-  private final Map<ResourceId, Ipv4Address> endpointInterfaceAddresses = new HashMap<>();
-  private final LinkedHashMap<ResourceId, NetworkSecurityGroup> groups = new LinkedHashMap<>();
-  private final LinkedHashMap<ResourceId, RouteTable> routeTables = new LinkedHashMap<>();
-  private final LinkedHashMap<ResourceId, VirtualNetwork> virtualNetworks = new LinkedHashMap<>();
-  private final Map<ResourceId, Subnet> subnets = new HashMap<>();
-  private final LinkedHashMap<ResourceId, OnPremisesNetwork> onPremises = new LinkedHashMap<>();
-  private final Map<ResourceId, ResourceId> circuits = new HashMap<>();
-  private final LinkedHashMap<ResourceId, VirtualNetworkGateway> gateways = new LinkedHashMap<>();
-  private final LinkedHashMap<ResourceId, NetworkInterface> interfaces = new LinkedHashMap<>();
-  private final LinkedHashMap<ResourceId, FlexibleServer> servers = new LinkedHashMap<>();
-  private final LinkedHashMap<ResourceId, PrivateDnsZone> zones = new LinkedHashMap<>();
-  private final Map<ResourceId, Node> serverEntries = new HashMap<>();
-  private final Map<Map<ResourceId, ?>, Map<ResourceId, ? extends List<?>>> childIndex = new java.util.IdentityHashMap<>();
-  private final Map<ResourceId, List<Raw>> zoneGroupsByEndpoint = new HashMap<>();
-  private Network network;
+  // ------------------------------------------------------------------ problems and coverage
+  private final List<PgreachException> problems = new ArrayList<>();
+  private int moreProblems;
+  /** Resources whose reading found a problem: what depends on them is not reported again. */
+  private final Set<ResourceId> failed = new java.util.HashSet<>();
+  private final Map<ResourceId, String> outside = new LinkedHashMap<>();
+  private final SetMultimap<Inventory, ResourceId> complete = LinkedHashMultimap.create();
+  private final SetMultimap<Inventory, ResourceId> incomplete = LinkedHashMultimap.create();
+  final Set<Inventory> completeKinds = new LinkedHashSet<>();
+  boolean whole;
 
-  /** Resources handed over by a front end, when the input is not one ARM document. */
-  private final Optional<ResourceInput> input;
+  // ------------------------------------------------------------------ built as reading goes on
+  final Map<ResourceId, Optional<Ipv4Address>> publicAddresses = new HashMap<>();
+  final Map<ResourceId, Ipv4Address> endpointInterfaceAddresses = new HashMap<>();
+  final LinkedHashMap<ResourceId, NetworkSecurityGroup> groups = new LinkedHashMap<>();
+  final LinkedHashMap<ResourceId, RouteTable> routeTables = new LinkedHashMap<>();
+  final LinkedHashMap<ResourceId, VirtualNetwork> virtualNetworks = new LinkedHashMap<>();
+  final Map<ResourceId, Subnet> subnets = new HashMap<>();
+  final LinkedHashMap<ResourceId, OnPremisesNetwork> onPremises = new LinkedHashMap<>();
+  final Map<ResourceId, ResourceId> circuits = new HashMap<>();
+  final LinkedHashMap<ResourceId, VirtualNetworkGateway> gateways = new LinkedHashMap<>();
+  final List<GatewayConnection> connections = new ArrayList<>();
+  final LinkedHashMap<ResourceId, NetworkInterface> interfaces = new LinkedHashMap<>();
+  final LinkedHashMap<ResourceId, FlexibleServer> servers = new LinkedHashMap<>();
+  final Map<ResourceId, Node> serverEntries = new HashMap<>();
+  final Map<ResourceId, FirewallRuleSet> firewallRules = new LinkedHashMap<>();
+  final LinkedHashMap<ResourceId, PrivateDnsZone> zones = new LinkedHashMap<>();
+  final List<DnsServer> dnsServers = new ArrayList<>();
+  final List<PrivateEndpoint> privateEndpoints = new ArrayList<>();
+  final List<PrivateEndpointConnection> endpointConnections = new ArrayList<>();
+  private final Map<Map<ResourceId, ?>, Map<ResourceId, ? extends List<?>>> childIndex = new java.util.IdentityHashMap<>();
 
   ArmReader(Node arm, Node companion) {
     this.arm = arm;
@@ -181,18 +214,20 @@ final class ArmReader {
   }
 
   ArmImport read() {
-    collectAll();
-    publicAddresses();
-    securityGroups();
-    routeTables();
-    virtualNetworks();
-    onPremisesNetworks();
-    gateways();
-    List<GatewayConnection> connections = connections();
-    networkInterfaces();
-    servers();
-    Map<ResourceId, FirewallRuleSet> rules = firewallRules();
-    network =
+    guard(this::collectAll);
+    guard(() -> CompanionEntries.completeness(this));
+    NetworkResources network = new NetworkResources(this);
+    network.read();
+    ServerResources servers = new ServerResources(this);
+    servers.read();
+    new DnsResources(this).read();
+    new EndpointResources(this).read();
+    CompanionEntries entries = new CompanionEntries(this);
+    List<dev.pgreach.core.Client> clients = entries.clients();
+    if (!problems.isEmpty()) {
+      throw PgreachException.several(problems, moreProblems);
+    }
+    Network built =
         arm.parse(
             () ->
                 Network.builder()
@@ -202,30 +237,36 @@ final class ArmReader {
                     .addAllVirtualNetworkGateways(gateways.values())
                     .addAllGatewayConnections(connections)
                     .addAllOnPremisesNetworks(onPremises.values())
-                    .addAllFlexibleServers(servers.values())
+                    .addAllFlexibleServers(this.servers.values())
+                    .coverage(coverage())
                     .build());
-    privateDnsZones();
-    List<DnsServer> dnsServers = new ArrayList<>(inboundEndpoints());
-    dnsServers.addAll(companionDnsServers());
-    List<PrivateEndpoint> endpoints = privateEndpoints();
-    List<Client> clients = clients();
     Estate.Builder estate =
         Estate.builder()
-            .network(network)
+            .network(built)
             .addAllNetworkSecurityGroups(groups.values())
-            .putAllFirewallRules(rules)
+            .putAllFirewallRules(firewallRules)
             .addAllPrivateDnsZones(zones.values())
             .addAllDnsServers(dnsServers)
-            .addAllPrivateEndpoints(endpoints)
+            .addAllPrivateEndpoints(privateEndpoints)
+            .addAllPrivateEndpointConnections(endpointConnections)
             .addAllClients(clients);
-    companionEstateExtras(estate);
-    Estate built = arm.parse(estate::build);
-    return new ArmImport(
-        built,
-        resourceCount,
-        skippedTotals(),
-        ImmutableList.copyOf(notes),
-        companion.opt("at").map(Node::instant));
+    entries.extras(estate);
+    if (!problems.isEmpty()) {
+      throw PgreachException.several(problems, moreProblems);
+    }
+    Estate done = arm.parse(estate::build);
+    return new ArmImport(done, resourceCount, skippedTotals(), ImmutableList.copyOf(notes), companion.opt("at").map(Node::instant));
+  }
+
+  /** The coverage the reading recorded. */
+  Coverage coverage() {
+    Coverage.Builder c = Coverage.builder().whole(whole).putAllOutsideInput(outside);
+    if (!whole) { // a whole input makes every other completeness redundant
+      c.addAllCompleteKinds(completeKinds);
+      complete.forEach(c::putCompleteInventories);
+    }
+    incomplete.forEach(c::putIncompleteInventories);
+    return c.build();
   }
 
   private ImmutableSortedMap<String, Integer> skippedTotals() {
@@ -234,22 +275,135 @@ final class ArmReader {
     return b.build();
   }
 
+  // ================================================================== problems and coverage
+
+  /** Records an independent problem; reading goes on. */
+  void problem(PgreachException e) {
+    if (!e.problems().isEmpty()) {
+      e.problems().forEach(this::problem);
+      return;
+    }
+    if (problems.size() < MAX_PROBLEMS) {
+      problems.add(e);
+    } else {
+      moreProblems++;
+    }
+  }
+
+  /** Runs a step, recording any problem it finds; returns whether it succeeded. */
+  boolean guard(Runnable step) {
+    try {
+      step.run();
+      return true;
+    } catch (PgreachException e) {
+      problem(e);
+      return false;
+    } catch (Node.UnknownValue e) {
+      problem(e.node().error(ErrorCode.INVALID_INPUT, "must be known: %s", e.sentence()));
+      return false;
+    } catch (Dependent e) {
+      return false; // the problem it depends on is reported already
+    }
+  }
+
+  /** Records that reading a resource found a problem. */
+  void failed(ResourceId id) {
+    failed.add(id);
+  }
+
+  /** Whether reading this resource, or one it belongs to, found a problem. */
+  boolean failedAround(ResourceId id) {
+    for (Optional<ResourceId> at = Optional.of(id); at.isPresent(); at = at.get().parent()) {
+      if (failed.contains(at.get())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Thrown where a value cannot be read because a resource it depends on had a problem already reported. */
+  static final class Dependent extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Dependent() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** Whether any problem was found so far. */
+  boolean failed() {
+    return !problems.isEmpty();
+  }
+
+  /**
+   * Records that a resource the input refers to is not in it, with what it is and where it was
+   * referred to. A resource that turns out to be in the input after all is not outside it.
+   */
+  void outside(ResourceId id, String description) {
+    outside.putIfAbsent(id, description);
+  }
+
+  /** Forgets that a resource is outside the input (it was read after all). */
+  void inside(ResourceId id) {
+    outside.remove(id);
+  }
+
+  /** Records that the input holds an owner's inventory in full. */
+  void complete(Inventory inventory, ResourceId owner) {
+    complete.put(inventory, owner);
+  }
+
+  /** Records that an owner's inventory is known not to be complete, whatever else says so. */
+  void incomplete(Inventory inventory, ResourceId owner) {
+    incomplete.put(inventory, owner);
+  }
+
+  /**
+   * Whether an owner's inventory is known complete from what was read so far (evidence in the input
+   * and the companion's declarations, read before any resource is converted).
+   */
+  boolean isComplete(Inventory inventory, ResourceId owner) {
+    if (outside.containsKey(owner) || incomplete.containsEntry(inventory, owner)) {
+      return false;
+    }
+    return whole || completeKinds.contains(inventory) || complete.containsEntry(inventory, owner);
+  }
+
+  /** Records a note, starting with the path it concerns. */
+  void note(String note) {
+    notes.add(note);
+  }
+
+  /** Counts a resource of a type pgreach does not read. */
+  void skipped(String type) {
+    String key = type.toLowerCase(Locale.ROOT);
+    skippedNames.putIfAbsent(key, type);
+    skippedCounts.merge(key, 1, Integer::sum);
+  }
+
+  /** Un-counts a resource that was counted as read but belongs to another service. */
+  void notRead() {
+    resourceCount--;
+  }
+
   // ================================================================== collecting
 
   private void collectAll() {
     if (input.isPresent()) {
-      notes.addAll(input.get().notes());
+      input.get().notes().forEach(this::note);
       for (ResourceInput.Entry e : input.get().resources()) {
+        Node root = Node.root(e.resource(), e.path(), e.memberPaths());
         if (e.uncertain().isPresent()) {
-          notes.add(e.path() + ": " + e.uncertain().get() + "; the resource was not read");
+          uncertain(root, e.uncertain().get());
           continue;
         }
-        collect(Node.root(e.resource(), e.path()), Optional.empty());
+        guard(() -> collect(root, Optional.empty()));
       }
-      input.get().existing().forEach((id, path) -> notes.add(path + ": " + id + " is declared to exist elsewhere; not read"));
+      input.get().existing().forEach((id, path) -> outside(id, "declared to exist elsewhere, " + path));
       return;
     }
     List<Node> list;
+    boolean listOfOneParent = false;
     if (arm.isArray()) {
       list = arm.elements();
     } else if (arm.isObject() && arm.has("resources")) {
@@ -258,13 +412,68 @@ final class ArmReader {
       list = resources.isObject() ? resources.members().stream().map(Map.Entry::getValue).toList() : resources.elements();
     } else if (arm.isObject() && (arm.has("value") || arm.has("data"))) {
       list = arm.opt("value").orElseGet(() -> arm.req("data")).elements();
+      // A REST list response of one collection is the whole collection, unless it is one page of more.
+      listOfOneParent = arm.has("value") && !arm.has("nextLink");
+    } else if (arm.isObject() && arm.has("type") && (arm.has("id") || arm.has("name"))) {
+      list = List.of(arm); // one REST GET body
     } else {
       throw arm.error(
           ErrorCode.INVALID_INPUT,
-          "must be a JSON array of ARM resources (as az resource list or a Resource Graph query gives), an object whose value or data is such an array, or an ARM template with a resources array");
+          "must be a JSON array of ARM resources (as az resource list or a Resource Graph query gives), an object whose value or data is such an array, one resource (a REST GET body), or an ARM template with a resources array");
     }
     for (Node r : list) {
-      collect(template.map(r::inTemplate).orElse(r), Optional.empty());
+      guard(() -> collect(template.map(r::inTemplate).orElse(r), Optional.empty()));
+    }
+    if (listOfOneParent) {
+      wholeChildList(list);
+    }
+  }
+
+  /**
+   * A document whose resources are all children of one owner, of one inventory (a REST list such
+   * as a server's firewall rules, a zone's record sets), is that owner's whole list.
+   */
+  private void wholeChildList(List<Node> list) {
+    if (list.isEmpty()) {
+      return;
+    }
+    Inventory inventory = null;
+    ResourceId owner = null;
+    for (Node n : list) {
+      Optional<String> type = n.isObject() ? n.opt("type").filter(Node::isText).map(Node::text) : Optional.empty();
+      Optional<ResourceId> id = n.isObject() ? n.opt("id").filter(Node::isText).flatMap(i -> ResourceId.tryParse(i.text())) : Optional.empty();
+      if (type.isEmpty() || id.isEmpty() || id.get().parent().isEmpty()) {
+        return;
+      }
+      Optional<Inventory> kind = Kind.of(type.get()).flatMap(Kind::inventory);
+      if (kind.isEmpty() && type.get().toLowerCase(Locale.ROOT).startsWith("microsoft.network/privatednszones/")) {
+        kind = Optional.of(Inventory.RECORD_SETS); // SOA, MX, TXT … are record sets of the zone too
+      }
+      if (kind.isEmpty() || (inventory != null && (inventory != kind.get() || !owner.equals(id.get().parent().get())))) {
+        return;
+      }
+      inventory = kind.get();
+      owner = id.get().parent().get();
+    }
+    complete(inventory, owner);
+    note("$: the document lists " + inventory.of(owner.name()) + " and nothing else; it is read as their whole list");
+  }
+
+  /** A resource that may or may not exist: not read, and nothing is known complete because of it. */
+  private void uncertain(Node resource, String why) {
+    note(resource.path() + ": " + why + "; whether the resource exists is not known, so it is not read and its collection is not known in full");
+    try {
+      Optional<ResourceId> id = resource.opt("id").filter(n -> n.isText()).flatMap(n -> ResourceId.tryParse(n.text()));
+      if (id.isEmpty()) {
+        return;
+      }
+      outside(id.get(), "deployed or not depending on a condition that is not known, " + resource.path());
+      Optional<Kind> kind = resource.opt("type").filter(Node::isText).flatMap(t -> Kind.of(t.text()));
+      if (kind.isPresent() && kind.get().inventory().isPresent() && id.get().parent().isPresent()) {
+        incomplete(kind.get().inventory().get(), id.get().parent().get());
+      }
+    } catch (PgreachException | Node.UnknownValue e) {
+      // nothing more can be said about it
     }
   }
 
@@ -285,29 +494,44 @@ final class ArmReader {
     resource.requireObject();
     if (template.isPresent()) {
       if (resource.opt("condition").map(c -> !c.bool()).orElse(false)) {
-        notes.add(resource.path() + ": condition is false; the resource is not deployed and was not read");
+        note(resource.path() + ": condition is false; the resource is not deployed and was not read");
         return;
       }
       if (resource.has("copy")) {
         throw resource.child("copy").error(ErrorCode.INVALID_INPUT, "copy loops are not supported; export the deployed resources instead");
       }
       if (resource.optBool("existing").orElse(false)) {
-        notes.add(resource.path() + ": an existing resource, declared elsewhere; not read");
+        note(resource.path() + ": an existing resource, declared elsewhere; not read");
         return;
       }
     }
     Node typeNode = resource.req("type");
     String written = typeNode.nonBlank();
     String type = templateParent.isPresent() && written.indexOf('/') < 0 ? templateParent.get().type() + "/" + written : written;
-    ResourceId id = idOf(resource, type, templateParent);
     Optional<Kind> kind = Kind.of(type);
+    if (kind.isEmpty() && template.isEmpty()) {
+      // Counted before its id is read, so that ids of other scopes (extension resources,
+      // subscriptions) need not parse; an id that parses must agree with the type.
+      Optional<Node> idNode = resource.opt("id");
+      if (idNode.isPresent()) {
+        Optional<ResourceId> id = ResourceId.tryParse(idNode.get().text());
+        if (id.isPresent() && !id.get().isOfType(type)) {
+          throw idNode.get().error(ErrorCode.INVALID_INPUT, "is a %s id, but the resource's type is %s", id.get().type(), type);
+        }
+      }
+      skipped(type);
+      return;
+    }
+    ResourceId id = idOf(resource, type, templateParent);
     resourceCount += kind.isPresent() ? 1 : 0;
     if (kind.isEmpty()) {
-      String key = type.toLowerCase(Locale.ROOT);
-      skippedNames.putIfAbsent(key, type);
-      skippedCounts.merge(key, 1, Integer::sum);
+      skipped(type);
     } else {
-      add(kind.get(), id, resource);
+      boolean hasProperties = resource.has("properties") && !resource.req("properties").isUnknown();
+      if (hasProperties) {
+        resource.req("properties").requireObject();
+      }
+      add(kind.get(), id, resource, hasProperties);
       inline(kind.get(), id, resource);
     }
     if (template.isPresent()) {
@@ -317,11 +541,15 @@ final class ArmReader {
     }
   }
 
-  private void add(Kind kind, ResourceId id, Node node) {
-    raws.computeIfAbsent(kind, k -> new ArrayList<>()).add(new Raw(kind, id, node, seq++));
+  private void add(Kind kind, ResourceId id, Node node, boolean hasProperties) {
+    raws.computeIfAbsent(kind, k -> new ArrayList<>()).add(new Raw(kind, id, node, seq++, hasProperties));
   }
 
-  /** Children ARM nests in a parent's properties: subnets, peerings, security rules, routes. */
+  /**
+   * Children ARM nests in a parent's properties: subnets, peerings, security rules, routes and a
+   * server's private endpoint connections. A nested array that is written lists the parent's whole
+   * inventory (a GET shows all of them; a template's PUT replaces them).
+   */
   private void inline(Kind kind, ResourceId id, Node resource) {
     switch (kind) {
       case VIRTUAL_NETWORK:
@@ -334,6 +562,9 @@ final class ArmReader {
       case ROUTE_TABLE:
         inlineChildren(resource, "routes", Kind.ROUTE, id);
         break;
+      case SERVER:
+        inlineChildren(resource, "privateEndpointConnections", Kind.SERVER_ENDPOINT_CONNECTION, id);
+        break;
       default:
         break;
     }
@@ -344,21 +575,44 @@ final class ArmReader {
     if (props.isEmpty()) {
       return;
     }
-    for (Node child : props.get().requireObject().list(member)) {
-      child.requireObject();
-      ResourceId id;
-      if (child.has("id")) {
-        Node idNode = child.req("id");
-        id = idNode.resourceId(kind.type);
-        if (!id.parent().orElseThrow().equals(parent)) {
-          throw idNode.error(ErrorCode.INVALID_INPUT, "belongs to %s, not to %s which lists it", id.parent().orElseThrow(), parent);
-        }
-      } else {
-        Node name = child.req("name");
-        String n = name.nonBlank();
-        id = name.parse(() -> parent.child(kind.type.substring(kind.type.lastIndexOf('/') + 1), n));
+    Optional<Node> array = props.get().requireObject().opt(member);
+    if (array.isEmpty()) {
+      return;
+    }
+    if (array.get().isUnknown()) {
+      note(array.get().path() + ": not known (" + array.get().whyUnknown().orElse("") + "); " + kind.inventory().orElseThrow().of(parent.name())
+          + " are not known in full");
+      incomplete(kind.inventory().orElseThrow(), parent);
+      return;
+    }
+    complete(kind.inventory().orElseThrow(), parent);
+    for (Node child : array.get().elements()) {
+      if (child.isUnknown()) {
+        note(child.path() + ": not known (" + child.whyUnknown().orElse("") + "); " + kind.inventory().orElseThrow().of(parent.name()) + " are not known in full");
+        incomplete(kind.inventory().orElseThrow(), parent);
+        continue;
       }
-      add(kind, id, child);
+      guard(() -> {
+        child.requireObject();
+        ResourceId id;
+        if (child.has("id")) {
+          Node idNode = child.req("id");
+          id = idNode.resourceId(kind.type);
+          if (!id.parent().orElseThrow().equals(parent)) {
+            throw idNode.error(ErrorCode.INVALID_INPUT, "belongs to %s, not to %s which lists it", id.parent().orElseThrow(), parent);
+          }
+        } else if (kind == Kind.SERVER_ENDPOINT_CONNECTION && !child.has("name")) {
+          // A connection is named after its endpoint when the list gives it no name of its own.
+          Node endpoint = child.objectOrEmpty("properties").req("privateEndpoint").req("id");
+          String n = endpoint.resourceId().name();
+          id = endpoint.parse(() -> parent.child("privateEndpointConnections", n));
+        } else {
+          Node name = child.req("name");
+          String n = name.nonBlank();
+          id = name.parse(() -> parent.child(kind.type.substring(kind.type.lastIndexOf('/') + 1), n));
+        }
+        add(kind, id, child, child.has("properties"));
+      });
     }
   }
 
@@ -392,19 +646,59 @@ final class ArmReader {
     return nameNode.parse(() -> ResourceId.parse(text.toString()));
   }
 
-  private List<Raw> raws(Kind kind) {
+  // ================================================================== shared helpers
+
+  List<Raw> raws(Kind kind) {
     return raws.getOrDefault(kind, List.of());
   }
 
+  /** The first listing of each resource of a kind. */
+  List<Raw> unique(Kind kind) {
+    Map<ResourceId, Raw> seen = new LinkedHashMap<>();
+    raws(kind).forEach(r -> seen.putIfAbsent(r.id(), r));
+    return new ArrayList<>(seen.values());
+  }
+
+  /** The first listing of each child resource of a kind, by parent, in document order. */
+  Map<ResourceId, List<Raw>> uniqueByParent(Kind kind) {
+    Map<ResourceId, List<Raw>> out = new HashMap<>();
+    for (Raw r : unique(kind)) {
+      out.computeIfAbsent(r.parent(), k -> new ArrayList<>()).add(r);
+    }
+    return out;
+  }
+
   /**
-   * Converts every resource of a kind; one listed twice (nested in its parent and on its own)
-   * must convert to the same value both times.
+   * Converts every resource of a kind; one listed twice (nested in its parent and on its own) must
+   * convert to the same value both times. A resource whose conversion finds a problem is recorded
+   * and left out; one whose conversion meets a value that cannot be known is handed to {@code
+   * unknown} (which decides what it makes unknown) and left out.
    */
-  private <T> LinkedHashMap<ResourceId, T> convert(Kind kind, Function<Raw, T> f) {
+  <T> LinkedHashMap<ResourceId, T> convert(Kind kind, Function<Raw, T> f, java.util.function.BiConsumer<Raw, Node.UnknownValue> unknown) {
+    return convert(kind, f, unknown, (a, b) -> a.equals(b) ? a : null);
+  }
+
+  /**
+   * Converts every resource of a kind as {@link #convert(Kind, Function, java.util.function.BiConsumer)}
+   * does; two listings of one resource are merged by {@code merge}, which returns null when they
+   * disagree.
+   */
+  <T> LinkedHashMap<ResourceId, T> convert(
+      Kind kind, Function<Raw, T> f, java.util.function.BiConsumer<Raw, Node.UnknownValue> unknown, java.util.function.BinaryOperator<T> merge) {
     LinkedHashMap<ResourceId, T> out = new LinkedHashMap<>();
     Map<ResourceId, Raw> first = new HashMap<>();
     for (Raw r : raws(kind)) {
-      T v = f.apply(r);
+      T v;
+      try {
+        v = f.apply(r);
+      } catch (PgreachException e) {
+        problem(e);
+        failed(r.id());
+        continue;
+      } catch (Node.UnknownValue e) {
+        unknown.accept(r, e);
+        continue;
+      }
       if (v == null) {
         continue;
       }
@@ -412,15 +706,30 @@ final class ArmReader {
       if (previous == null) {
         out.put(r.id(), v);
         first.put(r.id(), r);
-      } else if (!previous.equals(v)) {
-        throw r.node().error(ErrorCode.DUPLICATE_RESOURCE, "lists %s a second time, with other properties than %s", r.id(), first.get(r.id()).node().path());
+        continue;
+      }
+      T merged = merge.apply(previous, v);
+      if (merged == null) {
+        problem(r.node().error(ErrorCode.DUPLICATE_RESOURCE, "lists %s a second time, with other properties than %s", r.id(), first.get(r.id()).node().path()));
+      } else {
+        out.put(r.id(), merged);
       }
     }
     return out;
   }
 
+  /**
+   * The default for a resource whose content cannot be known: it is outside the input, and the
+   * inventory of its parent (for a child) is not known in full.
+   */
+  void unknownResource(Raw r, Node.UnknownValue e) {
+    note(e.sentence() + "; " + r.id().name() + " is read as outside the input");
+    outside(r.id(), "its " + e.node().path() + " is known only at deployment");
+    r.kind().inventory().ifPresent(i -> incomplete(i, r.parent()));
+  }
+
   /** The converted children of one parent, in document order. */
-  private <T> List<T> childrenOf(LinkedHashMap<ResourceId, T> children, ResourceId parent) {
+  <T> List<T> childrenOf(LinkedHashMap<ResourceId, T> children, ResourceId parent) {
     @SuppressWarnings("unchecked")
     Map<ResourceId, List<T>> byParent =
         (Map<ResourceId, List<T>>) (Map<ResourceId, ?>) childIndex.computeIfAbsent(children, c -> {
@@ -431,314 +740,20 @@ final class ArmReader {
     return byParent.getOrDefault(parent, List.of());
   }
 
-  /** The first listing of each child resource of a kind, by parent, in document order. */
-  private Map<ResourceId, List<Raw>> uniqueByParent(Kind kind) {
-    Map<ResourceId, List<Raw>> out = new HashMap<>();
-    for (Raw r : unique(kind)) {
-      out.computeIfAbsent(r.parent(), k -> new ArrayList<>()).add(r);
-    }
-    return out;
-  }
-
-  /** Checks that every child's parent was read. */
-  private void requireParents(Kind kind, Map<ResourceId, ?> parents, String what) {
-    for (Raw r : raws(kind)) {
-      if (!parents.containsKey(r.parent())) {
-        throw r.node().error(ErrorCode.DANGLING_REFERENCE, "belongs to %s %s, which is not in the input", what, r.parent());
-      }
-    }
-  }
-
-  /** A reference to another resource, which must be in the input. */
-  private static ResourceId reference(Node idNode, String type, Map<ResourceId, ?> known, String what) {
+  /**
+   * A reference to another resource: kept whether or not the input holds it, and recorded as
+   * outside the input when it does not.
+   */
+  ResourceId reference(Node idNode, String type, Map<ResourceId, ?> known, String what) {
     ResourceId id = idNode.resourceId(type);
     if (!known.containsKey(id)) {
-      throw idNode.error(ErrorCode.DANGLING_REFERENCE, "refers to %s %s, which is not in the input", what, id);
+      outside(id, what + ", referred to by " + idNode.path());
     }
     return id;
   }
 
-  // ================================================================== network
-
-  private void publicAddresses() {
-    publicAddresses.putAll(
-        convert(
-            Kind.PUBLIC_IP_ADDRESS,
-            r -> {
-              Optional<Node> a = r.props().opt("ipAddress");
-              if (a.isPresent() && a.get().text().indexOf(':') >= 0) {
-                notes.add(a.get().path() + ": an IPv6 address; pgreach models IPv4 only");
-                return Optional.<Ipv4Address>empty();
-              }
-              return a.map(Node::address);
-            }));
-  }
-
-  private void securityGroups() {
-    LinkedHashMap<ResourceId, Optional<SecurityRule>> rules = convert(Kind.SECURITY_RULE, r -> securityRule(r));
-    LinkedHashMap<ResourceId, Raw> nsgs = convert(Kind.NETWORK_SECURITY_GROUP, r -> r);
-    requireParents(Kind.SECURITY_RULE, nsgs, "network security group");
-    for (Raw r : unique(Kind.NETWORK_SECURITY_GROUP)) {
-      List<SecurityRule> own = new ArrayList<>();
-      childrenOf(rules, r.id()).forEach(o -> o.ifPresent(own::add));
-      groups.put(r.id(), r.node().parse(() -> NetworkSecurityGroup.builder().id(r.id()).addAllSecurityRules(own).build()));
-    }
-  }
-
-  /** The first listing of each resource of a kind. */
-  private List<Raw> unique(Kind kind) {
-    Map<ResourceId, Raw> seen = new LinkedHashMap<>();
-    raws(kind).forEach(r -> seen.putIfAbsent(r.id(), r));
-    return new ArrayList<>(seen.values());
-  }
-
-  private Optional<SecurityRule> securityRule(Raw r) {
-    Node p = r.props();
-    SecurityRule.Builder b =
-        SecurityRule.builder()
-            .name(r.id().name())
-            .priority((int) p.req("priority").integer(0, 1_000_000))
-            .direction(p.req("direction").choice(SecurityRuleDirection.class, SecurityRuleDirection::azureName))
-            .access(p.req("access").choice(SecurityRuleAccess.class, SecurityRuleAccess::azureName));
-    Node protocol = p.req("protocol");
-    String protocolText = protocol.text();
-    b.protocol(protocol.parse(() -> SecurityRuleProtocol.parse(protocolText)));
-    Optional<List<SecurityRuleAddress>> sources = ruleAddresses(p, "sourceAddressPrefix", "sourceAddressPrefixes");
-    Optional<List<SecurityRuleAddress>> destinations = ruleAddresses(p, "destinationAddressPrefix", "destinationAddressPrefixes");
-    if (sources.isEmpty() || destinations.isEmpty()) {
-      notes.add(r.node().path() + ": security rule " + r.id().name() + " names only IPv6 addresses on one side; it matches no IPv4 flow and was left out");
-      return Optional.empty();
-    }
-    b.addAllSourceAddressPrefixes(sources.get());
-    b.addAllDestinationAddressPrefixes(destinations.get());
-    b.addAllSourceApplicationSecurityGroups(groupsOf(p, "sourceApplicationSecurityGroups"));
-    b.addAllDestinationApplicationSecurityGroups(groupsOf(p, "destinationApplicationSecurityGroups"));
-    b.addAllSourcePortRanges(ports(p, "sourcePortRange", "sourcePortRanges"));
-    b.addAllDestinationPortRanges(ports(p, "destinationPortRange", "destinationPortRanges"));
-    return Optional.of(r.node().parse(b::build));
-  }
-
-  /** The singular and plural forms together; empty when every address given is IPv6. */
-  private static Optional<List<SecurityRuleAddress>> ruleAddresses(Node p, String one, String many) {
-    List<Node> given = new ArrayList<>();
-    p.opt(one).filter(n -> !n.text().isEmpty()).ifPresent(given::add);
-    given.addAll(p.list(many));
-    List<SecurityRuleAddress> out = new ArrayList<>();
-    for (Node n : given) {
-      String t = n.text();
-      if (t.indexOf(':') >= 0) {
-        continue;
-      }
-      out.add(n.parse(() -> SecurityRuleAddress.parse(t)));
-    }
-    return out.isEmpty() && !given.isEmpty() ? Optional.empty() : Optional.of(out);
-  }
-
-  private static List<ResourceId> groupsOf(Node p, String member) {
-    List<ResourceId> out = new ArrayList<>();
-    for (Node g : p.list(member)) {
-      out.add(g.req("id").resourceId(SecurityRule.APPLICATION_SECURITY_GROUP_TYPE));
-    }
-    return out;
-  }
-
-  private static List<PortRange> ports(Node p, String one, String many) {
-    List<PortRange> out = new ArrayList<>();
-    List<Node> given = new ArrayList<>();
-    p.opt(one).filter(n -> !n.isText() || !n.text().isEmpty()).ifPresent(given::add);
-    given.addAll(p.list(many));
-    for (Node n : given) {
-      String t = n.isText() ? n.text() : Long.toString(n.integer(0, PortRange.MAX_PORT));
-      out.add(n.parse(() -> PortRange.parse(t)));
-    }
-    return out;
-  }
-
-  private void routeTables() {
-    LinkedHashMap<ResourceId, Optional<Object>> routes = convert(Kind.ROUTE, this::route);
-    LinkedHashMap<ResourceId, Raw> tables = convert(Kind.ROUTE_TABLE, r -> r);
-    requireParents(Kind.ROUTE, tables, "route table");
-    for (Raw r : unique(Kind.ROUTE_TABLE)) {
-      RouteTable.Builder b = RouteTable.builder().id(r.id());
-      for (Optional<Object> o : childrenOf(routes, r.id())) {
-        o.ifPresent(x -> {
-          if (x instanceof Route) {
-            b.addRoutes((Route) x);
-          } else {
-            b.addServiceTagRoutes((ServiceTagRoute) x);
-          }
-        });
-      }
-      routeTables.put(r.id(), r.node().parse(b::build));
-    }
-  }
-
-  private Optional<Object> route(Raw r) {
-    Node p = r.props();
-    Node prefix = p.req("addressPrefix");
-    String text = prefix.nonBlank();
-    NextHopType hop = p.req("nextHopType").choice(NextHopType.class, ArmReader::nextHopName);
-    Optional<Ipv4Address> appliance = p.opt("nextHopIpAddress").filter(n -> !n.text().isEmpty()).map(Node::address);
-    if (text.indexOf(':') >= 0) {
-      notes.add(prefix.path() + ": an IPv6 route; pgreach models IPv4 only");
-      return Optional.empty();
-    }
-    char c = text.charAt(0);
-    if (Character.isDigit(c)) {
-      Ipv4Prefix parsed = prefix.parse(() -> Ipv4Prefix.parse(text));
-      return Optional.of(r.node().parse(() -> Route.builder().name(r.id().name()).addressPrefix(parsed).nextHopType(hop).nextHopIpAddress(appliance).build()));
-    }
-    return Optional.of(r.node().parse(() -> ServiceTagRoute.builder().name(r.id().name()).serviceTag(text).nextHopType(hop).nextHopIpAddress(appliance).build()));
-  }
-
-  static String nextHopName(NextHopType t) {
-    switch (t) {
-      case VNET_LOCAL:
-        return "VnetLocal";
-      case VNET_PEERING:
-        return "VNetPeering";
-      case VIRTUAL_NETWORK_GATEWAY:
-        return "VirtualNetworkGateway";
-      case INTERNET:
-        return "Internet";
-      case VIRTUAL_APPLIANCE:
-        return "VirtualAppliance";
-      default:
-        return "None";
-    }
-  }
-
-  private void virtualNetworks() {
-    LinkedHashMap<ResourceId, Subnet> subnetValues = convert(Kind.SUBNET, this::subnet);
-    LinkedHashMap<ResourceId, VirtualNetworkPeering> peerings = convert(Kind.PEERING, this::peering);
-    LinkedHashMap<ResourceId, Raw> vnets = convert(Kind.VIRTUAL_NETWORK, r -> r);
-    requireParents(Kind.SUBNET, vnets, "virtual network");
-    requireParents(Kind.PEERING, vnets, "virtual network");
-    for (Raw r : unique(Kind.VIRTUAL_NETWORK)) {
-      Node p = r.props();
-      VirtualNetwork.Builder b = VirtualNetwork.builder().id(r.id()).region(region(r.node()));
-      b.addAllAddressSpace(prefixes(p.opt("addressSpace").map(a -> a.list("addressPrefixes")).orElse(List.of())));
-      for (Node d : p.opt("dhcpOptions").map(o -> o.list("dnsServers")).orElse(List.of())) {
-        b.addDnsServers(d.address());
-      }
-      b.addAllSubnets(childrenOf(subnetValues, r.id()));
-      b.addAllVirtualNetworkPeerings(childrenOf(peerings, r.id()));
-      VirtualNetwork v = r.node().parse(b::build);
-      virtualNetworks.put(v.id(), v);
-      v.subnets().forEach(s -> subnets.put(s.id(), s));
-    }
-  }
-
-  private Subnet subnet(Raw r) {
-    Node p = r.props();
-    List<Node> given = new ArrayList<>();
-    p.opt("addressPrefix").ifPresent(given::add);
-    given.addAll(p.list("addressPrefixes"));
-    List<Ipv4Prefix> v4 = prefixes(given);
-    if (v4.isEmpty()) {
-      throw r.props().child("addressPrefix").error(ErrorCode.INVALID_INPUT, "is required: subnet %s has no IPv4 prefix", r.id().name());
-    }
-    if (v4.stream().distinct().count() > 1) {
-      throw r.props().child("addressPrefixes").error(ErrorCode.INVALID_INPUT, "holds %s; pgreach models one IPv4 prefix per subnet", v4);
-    }
-    Subnet.Builder b = Subnet.builder().id(r.id()).addressPrefix(v4.get(0));
-    List<Node> delegations = p.list("delegations");
-    if (delegations.size() > 1) {
-      throw p.child("delegations").error(ErrorCode.INVALID_INPUT, "holds %d delegations; a subnet is delegated to one service", delegations.size());
-    }
-    for (Node d : delegations) {
-      Node service = d.opt("properties").map(x -> x.req("serviceName")).orElseGet(() -> d.req("serviceName"));
-      b.delegation(service.nonBlank());
-    }
-    p.opt("networkSecurityGroup").ifPresent(n -> b.networkSecurityGroup(reference(n.req("id"), NetworkSecurityGroup.RESOURCE_TYPE, groups, "network security group")));
-    p.opt("routeTable").ifPresent(n -> b.routeTable(reference(n.req("id"), RouteTable.RESOURCE_TYPE, routeTables, "route table")));
-    p.opt("privateEndpointNetworkPolicies").ifPresent(n -> b.privateEndpointNetworkPolicies(n.choice(PrivateEndpointNetworkPolicies.class, ArmReader::policyName)));
-    return r.node().parse(b::build);
-  }
-
-  static String policyName(PrivateEndpointNetworkPolicies p) {
-    switch (p) {
-      case ENABLED:
-        return "Enabled";
-      case NETWORK_SECURITY_GROUP_ENABLED:
-        return "NetworkSecurityGroupEnabled";
-      case ROUTE_TABLE_ENABLED:
-        return "RouteTableEnabled";
-      default:
-        return "Disabled";
-    }
-  }
-
-  private VirtualNetworkPeering peering(Raw r) {
-    Node p = r.props();
-    VirtualNetworkPeering.Builder b =
-        VirtualNetworkPeering.builder()
-            .id(r.id())
-            .remoteVirtualNetwork(p.req("remoteVirtualNetwork").req("id").resourceId(VirtualNetwork.RESOURCE_TYPE));
-    p.optBool("allowVirtualNetworkAccess").ifPresent(b::allowVirtualNetworkAccess);
-    p.optBool("allowForwardedTraffic").ifPresent(b::allowForwardedTraffic);
-    p.optBool("allowGatewayTransit").ifPresent(b::allowGatewayTransit);
-    p.optBool("useRemoteGateways").ifPresent(b::useRemoteGateways);
-    return r.node().parse(b::build);
-  }
-
-  /** IPv4 prefixes; IPv6 prefixes are noted and left out. */
-  private List<Ipv4Prefix> prefixes(List<Node> given) {
-    List<Ipv4Prefix> out = new ArrayList<>();
-    for (Node n : given) {
-      String t = n.text();
-      if (t.indexOf(':') >= 0) {
-        notes.add(n.path() + ": an IPv6 prefix; pgreach models IPv4 only");
-        continue;
-      }
-      out.add(n.parse(() -> Ipv4Prefix.parse(t)));
-    }
-    return out;
-  }
-
-  private static Region region(Node resource) {
-    Node location = resource.req("location");
-    String t = location.nonBlank();
-    return location.parse(() -> Region.parse(t));
-  }
-
-  private void onPremisesNetworks() {
-    LinkedHashMap<ResourceId, Raw> gatewaysRead = convert(Kind.LOCAL_GATEWAY, r -> r);
-    Map<ResourceId, Node> entries = new LinkedHashMap<>();
-    for (Node e : companion.list("onPremisesNetworks")) {
-      e.requireObject().only("id", "name", "addressPrefixes", "dnsServers", "expressRouteCircuit");
-      ResourceId id = target(e, OnPremisesNetwork.RESOURCE_TYPE, gatewaysRead.keySet(), "local network gateway", true);
-      if (entries.put(id, e) != null) {
-        throw e.error(ErrorCode.DUPLICATE_RESOURCE, "is a second entry for %s", id);
-      }
-    }
-    for (Raw r : unique(Kind.LOCAL_GATEWAY)) {
-      List<Node> prefixes = r.props().opt("localNetworkAddressSpace").map(a -> a.list("addressPrefixes")).orElse(List.of());
-      onPremises.put(r.id(), onPremisesNetwork(r.id(), r.node(), prefixes, Optional.ofNullable(entries.remove(r.id()))));
-    }
-    for (Map.Entry<ResourceId, Node> e : entries.entrySet()) {
-      onPremises.put(e.getKey(), onPremisesNetwork(e.getKey(), e.getValue(), List.of(), Optional.of(e.getValue())));
-    }
-  }
-
-  private OnPremisesNetwork onPremisesNetwork(ResourceId id, Node at, List<Node> armPrefixes, Optional<Node> entry) {
-    OnPremisesNetwork.Builder b = OnPremisesNetwork.builder().id(id).addAllAddressPrefixes(prefixes(armPrefixes));
-    if (entry.isPresent()) {
-      Node e = entry.get();
-      b.addAllAddressPrefixes(prefixes(e.list("addressPrefixes")));
-      for (Node d : e.list("dnsServers")) {
-        b.addDnsServers(d.address());
-      }
-      e.opt("expressRouteCircuit").ifPresent(c -> circuits.put(c.resourceId("Microsoft.Network/expressRouteCircuits"), id));
-    }
-    return at.parse(b::build);
-  }
-
-  /**
-   * The resource a companion entry is about: its {@code id}, or its {@code name} among the ARM
-   * resources of that type.
-   */
-  private static ResourceId target(Node entry, String type, java.util.Collection<ResourceId> known, String what, boolean mayBeNew) {
+  /** The resource a companion entry is about: its {@code id}, or its {@code name} among the ARM resources of that type. */
+  static ResourceId target(Node entry, String type, java.util.Collection<ResourceId> known, String what, boolean mayBeNew) {
     Optional<Node> id = entry.opt("id");
     Optional<Node> name = entry.opt("name");
     if (id.isPresent() == name.isPresent()) {
@@ -755,7 +770,7 @@ final class ArmReader {
   }
 
   /** A resource by the last segment of its id, ignoring case; it must be the only one. */
-  private static ResourceId byName(Node nameNode, java.util.Collection<ResourceId> known, String what) {
+  static ResourceId byName(Node nameNode, java.util.Collection<ResourceId> known, String what) {
     String name = nameNode.nonBlank();
     List<ResourceId> found = known.stream().filter(k -> k.name().equalsIgnoreCase(name)).toList();
     if (found.isEmpty()) {
@@ -765,863 +780,5 @@ final class ArmReader {
       throw nameNode.error(ErrorCode.INVALID_INPUT, "names %d resources (%s); give the id", found.size(), found);
     }
     return found.get(0);
-  }
-
-  private void gateways() {
-    for (Raw r : convert(Kind.GATEWAY, r -> r).values()) {
-      Node p = r.props();
-      List<ResourceId> vnets = new ArrayList<>();
-      for (Node ipc : p.list("ipConfigurations")) {
-        Node subnetId = ipc.objectOrEmpty("properties").req("subnet").req("id");
-        ResourceId subnet = subnetId.resourceId(Subnet.RESOURCE_TYPE);
-        ResourceId vnet = subnet.parent().orElseThrow();
-        if (!virtualNetworks.containsKey(vnet)) {
-          throw subnetId.error(ErrorCode.DANGLING_REFERENCE, "is in virtual network %s, which is not in the input", vnet);
-        }
-        if (!vnets.contains(vnet)) {
-          vnets.add(vnet);
-        }
-      }
-      if (vnets.size() != 1) {
-        throw p.child("ipConfigurations").error(
-            ErrorCode.INVALID_INPUT, "must place gateway %s in the GatewaySubnet of one virtual network, not %d", r.id().name(), vnets.size());
-      }
-      VirtualNetworkGateway.Builder b = VirtualNetworkGateway.builder().id(r.id()).virtualNetwork(vnets.get(0));
-      p.opt("gatewayType").ifPresent(t -> b.gatewayType(t.choice(VirtualNetworkGateway.GatewayType.class, ArmReader::gatewayTypeName)));
-      gateways.put(r.id(), r.node().parse(b::build));
-    }
-  }
-
-  static String gatewayTypeName(VirtualNetworkGateway.GatewayType t) {
-    return t == VirtualNetworkGateway.GatewayType.VPN ? "Vpn" : "ExpressRoute";
-  }
-
-  static String connectionTypeName(GatewayConnection.ConnectionType t) {
-    switch (t) {
-      case IPSEC:
-        return "IPsec";
-      case EXPRESS_ROUTE:
-        return "ExpressRoute";
-      default:
-        return "Vnet2Vnet";
-    }
-  }
-
-  private List<GatewayConnection> connections() {
-    List<GatewayConnection> out = new ArrayList<>();
-    LinkedHashMap<ResourceId, Optional<GatewayConnection>> read = convert(Kind.CONNECTION, this::connection);
-    read.values().forEach(c -> c.ifPresent(out::add));
-    return out;
-  }
-
-  private Optional<GatewayConnection> connection(Raw r) {
-    Node p = r.props();
-    Node typeNode = p.req("connectionType");
-    if (typeNode.text().equalsIgnoreCase("VPNClient")) {
-      notes.add(typeNode.path() + ": point-to-site connection " + r.id().name() + " is not modelled");
-      return Optional.empty();
-    }
-    GatewayConnection.ConnectionType type = typeNode.choice(GatewayConnection.ConnectionType.class, ArmReader::connectionTypeName);
-    GatewayConnection.Builder b =
-        GatewayConnection.builder()
-            .id(r.id())
-            .connectionType(type)
-            .virtualNetworkGateway(reference(p.req("virtualNetworkGateway1").req("id"), VirtualNetworkGateway.RESOURCE_TYPE, gateways, "virtual network gateway"));
-    switch (type) {
-      case VNET_TO_VNET:
-        b.remote(reference(p.req("virtualNetworkGateway2").req("id"), VirtualNetworkGateway.RESOURCE_TYPE, gateways, "virtual network gateway"));
-        break;
-      case IPSEC:
-        b.remote(reference(p.req("localNetworkGateway2").req("id"), OnPremisesNetwork.RESOURCE_TYPE, onPremises, "local network gateway"));
-        break;
-      default:
-        if (p.has("localNetworkGateway2")) {
-          b.remote(reference(p.req("localNetworkGateway2").req("id"), OnPremisesNetwork.RESOURCE_TYPE, onPremises, "local network gateway"));
-        } else {
-          Node peer = p.req("peer").req("id");
-          ResourceId circuit = peer.resourceId("Microsoft.Network/expressRouteCircuits");
-          ResourceId remote = circuits.get(circuit);
-          if (remote == null) {
-            notes.add(peer.path() + ": ExpressRoute circuit " + circuit.name()
-                + " has no on-premises network in the companion document (onPremisesNetworks[].expressRouteCircuit); connection "
-                + r.id().name() + " was left out");
-            return Optional.empty();
-          }
-          b.remote(remote);
-        }
-        break;
-    }
-    return Optional.of(r.node().parse(b::build));
-  }
-
-  private void networkInterfaces() {
-    for (Raw r : unique(Kind.NETWORK_INTERFACE)) {
-      Node p = r.props();
-      Optional<Node> endpoint = p.opt("privateEndpoint");
-      Optional<Node> config = primaryConfiguration(p);
-      if (endpoint.isPresent()) {
-        ResourceId pe = endpoint.get().req("id").resourceId(PrivateEndpoint.RESOURCE_TYPE);
-        config.flatMap(c -> c.objectOrEmpty("properties").opt("privateIPAddress")).ifPresent(a -> endpointInterfaceAddresses.put(pe, a.address()));
-        continue;
-      }
-      if (config.isEmpty()) {
-        throw p.child("ipConfigurations").error(ErrorCode.INVALID_INPUT, "is required: network interface %s has no IPv4 ip configuration", r.id().name());
-      }
-      p.opt("dnsSettings").flatMap(d -> d.requireObject().opt("dnsServers")).ifPresent(d -> interfaceDnsServers(r, d));
-      Node c = config.get().objectOrEmpty("properties");
-      NetworkInterface.Builder b =
-          NetworkInterface.builder()
-              .id(r.id())
-              .subnet(reference(c.req("subnet").req("id"), Subnet.RESOURCE_TYPE, subnets, "subnet"))
-              .privateAddress(c.req("privateIPAddress").address());
-      c.opt("publicIPAddress").ifPresent(pip -> {
-        Node idNode = pip.req("id");
-        ResourceId id = idNode.resourceId(Kind.PUBLIC_IP_ADDRESS.type);
-        Optional<Ipv4Address> address = publicAddresses.getOrDefault(id, Optional.empty());
-        if (address.isEmpty()) {
-          notes.add(idNode.path() + ": public IP address " + id.name() + " is not in the input or has no address; network interface "
-              + r.id().name() + " is read without a public address");
-        }
-        address.ifPresent(b::publicAddress);
-      });
-      p.opt("networkSecurityGroup").ifPresent(n -> b.networkSecurityGroup(reference(n.req("id"), NetworkSecurityGroup.RESOURCE_TYPE, groups, "network security group")));
-      p.optBool("enableIPForwarding").ifPresent(b::enableIpForwarding);
-      NetworkInterface nic = r.node().parse(b::build);
-      NetworkInterface previous = interfaces.putIfAbsent(nic.id(), nic);
-      if (previous != null && !previous.equals(nic)) {
-        throw r.node().error(ErrorCode.DUPLICATE_RESOURCE, "lists %s a second time, with other properties", nic.id());
-      }
-    }
-  }
-
-  /**
-   * Notes an interface's own DNS servers, which pgreach does not model: its host is taken to use
-   * its virtual network's.
-   */
-  private void interfaceDnsServers(Raw r, Node dnsServers) {
-    List<Node> given = dnsServers.elements();
-    if (given.isEmpty()) {
-      return;
-    }
-    List<String> shown = new ArrayList<>();
-    given.forEach(n -> shown.add(n.isText() ? n.text() : Json.show(n.json())));
-    notes.add(dnsServers.path() + ": network interface " + r.id().name() + " sets its own DNS servers (" + String.join(", ", shown)
-        + "), which pgreach does not model; its host is taken to use the DNS servers of its virtual network");
-  }
-
-  /** The primary IPv4 ip configuration, else the first IPv4 one. */
-  private static Optional<Node> primaryConfiguration(Node p) {
-    List<Node> v4 = new ArrayList<>();
-    for (Node c : p.list("ipConfigurations")) {
-      Node cp = c.objectOrEmpty("properties");
-      if (cp.optText("privateIPAddressVersion").map(v -> v.equalsIgnoreCase("IPv6")).orElse(false)) {
-        continue;
-      }
-      v4.add(c);
-    }
-    return v4.stream().filter(c -> c.objectOrEmpty("properties").optBool("primary").orElse(false)).findFirst().or(() -> v4.stream().findFirst());
-  }
-
-  // ================================================================== servers
-
-  private void servers() {
-    LinkedHashMap<ResourceId, String[]> parameters = convert(Kind.CONFIGURATION, r -> new String[] {r.id().name(), r.props().optText("value").orElse("")});
-    LinkedHashMap<ResourceId, Raw> read = convert(Kind.SERVER, r -> r);
-    requireParents(Kind.CONFIGURATION, read, "flexible server");
-    Map<ResourceId, List<Raw>> configurations = uniqueByParent(Kind.CONFIGURATION);
-    for (Node e : companion.list("servers")) {
-      e.requireObject().only("id", "name", "privateAddress", "publicAddress", "publicEndpointLabel", "parameters", "firewallRules", "removedFirewallRules");
-      ResourceId id = target(e, FlexibleServer.RESOURCE_TYPE, read.keySet(), "flexible server", false);
-      if (serverEntries.put(id, e) != null) {
-        throw e.error(ErrorCode.DUPLICATE_RESOURCE, "is a second entry for %s", id);
-      }
-    }
-    for (Raw r : unique(Kind.SERVER)) {
-      FlexibleServer.Builder b = FlexibleServer.builder().id(r.id()).region(region(r.node()));
-      Node p = r.props();
-      p.opt("version").ifPresent(v -> b.version(v.isText() ? v.nonBlank() : Long.toString(v.integer(0, 1_000))));
-      r.node().opt("sku").flatMap(s -> s.opt("tier")).ifPresent(t -> b.tier(t.choice(ServerTier.class, ArmReader::tierName)));
-      Optional<Node> ha = p.opt("highAvailability").flatMap(h -> h.opt("mode"));
-      if (ha.isPresent()) {
-        b.highAvailability(ha.get().choice(HighAvailabilityMode.class, ArmReader::haName));
-      } else {
-        p.opt("haEnabled").ifPresent(h -> b.highAvailability(h.text().equalsIgnoreCase("Enabled") ? HighAvailabilityMode.ZONE_REDUNDANT : HighAvailabilityMode.DISABLED));
-      }
-      p.opt("network").ifPresent(n -> {
-        n.opt("delegatedSubnetResourceId").filter(x -> !x.text().isEmpty()).ifPresent(s -> b.delegatedSubnet(reference(s, Subnet.RESOURCE_TYPE, subnets, "subnet")));
-        n.opt("privateDnsZoneArmResourceId").filter(x -> !x.text().isEmpty()).ifPresent(z -> b.privateDnsZone(z.resourceId(PrivateDnsZone.RESOURCE_TYPE)));
-        n.opt("publicNetworkAccess").ifPresent(a -> b.publicNetworkAccess(a.choice(PublicNetworkAccess.class, ArmReader::accessName)));
-      });
-      Optional<Node> role = p.opt("replicationRole").or(() -> p.opt("replica").flatMap(x -> x.opt("role")));
-      role.ifPresent(x -> b.replicationRole(x.choice(ReplicationRole.class, ArmReader::roleName)));
-      p.opt("createMode").ifPresent(m -> b.createMode(createMode(m)));
-      p.opt("sourceServerResourceId").filter(x -> !x.text().isEmpty()).ifPresent(s -> b.sourceServer(s.resourceId(FlexibleServer.RESOURCE_TYPE)));
-      // Server parameters: ARM configurations first, the companion's override them.
-      Map<String, Map.Entry<Node, String>> settings = new LinkedHashMap<>();
-      for (Raw c : configurations.getOrDefault(r.id(), List.of())) {
-        String[] nv = parameters.get(c.id());
-        settings.put(nv[0].toLowerCase(Locale.ROOT), Map.entry(c.props().child("value"), nv[1]));
-      }
-      Optional<Node> entry = Optional.ofNullable(serverEntries.get(r.id()));
-      if (entry.isPresent()) {
-        Node e = entry.get();
-        e.opt("privateAddress").ifPresent(a -> b.privateAddress(a.address()));
-        e.opt("publicAddress").ifPresent(a -> b.publicAddress(a.address()));
-        e.opt("parameters").ifPresent(ps -> ps.requireObject().members().forEach(m -> {
-          Node v = m.getValue();
-          String text = v.isText() ? v.text() : Boolean.toString(v.bool());
-          settings.put(m.getKey().toLowerCase(Locale.ROOT), Map.entry(v, text));
-        }));
-      }
-      settings.forEach((name, value) -> parameter(b, name, value.getKey(), value.getValue()));
-      servers.put(r.id(), r.node().parse(b::build));
-    }
-  }
-
-  /** Applies one server parameter pgreach models; others are ignored. */
-  private static void parameter(FlexibleServer.Builder b, String name, Node at, String value) {
-    switch (name.toLowerCase(Locale.ROOT)) {
-      case "require_secure_transport":
-        b.requireSecureTransport(onOff(at, value));
-        break;
-      case "ssl_min_protocol_version":
-        b.sslMinProtocolVersion(at.parse(() -> TlsVersion.parse(value)));
-        break;
-      case "ssl_max_protocol_version":
-        if (!value.isBlank()) {
-          b.sslMaxProtocolVersion(at.parse(() -> TlsVersion.parse(value)));
-        }
-        break;
-      case "pgbouncer.enabled":
-        b.pgBouncerEnabled(onOff(at, value));
-        break;
-      default:
-        break;
-    }
-  }
-
-  private static boolean onOff(Node at, String value) {
-    switch (value.strip().toLowerCase(Locale.ROOT)) {
-      case "on":
-      case "true":
-        return true;
-      case "off":
-      case "false":
-        return false;
-      default:
-        throw at.error(ErrorCode.INVALID_INPUT, "must be on or off");
-    }
-  }
-
-  static String tierName(ServerTier t) {
-    switch (t) {
-      case BURSTABLE:
-        return "Burstable";
-      case MEMORY_OPTIMIZED:
-        return "MemoryOptimized";
-      default:
-        return "GeneralPurpose";
-    }
-  }
-
-  static String haName(HighAvailabilityMode m) {
-    switch (m) {
-      case SAME_ZONE:
-        return "SameZone";
-      case ZONE_REDUNDANT:
-        return "ZoneRedundant";
-      default:
-        return "Disabled";
-    }
-  }
-
-  static String accessName(PublicNetworkAccess a) {
-    return a == PublicNetworkAccess.ENABLED ? "Enabled" : "Disabled";
-  }
-
-  static String roleName(ReplicationRole r) {
-    switch (r) {
-      case PRIMARY:
-        return "Primary";
-      case ASYNC_REPLICA:
-        return "AsyncReplica";
-      case GEO_ASYNC_REPLICA:
-        return "GeoAsyncReplica";
-      default:
-        return "None";
-    }
-  }
-
-  static String createModeName(CreateMode m) {
-    switch (m) {
-      case POINT_IN_TIME_RESTORE:
-        return "PointInTimeRestore";
-      case GEO_RESTORE:
-        return "GeoRestore";
-      case REPLICA:
-        return "Replica";
-      case REVIVE_DROPPED:
-        return "ReviveDropped";
-      default:
-        return "Default";
-    }
-  }
-
-  private static CreateMode createMode(Node m) {
-    String t = m.text();
-    if (t.equalsIgnoreCase("Create") || t.equalsIgnoreCase("Update")) {
-      return CreateMode.DEFAULT;
-    }
-    return m.choice(CreateMode.class, ArmReader::createModeName);
-  }
-
-  private Map<ResourceId, FirewallRuleSet> firewallRules() {
-    LinkedHashMap<ResourceId, FirewallRule> rules = convert(Kind.FIREWALL_RULE, this::firewallRule);
-    requireParents(Kind.FIREWALL_RULE, servers, "flexible server");
-    Map<ResourceId, List<Raw>> byServer = uniqueByParent(Kind.FIREWALL_RULE);
-    Map<ResourceId, FirewallRuleSet> out = new LinkedHashMap<>();
-    for (FlexibleServer s : servers.values()) {
-      List<FirewallRule> own = new ArrayList<>();
-      Map<String, Raw> names = new HashMap<>();
-      for (Raw r : byServer.getOrDefault(s.id(), List.of())) {
-        Raw same = names.put(r.id().name().toLowerCase(Locale.ROOT), r);
-        if (same != null) {
-          throw r.node().error(ErrorCode.DUPLICATE_RESOURCE, "is a second firewall rule named %s on %s (also %s)", r.id().name(), s.name(), same.node().path());
-        }
-        own.add(rules.get(r.id()));
-      }
-      List<FirewallRuleRemoval> removals = new ArrayList<>();
-      Node entry = serverEntries.get(s.id());
-      if (entry != null) {
-        for (Map.Entry<String, Node> m : entry.opt("firewallRules").map(Node::requireObject).map(Node::members).orElse(List.of())) {
-          Node change = m.getValue().requireObject().only("changedAt");
-          int index = -1;
-          for (int i = 0; i < own.size(); i++) {
-            if (own.get(i).name().equalsIgnoreCase(m.getKey())) {
-              index = i;
-            }
-          }
-          if (index < 0) {
-            throw m.getValue().error(ErrorCode.DANGLING_REFERENCE, "names firewall rule %s, which server %s does not have in the ARM input", m.getKey(), s.name());
-          }
-          FirewallRule rule = own.get(index);
-          own.set(index, change.opt("changedAt").map(c -> rule.withChangedAt(c.instant())).orElse(rule));
-        }
-        for (Node r : entry.list("removedFirewallRules")) {
-          r.requireObject().only("name", "startIpAddress", "endIpAddress", "removedAt");
-          String name = r.req("name").nonBlank();
-          Ipv4Address start = r.req("startIpAddress").address();
-          Ipv4Address end = r.req("endIpAddress").address();
-          Instant at = r.req("removedAt").instant();
-          removals.add(r.parse(() -> new FirewallRuleRemoval(name, dev.pgreach.core.Ipv4Range.of(start, end), at)));
-        }
-      }
-      if (!own.isEmpty() || !removals.isEmpty()) {
-        Node at = entry == null ? arm : entry;
-        out.put(s.id(), at.parse(() -> FirewallRuleSet.of(own, removals)));
-      }
-    }
-    return out;
-  }
-
-  private FirewallRule firewallRule(Raw r) {
-    Node p = r.props();
-    Ipv4Address start = p.req("startIpAddress").address();
-    Ipv4Address end = p.req("endIpAddress").address();
-    return r.node().parse(() -> FirewallRule.builder().name(r.id().name()).startIpAddress(start).endIpAddress(end).build());
-  }
-
-  // ================================================================== DNS
-
-  private void privateDnsZones() {
-    LinkedHashMap<ResourceId, VirtualNetworkLink> links = convert(Kind.ZONE_LINK, this::link);
-    LinkedHashMap<ResourceId, List<DnsRecord>> records = convert(Kind.A_RECORDS, this::aRecords);
-    LinkedHashMap<ResourceId, List<DnsRecord>> cnames = convert(Kind.CNAME_RECORD, this::cnameRecord);
-    LinkedHashMap<ResourceId, Raw> read = convert(Kind.PRIVATE_DNS_ZONE, r -> r);
-    requireParents(Kind.ZONE_LINK, read, "private DNS zone");
-    requireParents(Kind.A_RECORDS, read, "private DNS zone");
-    requireParents(Kind.CNAME_RECORD, read, "private DNS zone");
-    // Record sets in document order, A and CNAME together.
-    List<Raw> sets = new ArrayList<>(unique(Kind.A_RECORDS));
-    sets.addAll(unique(Kind.CNAME_RECORD));
-    sets.sort((a, b) -> Integer.compare(a.seq(), b.seq()));
-    Map<ResourceId, List<Raw>> setsByZone = new HashMap<>();
-    sets.forEach(set -> setsByZone.computeIfAbsent(set.parent(), k -> new ArrayList<>()).add(set));
-    for (Raw r : unique(Kind.PRIVATE_DNS_ZONE)) {
-      PrivateDnsZone.Builder b = PrivateDnsZone.builder().id(r.id());
-      for (Raw set : setsByZone.getOrDefault(r.id(), List.of())) {
-        b.addAllRecords((set.kind() == Kind.A_RECORDS ? records : cnames).get(set.id()));
-      }
-      b.addAllVirtualNetworkLinks(childrenOf(links, r.id()));
-      zones.put(r.id(), r.node().parse(b::build));
-    }
-  }
-
-  private VirtualNetworkLink link(Raw r) {
-    Node p = r.props();
-    VirtualNetworkLink.Builder b =
-        VirtualNetworkLink.builder().id(r.id()).virtualNetwork(p.req("virtualNetwork").req("id").resourceId(VirtualNetwork.RESOURCE_TYPE));
-    p.optBool("registrationEnabled").ifPresent(b::registrationEnabled);
-    p.opt("resolutionPolicy").ifPresent(x -> b.resolutionPolicy(x.choice(ResolutionPolicy.class, ArmReader::resolutionPolicyName)));
-    return r.node().parse(b::build);
-  }
-
-  static String resolutionPolicyName(ResolutionPolicy p) {
-    return p == ResolutionPolicy.NX_DOMAIN_REDIRECT ? "NxDomainRedirect" : "Default";
-  }
-
-  private static Optional<Duration> ttl(Node p) {
-    return p.opt("ttl").map(t -> Duration.ofSeconds(t.integer(0, Integer.MAX_VALUE)));
-  }
-
-  private static RecordName recordName(Raw r) {
-    String name = r.id().name();
-    return r.node().parse(() -> RecordName.parse(name));
-  }
-
-  private List<DnsRecord> aRecords(Raw r) {
-    Node p = r.props();
-    RecordName name = recordName(r);
-    Optional<Duration> ttl = ttl(p);
-    List<DnsRecord> out = new ArrayList<>();
-    for (Node a : p.list("aRecords")) {
-      Ipv4Address address = a.req("ipv4Address").address();
-      out.add(a.parse(() -> new DnsRecord.A(name, address, ttl)));
-    }
-    return out;
-  }
-
-  private List<DnsRecord> cnameRecord(Raw r) {
-    Node p = r.props();
-    RecordName name = recordName(r);
-    Node target = p.req("cnameRecord").req("cname");
-    String text = target.nonBlank();
-    DnsName dnsName = target.parse(() -> DnsName.parse(text));
-    Optional<Duration> ttl = ttl(p);
-    return List.of(r.node().parse(() -> new DnsRecord.Cname(name, dnsName, ttl)));
-  }
-
-  private List<DnsServer> inboundEndpoints() {
-    convert(Kind.DNS_RESOLVER, r -> r);
-    List<DnsServer> out = new ArrayList<>();
-    for (DnsServer s : convert(Kind.INBOUND_ENDPOINT, this::inboundEndpoint).values()) {
-      out.add(s);
-    }
-    return out;
-  }
-
-  private DnsServer inboundEndpoint(Raw r) {
-    List<Node> configs = r.props().list("ipConfigurations");
-    if (configs.size() != 1) {
-      throw r.props().child("ipConfigurations").error(ErrorCode.INVALID_INPUT, "must hold one ip configuration, not %d", configs.size());
-    }
-    Node c = configs.get(0).has("subnet") ? configs.get(0) : configs.get(0).objectOrEmpty("properties");
-    ResourceId subnet = reference(c.req("subnet").req("id"), Subnet.RESOURCE_TYPE, subnets, "subnet");
-    Ipv4Address address = c.req("privateIpAddress").address();
-    return r.node().parse(
-        () ->
-            DnsServer.builder()
-                .id(r.id())
-                .kind(DnsServerKind.PRIVATE_RESOLVER_INBOUND_ENDPOINT)
-                .location(ClientLocation.InVirtualNetwork.of(subnet, address))
-                .build());
-  }
-
-  private List<DnsServer> companionDnsServers() {
-    List<DnsServer> out = new ArrayList<>();
-    for (Node d : companion.list("dnsServers")) {
-      d.requireObject().only("id", "name", "location", "forwarders", "conditionalForwarders");
-      ClientLocation location = location(d.req("location"));
-      ResourceId id;
-      Optional<Node> idNode = d.opt("id");
-      if (idNode.isPresent() == d.has("name")) {
-        throw d.error(ErrorCode.INVALID_INPUT, "must give the DNS server an id or a name (one of them)");
-      }
-      if (idNode.isPresent()) {
-        id = idNode.get().resourceId();
-      } else {
-        Node name = d.req("name");
-        String n = name.nonBlank();
-        ResourceId home =
-            location instanceof ClientLocation.InVirtualNetwork
-                ? ((ClientLocation.InVirtualNetwork) location).subnet().parent().orElseThrow()
-                : location instanceof ClientLocation.OnPremises ? ((ClientLocation.OnPremises) location).network() : null;
-        if (home == null) {
-          throw d.child("location").error(ErrorCode.INVALID_INPUT, "must be in a subnet or on an on-premises network for a DNS server");
-        }
-        id = name.parse(() -> home.child("dnsServers", n));
-      }
-      requireInside(d.req("location"), location);
-      DnsServer.Builder b = DnsServer.builder().id(id).location(location);
-      for (Node f : d.list("forwarders")) {
-        b.addForwarders(f.address());
-      }
-      for (Node f : d.list("conditionalForwarders")) {
-        f.requireObject().only("domain", "targets");
-        Node domain = f.req("domain");
-        String text = domain.nonBlank();
-        DnsName name = domain.parse(() -> DnsName.parse(text));
-        List<Ipv4Address> targets = new ArrayList<>();
-        for (Node t : f.list("targets")) {
-          targets.add(t.address());
-        }
-        b.addConditionalForwarders(f.parse(() -> new ConditionalForwarder(name, ImmutableList.copyOf(targets))));
-      }
-      out.add(d.parse(b::build));
-    }
-    return out;
-  }
-
-  /** A DNS server's address must be inside its subnet or on-premises network. */
-  private void requireInside(Node at, ClientLocation location) {
-    if (location instanceof ClientLocation.InVirtualNetwork) {
-      Subnet subnet = subnets.get(((ClientLocation.InVirtualNetwork) location).subnet());
-      if (!subnet.addressPrefix().contains(location.address())) {
-        throw at.error(ErrorCode.INVALID_VALUE, "puts %s outside subnet %s (%s)", location.address(), subnet.name(), subnet.addressPrefix());
-      }
-    } else if (location instanceof ClientLocation.OnPremises) {
-      OnPremisesNetwork o = onPremises.get(((ClientLocation.OnPremises) location).network());
-      if (!o.addresses().contains(location.address())) {
-        throw at.error(ErrorCode.INVALID_VALUE, "puts %s outside the prefixes of on-premises network %s (%s)", location.address(), o.name(), o.addressPrefixes());
-      }
-    }
-  }
-
-  // ================================================================== private endpoints
-
-  private List<PrivateEndpoint> privateEndpoints() {
-    // Endpoints of other services (storage accounts, key vaults ...) are counted as skipped.
-    Map<ResourceId, Boolean> toServers = new LinkedHashMap<>();
-    for (Raw r : unique(Kind.PRIVATE_ENDPOINT)) {
-      ResourceId target = endpointConnection(r).req("privateLinkServiceId").resourceId();
-      toServers.put(r.id(), target.isOfType(FlexibleServer.RESOURCE_TYPE));
-      if (!target.isOfType(FlexibleServer.RESOURCE_TYPE)) {
-        String type = PrivateEndpoint.RESOURCE_TYPE + " to " + target.type();
-        skippedNames.putIfAbsent(type.toLowerCase(Locale.ROOT), type);
-        skippedCounts.merge(type.toLowerCase(Locale.ROOT), 1, Integer::sum);
-        resourceCount--;
-      }
-    }
-    requireParents(Kind.ZONE_GROUP, toServers, "private endpoint");
-    LinkedHashMap<ResourceId, List<ResourceId>> zoneGroups =
-        convert(Kind.ZONE_GROUP, r -> toServers.get(r.parent()) ? zoneGroup(r) : null);
-    zoneGroupsByEndpoint.putAll(uniqueByParent(Kind.ZONE_GROUP));
-    Map<ResourceId, Node> entries = new HashMap<>();
-    for (Node e : companion.list("privateEndpoints")) {
-      e.requireObject().only("id", "name", "requestingTenant", "connectionState");
-      ResourceId id = target(e, PrivateEndpoint.RESOURCE_TYPE, toServers.keySet(), "private endpoint", false);
-      if (!toServers.get(id)) {
-        throw e.error(ErrorCode.INVALID_INPUT, "names private endpoint %s, which does not connect to a flexible server", id);
-      }
-      if (entries.put(id, e) != null) {
-        throw e.error(ErrorCode.DUPLICATE_RESOURCE, "is a second entry for %s", id);
-      }
-    }
-    LinkedHashMap<ResourceId, PrivateEndpoint> read =
-        convert(Kind.PRIVATE_ENDPOINT, r -> toServers.get(r.id()) ? privateEndpoint(r, zoneGroups, entries) : null);
-    return new ArrayList<>(read.values());
-  }
-
-  /** The one connection of an endpoint, automatic or manual. */
-  private static Node endpointConnection(Raw r) {
-    Node p = r.props();
-    List<Node> automatic = p.list("privateLinkServiceConnections");
-    List<Node> manual = p.list("manualPrivateLinkServiceConnections");
-    if (automatic.size() + manual.size() != 1) {
-      throw p.child("privateLinkServiceConnections").error(
-          ErrorCode.INVALID_INPUT, "must hold one connection (automatic or manual), not %d", automatic.size() + manual.size());
-    }
-    return (automatic.isEmpty() ? manual : automatic).get(0).objectOrEmpty("properties");
-  }
-
-  private List<ResourceId> zoneGroup(Raw r) {
-    List<ResourceId> out = new ArrayList<>();
-    for (Node c : r.props().list("privateDnsZoneConfigs")) {
-      Node zone = c.objectOrEmpty("properties").opt("privateDnsZoneId").orElseGet(() -> c.req("privateDnsZoneId"));
-      out.add(reference(zone, PrivateDnsZone.RESOURCE_TYPE, zones, "private DNS zone"));
-    }
-    return out;
-  }
-
-  private PrivateEndpoint privateEndpoint(Raw r, LinkedHashMap<ResourceId, List<ResourceId>> zoneGroups, Map<ResourceId, Node> entries) {
-    Node p = r.props();
-    boolean automatic = !p.list("privateLinkServiceConnections").isEmpty();
-    Node c = endpointConnection(r);
-    Node targetNode = c.req("privateLinkServiceId");
-    ResourceId target = targetNode.resourceId();
-    reference(targetNode, FlexibleServer.RESOURCE_TYPE, servers, "flexible server");
-    PrivateEndpoint.Builder b =
-        PrivateEndpoint.builder()
-            .id(r.id())
-            .region(region(r.node()))
-            .subnet(reference(p.req("subnet").req("id"), Subnet.RESOURCE_TYPE, subnets, "subnet"))
-            .privateAddress(endpointAddress(r, p))
-            .targetServer(target);
-    List<Node> groupIds = c.list("groupIds");
-    if (!groupIds.isEmpty()) {
-      b.groupId(groupIds.get(0).nonBlank());
-    }
-    b.connectionState(connectionState(r, c, target, automatic, Optional.ofNullable(entries.get(r.id()))));
-    List<Raw> groupsOfThis = zoneGroupsByEndpoint.getOrDefault(r.id(), List.of());
-    if (groupsOfThis.size() > 1) {
-      throw groupsOfThis.get(1).node().error(ErrorCode.INVALID_INPUT, "is a second DNS zone group of %s; an endpoint has one", r.id().name());
-    }
-    groupsOfThis.forEach(g -> b.addAllPrivateDnsZones(zoneGroups.get(g.id())));
-    Optional.ofNullable(entries.get(r.id())).flatMap(e -> e.opt("requestingTenant")).ifPresent(t -> b.requestingTenant(t.nonBlank()));
-    return r.node().parse(b::build);
-  }
-
-  /**
-   * An endpoint's connection state: the companion's {@code connectionState}, else the status the
-   * endpoint's connection gives, else the status the server's {@code privateEndpointConnections}
-   * give for this endpoint, else Pending, with a note. Approval is automatic only when whoever
-   * creates the endpoint holds the server's approval permission, which the input does not say, so
-   * a connection without a status is never taken to be Approved.
-   */
-  private PrivateEndpointConnectionState connectionState(Raw r, Node connection, ResourceId server, boolean automatic, Optional<Node> entry) {
-    Optional<Node> given = entry.flatMap(e -> e.opt("connectionState"));
-    if (given.isPresent()) {
-      return given.get().choice(PrivateEndpointConnectionState.class, ArmReader::stateName);
-    }
-    Optional<Node> status = connection.opt("privateLinkServiceConnectionState").flatMap(s -> s.opt("status"));
-    if (status.isEmpty()) {
-      status = serverSideStatus(r.id(), server);
-    }
-    if (status.isPresent()) {
-      return status.get().choice(PrivateEndpointConnectionState.class, ArmReader::stateName);
-    }
-    notes.add(connection.path() + ".privateLinkServiceConnectionState.status: the " + (automatic ? "" : "manual ") + "connection of private endpoint "
-        + r.id().name() + " to server " + server.name() + " gives no status, so it is read as Pending; approval is automatic only when whoever"
-        + " creates the endpoint holds the server's private endpoint connection approval permission, which the input does not say"
-        + " (give privateEndpoints[].connectionState in the companion document)");
-    return PrivateEndpointConnectionState.PENDING;
-  }
-
-  /** The status a server's {@code privateEndpointConnections} give for one endpoint, if the server lists it. */
-  private Optional<Node> serverSideStatus(ResourceId endpoint, ResourceId server) {
-    for (Raw s : unique(Kind.SERVER)) {
-      if (!s.id().equals(server)) {
-        continue;
-      }
-      for (Node c : s.props().list("privateEndpointConnections")) {
-        Node cp = c.requireObject().objectOrEmpty("properties");
-        Optional<Node> id = cp.opt("privateEndpoint").flatMap(x -> x.opt("id"));
-        if (id.isPresent() && id.get().resourceId().equals(endpoint)) {
-          Optional<Node> status = cp.opt("privateLinkServiceConnectionState").flatMap(x -> x.opt("status"));
-          if (status.isPresent()) {
-            return status;
-          }
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** From a static ip configuration, the custom DNS configuration, or the endpoint's network interface. */
-  private Ipv4Address endpointAddress(Raw r, Node p) {
-    List<Node> configs = p.list("ipConfigurations");
-    for (Node c : configs) {
-      Node cp = c.objectOrEmpty("properties");
-      boolean ours = cp.optText("groupId").map(g -> g.equalsIgnoreCase(PrivateEndpoint.GROUP_ID)).orElse(true);
-      Optional<Node> a = cp.opt("privateIPAddress");
-      if (ours && a.isPresent()) {
-        return a.get().address();
-      }
-    }
-    for (Node d : p.list("customDnsConfigs")) {
-      for (Node a : d.list("ipAddresses")) {
-        if (a.text().indexOf(':') < 0) {
-          return a.address();
-        }
-      }
-    }
-    Ipv4Address viaInterface = endpointInterfaceAddresses.get(r.id());
-    if (viaInterface != null) {
-      return viaInterface;
-    }
-    throw r.props().child("ipConfigurations").error(
-        ErrorCode.INVALID_INPUT,
-        "gives no private address for %s: expected ipConfigurations[].properties.privateIPAddress, customDnsConfigs[].ipAddresses, or the endpoint's network interface in the input",
-        r.id().name());
-  }
-
-  static String stateName(PrivateEndpointConnectionState s) {
-    switch (s) {
-      case PENDING:
-        return "Pending";
-      case REJECTED:
-        return "Rejected";
-      case DISCONNECTED:
-        return "Disconnected";
-      default:
-        return "Approved";
-    }
-  }
-
-  // ================================================================== clients and the rest
-
-  private List<Client> clients() {
-    List<Client> out = new ArrayList<>();
-    java.util.Set<String> names = new java.util.HashSet<>();
-    for (Node c : companion.list("clients")) {
-      c.requireObject().only("name", "location", "tls");
-      String name = c.req("name").nonBlank();
-      if (!names.add(name)) {
-        throw c.req("name").error(ErrorCode.DUPLICATE_RESOURCE, "is the name of another client too");
-      }
-      Client.Builder b = Client.builder().name(name).location(location(c.req("location")));
-      c.opt("tls").ifPresent(t -> b.tlsVersions(tls(t)));
-      out.add(c.parse(b::build));
-    }
-    return out;
-  }
-
-  /** A list of TLS versions, or {@code "none"} for a client without TLS. */
-  static ImmutableSet<TlsVersion> tls(Node t) {
-    if (t.isText()) {
-      if (t.text().equalsIgnoreCase("none")) {
-        return ImmutableSet.of();
-      }
-      throw t.error(ErrorCode.INVALID_INPUT, "must be a list of TLS versions such as [\"TLSv1.2\", \"TLSv1.3\"], or \"none\"");
-    }
-    ImmutableSet.Builder<TlsVersion> b = ImmutableSet.builder();
-    for (Node v : t.elements()) {
-      String text = v.text();
-      b.add(v.parse(() -> TlsVersion.parse(text)));
-    }
-    return b.build();
-  }
-
-  /** A place, as the companion document writes it. */
-  private ClientLocation location(Node l) {
-    l.requireObject();
-    List<String> kinds = new ArrayList<>();
-    for (String k : new String[] {"nic", "subnet", "onPremises", "internet", "azure"}) {
-      if (l.has(k)) {
-        kinds.add(k);
-      }
-    }
-    if (kinds.contains("subnet")) {
-      kinds.remove("nic");
-    }
-    if (kinds.size() != 1) {
-      throw l.error(ErrorCode.INVALID_INPUT, "must hold exactly one of nic, subnet, onPremises, internet or azure, not %s", kinds);
-    }
-    Optional<Ipv4Address> outbound = l.opt("outboundPublicAddress").map(ArmReader::publicAddress);
-    switch (kinds.get(0)) {
-      case "nic": {
-        l.only("nic", "outboundPublicAddress");
-        NetworkInterface nic = network.networkInterface(find(l.req("nic"), NetworkInterface.RESOURCE_TYPE, interfaces.keySet(), "network interface")).orElseThrow();
-        return l.parse(() -> new ClientLocation.InVirtualNetwork(nic.subnet(), nic.privateAddress(), outbound, Optional.of(nic.id())));
-      }
-      case "subnet": {
-        l.only("subnet", "address", "outboundPublicAddress", "nic");
-        ResourceId subnet = findSubnet(l.req("subnet"));
-        Optional<ResourceId> nic = l.opt("nic").map(n -> find(n, NetworkInterface.RESOURCE_TYPE, interfaces.keySet(), "network interface"));
-        Ipv4Address address = l.req("address").address();
-        return l.parse(() -> new ClientLocation.InVirtualNetwork(subnet, address, outbound, nic));
-      }
-      case "onPremises": {
-        l.only("onPremises", "address", "outboundPublicAddress");
-        ResourceId network = find(l.req("onPremises"), OnPremisesNetwork.RESOURCE_TYPE, onPremises.keySet(), "on-premises network");
-        Ipv4Address address = l.req("address").address();
-        return l.parse(() -> new ClientLocation.OnPremises(network, address, outbound));
-      }
-      case "internet": {
-        l.only("internet");
-        Ipv4Address address = publicAddress(l.req("internet"));
-        return l.parse(() -> new ClientLocation.Internet(address));
-      }
-      default: {
-        l.only("azure", "tenant");
-        String tenant = l.opt("tenant").map(Node::nonBlank).orElse(UNKNOWN_TENANT);
-        Ipv4Address address = publicAddress(l.req("azure"));
-        return l.parse(() -> new ClientLocation.AzureHosted(address, tenant));
-      }
-    }
-  }
-
-  /**
-   * An address that must be public: where an internet host or an Azure service sits, or where a
-   * host's traffic to the internet leaves from.
-   */
-  private static Ipv4Address publicAddress(Node n) {
-    Ipv4Address a = n.address();
-    if (!a.isPublic()) {
-      throw n.error(
-          ErrorCode.INVALID_VALUE,
-          "must be a public address; private, shared, loopback, link-local, multicast and reserved addresses are not seen on the internet");
-    }
-    return a;
-  }
-
-  /** A resource by id or by name. */
-  private static ResourceId find(Node ref, String type, java.util.Collection<ResourceId> known, String what) {
-    String t = ref.nonBlank();
-    if (t.startsWith("/")) {
-      ResourceId id = ref.resourceId(type);
-      if (!known.contains(id)) {
-        throw ref.error(ErrorCode.DANGLING_REFERENCE, "names %s %s, which is not in the ARM input", what, id);
-      }
-      return id;
-    }
-    return byName(ref, known, what);
-  }
-
-  /** A subnet by id, or as {@code vnet/subnet}. */
-  private ResourceId findSubnet(Node ref) {
-    String t = ref.nonBlank();
-    if (t.startsWith("/")) {
-      return find(ref, Subnet.RESOURCE_TYPE, subnets.keySet(), "subnet");
-    }
-    int slash = t.indexOf('/');
-    if (slash <= 0 || slash != t.lastIndexOf('/') || slash == t.length() - 1) {
-      throw ref.error(ErrorCode.INVALID_INPUT, "must be a subnet id or virtual-network/subnet");
-    }
-    String vnet = t.substring(0, slash);
-    String name = t.substring(slash + 1);
-    List<ResourceId> found =
-        subnets.keySet().stream()
-            .filter(s -> s.name().equalsIgnoreCase(name) && s.parent().orElseThrow().name().equalsIgnoreCase(vnet))
-            .toList();
-    if (found.size() != 1) {
-      throw ref.error(found.isEmpty() ? ErrorCode.DANGLING_REFERENCE : ErrorCode.INVALID_INPUT, found.isEmpty() ? "names no subnet in the ARM input" : "names several subnets; give the id");
-    }
-    return found.get(0);
-  }
-
-  private void companionEstateExtras(Estate.Builder estate) {
-    for (Map.Entry<ResourceId, Node> e : serverEntries.entrySet()) {
-      Optional<Node> label = e.getValue().opt("publicEndpointLabel");
-      if (label.isPresent()) {
-        String text = label.get().nonBlank();
-        DnsName parsed = label.get().parse(() -> DnsName.parse(text));
-        if (parsed.labelCount() != 1) {
-          throw label.get().error(ErrorCode.INVALID_DNS_NAME, "must be one DNS label, such as rs-0123456789abcdef0123456789abcd");
-        }
-        estate.putPublicEndpointLabels(ServerName.parse(e.getKey().name()), parsed);
-      }
-    }
-    Optional<Node> azure = companion.opt("azureRanges");
-    if (azure.isPresent()) {
-      estate.azureRanges(ranges(azure.get()));
-    }
-    for (Map.Entry<String, Node> tag : companion.opt("serviceTagRanges").map(Node::requireObject).map(Node::members).orElse(List.of())) {
-      estate.putServiceTagRanges(tag.getKey(), ranges(tag.getValue()));
-    }
-    for (Node n : companion.list("droppedServersWithPrivateEndpoints")) {
-      String text = n.text();
-      estate.addDroppedServersWithPrivateEndpoints(n.parse(() -> ServerName.parse(text)));
-    }
-  }
-
-  /** Addresses, prefixes and ranges, as a list of strings. */
-  private static AddressSet ranges(Node list) {
-    AddressSet.Builder b = AddressSet.builder();
-    for (Node n : list.elements()) {
-      String text = n.text();
-      b.add(n.parse(() -> AddressSet.parse(text)));
-    }
-    return b.build();
   }
 }

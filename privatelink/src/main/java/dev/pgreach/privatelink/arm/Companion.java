@@ -70,7 +70,8 @@ public final class Companion {
     "privateEndpoints",
     "azureRanges",
     "serviceTagRanges",
-    "droppedServersWithPrivateEndpoints"
+    "droppedServersWithPrivateEndpoints",
+    "complete"
   };
 
   /** The path of the root in error messages. */

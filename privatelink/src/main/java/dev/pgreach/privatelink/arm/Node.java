@@ -2,6 +2,7 @@ package dev.pgreach.privatelink.arm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.google.common.collect.ImmutableMap;
 import dev.pgreach.core.ErrorCode;
 import dev.pgreach.core.Ipv4Address;
 import dev.pgreach.core.PgreachException;
@@ -21,16 +22,41 @@ import java.util.function.Supplier;
  * errors name that path and the value. Member names match case-insensitively, as ARM's do; a JSON
  * {@code null} counts as absent. In an ARM template, a string that is a template expression is
  * evaluated when it is read.
+ *
+ * <p>A value a front end could not know ({@link ResourceInput#unknown(String)}) is present but
+ * unknown: {@link #isUnknown()} tells, and every typed accessor throws {@link UnknownValue} for it,
+ * so that the reader decides, setting by setting, what an unknown value makes unknown.
+ *
+ * <p>Paths are built only when asked for (an error, a note): a node keeps its parent and its
+ * member name or index. A root may map member paths to what named them where the resource came
+ * from ({@code properties.network.delegatedSubnetResourceId} to {@code delegated_subnet_id}), so
+ * that messages about a Terraform resource name its attribute.
  */
 final class Node {
   private final JsonNode raw;
-  private final String path;
+  private final Node parent;
+  private final String member;
+  private final int index;
+  private final String rootPath;
+  private final ImmutableMap<String, String> origins;
   private final Optional<TemplateExpressions> template;
   private JsonNode value;
+  private String path;
 
-  private Node(JsonNode raw, String path, Optional<TemplateExpressions> template) {
+  private Node(
+      JsonNode raw,
+      Node parent,
+      String member,
+      int index,
+      String rootPath,
+      ImmutableMap<String, String> origins,
+      Optional<TemplateExpressions> template) {
     this.raw = raw;
-    this.path = path;
+    this.parent = parent;
+    this.member = member;
+    this.index = index;
+    this.rootPath = rootPath;
+    this.origins = origins;
     this.template = template;
   }
 
@@ -42,7 +68,20 @@ final class Node {
    * @return the node
    */
   static Node root(JsonNode tree, String path) {
-    return new Node(tree, path, Optional.empty());
+    return new Node(tree, null, null, -1, path, ImmutableMap.of(), Optional.empty());
+  }
+
+  /**
+   * Returns the root of a resource handed over by a front end, whose members came from elsewhere.
+   *
+   * @param tree the resource
+   * @param path what names it in messages
+   * @param origins member paths inside the resource ({@code properties.x.y}) mapped to what named
+   *     them where the resource came from
+   * @return the node
+   */
+  static Node root(JsonNode tree, String path, Map<String, String> origins) {
+    return new Node(tree, null, null, -1, path, ImmutableMap.copyOf(origins), Optional.empty());
   }
 
   /**
@@ -52,11 +91,56 @@ final class Node {
    * @return the node
    */
   Node inTemplate(TemplateExpressions expressions) {
-    return new Node(raw, path, Optional.of(expressions));
+    return new Node(raw, parent, member, index, rootPath, origins, Optional.of(expressions));
   }
 
+  private Node child(JsonNode value, String name, int at) {
+    return new Node(value, this, name, at, null, null, template);
+  }
+
+  /** The path from the document's root, such as {@code $[3].properties.network}. */
   String path() {
+    if (path == null) {
+      path = computePath();
+    }
     return path;
+  }
+
+  private String computePath() {
+    Node root = this;
+    List<Node> chain = new ArrayList<>();
+    while (root.parent != null) {
+      chain.add(root);
+      root = root.parent;
+    }
+    StringBuilder plain = new StringBuilder(root.rootPath);
+    StringBuilder dotted = new StringBuilder();
+    String best = null;
+    int bestAt = -1;
+    for (int i = chain.size() - 1; i >= 0; i--) {
+      Node n = chain.get(i);
+      if (n.member != null) {
+        plain.append(Json.member(n.member));
+        dotted.append(dotted.length() == 0 ? "" : ".").append(n.member);
+      } else {
+        plain.append('[').append(n.index).append(']');
+        dotted.append('[').append(n.index).append(']');
+      }
+      String origin = root.origins.isEmpty() ? null : root.origins.get(dotted.toString());
+      if (origin != null) {
+        best = origin;
+        bestAt = i;
+      }
+    }
+    if (best == null) {
+      return plain.toString();
+    }
+    StringBuilder out = new StringBuilder(root.rootPath).append('.').append(best);
+    for (int i = bestAt - 1; i >= 0; i--) {
+      Node n = chain.get(i);
+      out.append(n.member != null ? "." + n.member : "[" + n.index + "]");
+    }
+    return out.toString();
   }
 
   /** The value, with a template expression evaluated. */
@@ -70,6 +154,24 @@ final class Node {
   /** The value as written, before any template expression is evaluated. */
   JsonNode raw() {
     return raw;
+  }
+
+  /** Whether the value is the marker of a value the front end could not know. */
+  boolean isUnknown() {
+    return ResourceInput.isUnknown(json());
+  }
+
+  /** Why the value is unknown; empty for a known value. */
+  Optional<String> whyUnknown() {
+    return ResourceInput.whyUnknown(json());
+  }
+
+  /** Throws {@link UnknownValue} when the value is unknown; returns this node otherwise. */
+  Node known() {
+    if (isUnknown()) {
+      throw new UnknownValue(this);
+    }
+    return this;
   }
 
   boolean isNull() {
@@ -93,6 +195,7 @@ final class Node {
   /** The member with this name, matched ignoring case; absent when missing or null. */
   Optional<Node> opt(String name) {
     JsonNode o = requireObject().json();
+    JsonNode exact = o.get(name);
     String found = null;
     for (Map.Entry<String, JsonNode> e : o.properties()) {
       String n = e.getKey();
@@ -106,8 +209,19 @@ final class Node {
     if (found == null) {
       return Optional.empty();
     }
-    Node member = new Node(o.get(found), path + Json.member(found), template);
-    return member.isNull() ? Optional.empty() : Optional.of(member);
+    Node m = child(exact != null && found.equals(name) ? exact : o.get(found), found, -1);
+    return m.isNull() ? Optional.empty() : Optional.of(m);
+  }
+
+  /** Whether the member with this name is written, even as {@code null}. */
+  boolean written(String name) {
+    JsonNode o = requireObject().json();
+    for (Map.Entry<String, JsonNode> e : o.properties()) {
+      if (e.getKey().equalsIgnoreCase(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The member with this name, which must be present and not null. */
@@ -117,12 +231,12 @@ final class Node {
 
   /** The object member with this name, or an empty object at its path when it is absent. */
   Node objectOrEmpty(String name) {
-    return opt(name).map(Node::requireObject).orElseGet(() -> new Node(Json.object(), path + Json.member(name), template));
+    return opt(name).map(Node::requireObject).orElseGet(() -> child(Json.object(), name, -1));
   }
 
   /** A member that would be at this path, for errors about values that are absent. */
   Node child(String name) {
-    return new Node(MissingNode.getInstance(), path + Json.member(name), template);
+    return child(MissingNode.getInstance(), name, -1);
   }
 
   boolean has(String name) {
@@ -133,7 +247,7 @@ final class Node {
   List<Map.Entry<String, Node>> members() {
     JsonNode o = requireObject().json();
     List<Map.Entry<String, Node>> out = new ArrayList<>();
-    o.properties().forEach(e -> out.add(Map.entry(e.getKey(), new Node(e.getValue(), path + Json.member(e.getKey()), template))));
+    o.properties().forEach(e -> out.add(Map.entry(e.getKey(), child(e.getValue(), e.getKey(), -1))));
     return out;
   }
 
@@ -153,13 +267,13 @@ final class Node {
 
   /** The elements of an array. */
   List<Node> elements() {
-    JsonNode a = json();
+    JsonNode a = known().json();
     if (!a.isArray()) {
       throw error(ErrorCode.INVALID_INPUT, "must be an array");
     }
     List<Node> out = new ArrayList<>(a.size());
     for (int i = 0; i < a.size(); i++) {
-      out.add(new Node(a.get(i), path + "[" + i + "]", template));
+      out.add(child(a.get(i), null, i));
     }
     return out;
   }
@@ -170,7 +284,7 @@ final class Node {
   }
 
   Node requireObject() {
-    if (!json().isObject()) {
+    if (!known().json().isObject()) {
       throw error(ErrorCode.INVALID_INPUT, "must be an object");
     }
     return this;
@@ -180,7 +294,7 @@ final class Node {
 
   /** The value as a string. Numbers and booleans are not strings. */
   String text() {
-    if (!json().isTextual()) {
+    if (!known().json().isTextual()) {
       throw error(ErrorCode.INVALID_INPUT, "must be a string");
     }
     return json().textValue();
@@ -202,7 +316,7 @@ final class Node {
 
   /** The value as a boolean; the strings {@code true} and {@code false} are accepted too. */
   boolean bool() {
-    JsonNode v = json();
+    JsonNode v = known().json();
     if (v.isBoolean()) {
       return v.booleanValue();
     }
@@ -218,7 +332,7 @@ final class Node {
 
   /** The value as a whole number from {@code min} to {@code max}; strings of digits are accepted too. */
   long integer(long min, long max) {
-    JsonNode v = json();
+    JsonNode v = known().json();
     long n;
     if (v.isIntegralNumber() && v.canConvertToLong()) {
       n = v.longValue();
@@ -291,21 +405,24 @@ final class Node {
 
   /** The model's exception, re-thrown with this path and value in front of its message. */
   PgreachException wrap(PgreachException e) {
-    PgreachException x = PgreachException.of(e.code(), "%s (%s): %s", path, shown(), Json.message(e.getMessage()));
+    PgreachException x = PgreachException.of(e.code(), "%s (%s): %s", path(), shown(), Json.message(e.getMessage()));
     x.initCause(e);
     return x;
   }
 
   /** An error about this node. */
   PgreachException error(ErrorCode code, String format, Object... args) {
-    return PgreachException.of(code, "%s (%s): %s", path, shown(), String.format(Locale.ROOT, format, args));
+    return PgreachException.of(code, "%s (%s): %s", path(), shown(), String.format(Locale.ROOT, format, args));
   }
 
   private PgreachException missing(String name) {
-    return PgreachException.of(ErrorCode.INVALID_INPUT, "%s%s is required but missing", path, Json.member(name));
+    return PgreachException.of(ErrorCode.INVALID_INPUT, "%s%s is required but missing", path(), Json.member(name));
   }
 
   private String shown() {
+    if (ResourceInput.isUnknown(value != null ? value : raw)) {
+      return "unknown"; // never evaluates: an error may come from evaluating this very node
+    }
     if (template.isPresent() && raw.isTextual() && value != null && value != raw) {
       return Json.show(raw) + " = " + Json.show(value);
     }
@@ -314,6 +431,32 @@ final class Node {
 
   @Override
   public String toString() {
-    return path;
+    return path();
+  }
+
+  /**
+   * Thrown by a typed accessor reading a value the front end could not know. The reader catches it
+   * where the model can represent the unknown (a server setting, an inventory, a resource outside
+   * the input); it never escapes the reader.
+   */
+  static final class UnknownValue extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient Node node;
+
+    UnknownValue(Node node) {
+      super(node.path() + " is not known: " + node.whyUnknown().orElse("a value known only at deployment"), null, false, false);
+      this.node = node;
+    }
+
+    /** The node whose value is unknown. */
+    Node node() {
+      return node;
+    }
+
+    /** Where the value is, and why it is not known. */
+    String sentence() {
+      return getMessage();
+    }
   }
 }
