@@ -54,7 +54,14 @@ public enum Inventory {
    */
   LINKED_PRIVATE_DNS_ZONES("linkedPrivateDnsZones"),
   /** The DNS zone groups of a private endpoint (the zones it writes its A records into). */
-  PRIVATE_DNS_ZONE_GROUPS("privateDnsZoneGroups");
+  PRIVATE_DNS_ZONE_GROUPS("privateDnsZoneGroups"),
+  /**
+   * The DNS servers running in a virtual network or an on-premises network: what answers at the
+   * DNS server addresses networks list. ARM does not describe them (the companion document does),
+   * so only a declaration makes this inventory complete; until then, an address where no DNS
+   * server is described may still have one.
+   */
+  DNS_SERVERS("dnsServers");
 
   private final String inputName;
 
@@ -127,6 +134,8 @@ public enum Inventory {
         return "the virtual network links of " + owner;
       case LINKED_PRIVATE_DNS_ZONES:
         return "the private DNS zones linked to " + owner;
+      case DNS_SERVERS:
+        return "the DNS servers running in " + owner;
       default:
         return "the DNS zone groups of " + owner;
     }

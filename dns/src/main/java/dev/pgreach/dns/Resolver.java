@@ -586,12 +586,15 @@ public final class Resolver {
     if (arrival.place() instanceof Place.Internet) {
       return Optional.of(new PublicView(Optional.of(address)));
     }
-    if (network.coverage().isOpen()) {
+    ResourceId owner =
+        arrival.place() instanceof Place.Vnet ? ((Place.Vnet) arrival.place()).virtualNetwork() : ((Place.OnPremises) arrival.place()).network();
+    if (!network.coverage().isComplete(Inventory.DNS_SERVERS, owner)) {
       return Optional.of(
           new UnknownView(
               address,
               ReasonCode.NOT_OBSERVED,
-              "Nothing in the input says what answers DNS at " + address + " (describe the DNS server in the companion document's dnsServers)."));
+              "Nothing in the input says what answers DNS at " + address + ", and " + Inventory.DNS_SERVERS.of(owner.name())
+                  + " are not known to be all described (describe it in the companion document's dnsServers, or declare them complete)."));
     }
     steps.add(new DnsStep.Unreachable(address, fromPlace, Optional.empty()));
     return Optional.empty();

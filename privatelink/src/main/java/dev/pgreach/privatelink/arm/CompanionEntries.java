@@ -117,6 +117,8 @@ final class CompanionEntries {
       case RECORD_SETS:
       case VIRTUAL_NETWORK_LINKS:
         return List.of(Kind.PRIVATE_DNS_ZONE);
+      case DNS_SERVERS:
+        return List.of(Kind.VIRTUAL_NETWORK, Kind.LOCAL_GATEWAY);
       default:
         return List.of(Kind.PRIVATE_ENDPOINT);
     }

@@ -118,6 +118,9 @@ final class EndpointResources {
     r.privateEndpoints.addAll(read.values());
     // A connection to an endpoint the estate holds says nothing the endpoint does not.
     r.endpointConnections.removeIf(c -> read.containsKey(c.privateEndpoint()));
+    for (PrivateEndpointConnection c : r.endpointConnections) {
+      r.outside(c.privateEndpoint(), "a private endpoint server " + c.server().name() + " lists among its connections");
+    }
   }
 
   /**
