@@ -84,7 +84,7 @@ class ArmImportErrorsTest {
         row("\"customDnsConfigs\": [{\"ipAddresses\": [\"10.0.1.4\"]}]", "\"customDnsConfigs\": []", ErrorCode.INVALID_INPUT, "$[4].properties.ipConfigurations (missing): gives no private address"),
         row("{\"name\": \"pe\", \"properties\": {\"addressPrefix\": \"10.0.1.0/24\"}}", "{\"name\": \"pe\", \"properties\": {\"addressPrefix\": \"10.0.1.0/24\", \"delegations\": [{\"properties\": {\"serviceName\": \"a\"}}, {\"properties\": {\"serviceName\": \"b\"}}]}}", ErrorCode.INVALID_INPUT, "$[0].properties.subnets[1].properties.delegations (missing): holds 2 delegations"),
         row("{\"name\": \"pe\", \"properties\": {\"addressPrefix\": \"10.0.1.0/24\"}}", "{\"name\": \"pe\", \"properties\": {}}", ErrorCode.INVALID_INPUT, "$[0].properties.subnets[1].properties.addressPrefix (missing): is required"),
-        row("\"location\": \"westeurope\",\n   \"properties\": {\"network\"", "\"location\": \"westeurope\", \"Location\": \"northeurope\",\n   \"properties\": {\"network\"", ErrorCode.INVALID_INPUT, "$[2] (an object): holds both \"location\" and \"Location\""),
+        row("\"location\": \"westeurope\",\n   \"properties\": {\"network\"", "\"location\": \"westeurope\", \"Location\": \"northeurope\",\n   \"properties\": {\"network\"", ErrorCode.INVALID_INPUT, "$[2].Location (\"northeurope\"): repeats member \"location\" in another case"),
         row("\"location\": \"westeurope\",\n   \"properties\": {\"network\"", "\"location\": \"westeurope\", \"location\": \"northeurope\",\n   \"properties\": {\"network\"", ErrorCode.INVALID_INPUT, "$[2].location (line "),
         row("\"" + SERVER + "\", \"type\"", "\"" + SUB + "Microsoft.DBforPostgreSQL/flexibleServers/Orders_DB\", \"type\"", ErrorCode.INVALID_SERVER_NAME, "$[2] (an object): ServerName (\"Orders_DB\")"),
         row("{\"id\": \"" + NSG + "\", ", "{", ErrorCode.INVALID_INPUT, "$[1].id (missing): is required"),
@@ -148,7 +148,7 @@ class ArmImportErrorsTest {
     Companion companion = Companion.parse(COMPANION);
     return Stream.of(
         Arguments.of((Executable) () -> ArmImport.read(null), "ArmImport.read.armJson"),
-        Arguments.of((Executable) () -> ArmImport.read(null, companion), "ArmImport.read.armJson"),
+        Arguments.of((Executable) () -> ArmImport.read((String) null, companion), "ArmImport.read.armJson"),
         Arguments.of((Executable) () -> ArmImport.read(BASE, null), "ArmImport.read.companion"),
         Arguments.of((Executable) () -> Companion.parse(null), "Companion.parse.json"),
         Arguments.of((Executable) () -> ArmExport.write(null), "ArmExport.write.estate"));

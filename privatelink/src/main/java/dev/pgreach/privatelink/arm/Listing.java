@@ -1,0 +1,20 @@
+package dev.pgreach.privatelink.arm;
+
+import java.util.Optional;
+
+/**
+ * One resource as one document lists it, in canonical form, before the documents are merged.
+ *
+ * @param shaped the canonical resource and what its listing showed
+ * @param document the index of the document that lists it
+ * @param sequence its place in the whole input, counting every listing of every document
+ * @param key what it is merged by: its id in lower case, or empty for a resource of another type
+ *     whose id is not a string
+ */
+record Listing(ShapedResource shaped, int document, int sequence, Optional<String> key) {
+  /** Checks the parts. */
+  Listing {
+    Checks.notNull(shaped, "Listing.shaped");
+    Checks.notNull(key, "Listing.key");
+  }
+}
