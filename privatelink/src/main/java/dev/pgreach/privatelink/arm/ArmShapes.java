@@ -83,12 +83,24 @@ final class ArmShapes {
         continue;
       }
       if (isTemplate(tree)) {
-        g.problem(ResourceForms.error(root, tree, "is an ARM template; a template is read on its own, not together with other documents"));
+        g.problem(templateAmongOthers((ObjectNode) tree, root));
         continue;
       }
       document(g, i, named ? d.name() : "", tree, root);
     }
     return ResourceMerge.merge(g);
+  }
+
+  private static PgreachException templateAmongOthers(ObjectNode o, String root) {
+    String why = "makes the document an ARM template; a template is read on its own, not together with other documents";
+    for (String member : new String[] {"resources", "$schema"}) {
+      for (Map.Entry<String, JsonNode> m : o.properties()) {
+        if (m.getKey().equalsIgnoreCase(member)) {
+          return ResourceForms.error(root + Json.member(m.getKey()), m.getValue(), why);
+        }
+      }
+    }
+    return ResourceForms.error(root, o, why);
   }
 
   // ------------------------------------------------------------------ documents

@@ -507,6 +507,9 @@ final class ResourceForms {
       if (canonical.equals("sku") && v.isObject()) {
         ObjectNode sku = Json.object();
         for (Map.Entry<String, JsonNode> m : v.properties()) {
+          if (m.getValue().isNull()) {
+            continue;
+          }
           String k = m.getKey().isEmpty() ? m.getKey() : Character.toLowerCase(m.getKey().charAt(0)) + m.getKey().substring(1);
           sku.set(k, m.getValue().deepCopy());
           if (!k.equals(m.getKey())) {
