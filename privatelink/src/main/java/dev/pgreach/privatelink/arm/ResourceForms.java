@@ -162,6 +162,9 @@ final class ResourceForms {
     checkAdded(o, path, sources, id);
     Optional<Map.Entry<String, JsonNode>> props = member(o, "properties", path, sources);
     boolean flattened = mode == Mode.ANY && props.isEmpty() && showsPropertyMembers(o, canonical);
+    if (flattened) {
+      refuseServiceCmdletObject(o, path, canonical);
+    }
 
     ObjectNode r = Json.object();
     r.put("id", canonicalId(idText, canonical.get()));
@@ -271,6 +274,26 @@ final class ResourceForms {
       }
     }
     return false;
+  }
+
+  /**
+   * PowerShell's service cmdlets ({@code Get-AzPostgreSqlFlexibleServer}, {@code
+   * Get-AzVirtualNetwork} …) flatten in their own way ({@code NetworkPublicNetworkAccess} for
+   * {@code network.publicNetworkAccess}): read as Azure CLI's form, a setting would silently go
+   * missing, so such an object is refused. Its members start with a capital letter; ARM's and the
+   * command line's never do.
+   */
+  private static void refuseServiceCmdletObject(ObjectNode o, String path, Optional<String> canonical) {
+    for (Map.Entry<String, JsonNode> m : o.properties()) {
+      String k = m.getKey();
+      if (!k.isEmpty() && Character.isUpperCase(k.charAt(0)) && !ArmTypes.isEnvelope(canonical, k) && !ArmTypes.ADDED.contains(k.toLowerCase(Locale.ROOT))) {
+        throw error(
+            path + Json.member(k),
+            m.getValue(),
+            "is a member of a PowerShell service cmdlet's object (Get-AzPostgreSqlFlexibleServer, Get-AzVirtualNetwork …), which flattens settings in its own way"
+                + " and which pgreach does not read; export with Get-AzResource -ExpandProperties, the az command line or Resource Graph");
+      }
+    }
   }
 
   /** The {@code properties} of a flattened resource: every member outside the envelope. */
