@@ -17,10 +17,14 @@ import java.util.Optional;
  *
  * <p>The ARM input is any of: a JSON array of resources, as {@code az resource list}, {@code az
  * graph query} or {@code az network vnet list} print them; an object whose {@code value} (ARM
- * REST list responses) or {@code data} (Resource Graph) member is such an array; or an ARM
- * template, whose {@code resources} are read with the template expressions exported templates
- * use ({@code parameters}, {@code variables}, {@code resourceId}, {@code concat} …). Resource
- * types and member names match case-insensitively, as ARM's do.
+ * REST list responses) or {@code data} (Resource Graph) member is such an array; pages of a REST
+ * list; one resource (a REST GET body, {@code az … show}); or an ARM template, whose {@code
+ * resources} are read with the template expressions exported templates use ({@code parameters},
+ * {@code variables}, {@code resourceId}, {@code concat} …). Resources may be REST bodies, Azure
+ * CLI's flattened output or PowerShell {@code Get-AzResource -ExpandProperties} objects; several
+ * documents are merged by resource id ({@link #readDocuments}). The module README's "Shapes read"
+ * says how each shape is recognised. Resource types and member names match case-insensitively, as
+ * ARM's do.
  *
  * <p>Read: virtual networks (with nested subnets and peerings), subnets and peerings listed on
  * their own, network security groups (with nested or separate security rules), route tables (with
@@ -79,8 +83,9 @@ public final class ArmImport {
    *     ErrorCode#DANGLING_REFERENCE} for a reference to a resource not in the input; {@link
    *     ErrorCode#DUPLICATE_RESOURCE} for a resource listed twice with different properties; or
    *     the model's own code (a malformed prefix, a bad name …). Every message starts with the
-   *     JSON path and the value. {@link ErrorCode#MISSING_ATTRIBUTE} for a null argument, naming
-   *     it.
+   *     JSON path and the value; mistakes in the shape of several resources (a missing id, a
+   *     name the id does not give) are reported together, one a line, up to 100. {@link
+   *     ErrorCode#MISSING_ATTRIBUTE} for a null argument, naming it.
    */
   public static ArmImport read(String armJson) {
     Checks.notNull(armJson, "ArmImport.read.armJson");

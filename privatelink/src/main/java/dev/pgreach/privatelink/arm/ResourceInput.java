@@ -16,7 +16,7 @@ import java.util.Optional;
  *
  * <p>Each resource is a JSON object in the form Azure Resource Manager gives it ({@code id},
  * {@code name}, {@code type}, {@code location}, {@code sku}, {@code properties} …), with the
- * {@link #path} that names it in messages (a template path such as {@code
+ * path that names it in messages (a template path such as {@code
  * $.resources['server']}, or a Terraform address). A value the front end cannot know (a template's
  * {@code reference()}, a Terraform value known only after apply) is the node {@link
  * #unknown(String)} makes: the reader reads the setting it lands in as unknown, never as a
