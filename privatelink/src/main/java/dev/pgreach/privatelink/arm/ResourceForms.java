@@ -40,7 +40,8 @@ import java.util.TreeSet;
  *       Graph rows are never read as flattened: their other columns are a query's projections.
  *   <li>A resource whose {@code properties} is {@code null} or missing, or whose flattened form
  *       shows none, gets no {@code properties}, with a note: its settings are unknown.
- *   <li>Resources of other types pass through unchanged.
+ *   <li>Resources of other types pass through unchanged, but for a missing {@code type}, which
+ *       their id gives.
  * </ul>
  */
 final class ResourceForms {
@@ -146,7 +147,19 @@ final class ResourceForms {
     }
     Optional<String> canonical = ArmTypes.canonical(typeText);
     if (canonical.isEmpty()) {
-      return passThrough(o, path, sources, extraOrigins, idMember, restForm);
+      ObjectNode unchanged = o;
+      if (typeMember.isEmpty()) {
+        unchanged = o.deepCopy();
+        List<String> nulls = new ArrayList<>();
+        unchanged.fieldNames().forEachRemaining(k -> {
+          if (k.equalsIgnoreCase("type")) {
+            nulls.add(k);
+          }
+        });
+        unchanged.remove(nulls);
+        unchanged.put("type", typeText);
+      }
+      return passThrough(unchanged, path, sources, extraOrigins, idMember, restForm);
     }
     ArmTypes.Schema schema = ArmTypes.schemaOf(canonical.get());
     if (idMember.isEmpty()) {

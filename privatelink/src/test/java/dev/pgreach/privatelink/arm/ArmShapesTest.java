@@ -269,6 +269,15 @@ class ArmShapesTest {
     assertEquals("az-postgres-flexible-server-list.json $[0].privateEndpointConnections[0].groupIds", orders.sourcePath(".properties.privateEndpointConnections[0].properties.groupIds"));
   }
 
+  @Test
+  void read_restBodyWithoutType_takesItFromTheId() {
+    String group = "[{\"name\": \"default\", \"id\": \"" + Shapes.SUB + "Microsoft.Network/privateLinkServices/pls/privateDnsZoneGroups/default\", \"properties\": {}}]";
+    ArmImport read = ArmImport.read(group);
+    assertEquals(Map.of("Microsoft.Network/privateLinkServices/privateDnsZoneGroups", 1), read.skippedTypes(), "another type, counted by the type its id names");
+    JsonNode endpointGroup = Shapes.resource(Shapes.shape("az-network-private-endpoint-dns-zone-group-show.json"), Shapes.SUB + "Microsoft.Network/privateEndpoints/pe-orders/privateDnsZoneGroups/default").resource();
+    assertEquals("Microsoft.Network/privateEndpoints/privateDnsZoneGroups", endpointGroup.get("type").textValue());
+  }
+
   // ------------------------------------------------------------------ Resource Graph, PowerShell, az resource list
 
   @Test
