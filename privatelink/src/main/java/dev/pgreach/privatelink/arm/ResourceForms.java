@@ -39,7 +39,8 @@ import java.util.TreeSet;
  *       the {@code resourceGroup} the command line adds to every object with an id. Resource
  *       Graph rows are never read as flattened: their other columns are a query's projections.
  *   <li>A resource whose {@code properties} is {@code null} or missing, or whose flattened form
- *       shows none, gets no {@code properties}, with a note: its settings are unknown.
+ *       shows none, gets no {@code properties}, with a note (unless another document shows them):
+ *       its settings are unknown.
  *   <li>Resources of other types pass through unchanged, but for a missing {@code type}, which
  *       their id gives.
  * </ul>
@@ -231,10 +232,10 @@ final class ResourceForms {
         }
       }
     }
-    missing.ifPresent(why -> out.notes.add(missingNote(path, sources, props, why, canonical.get(), name)));
+    Optional<String> note = missing.map(why -> missingNote(path, sources, props, why, canonical.get(), name));
     ResourceForm form = flattened ? ResourceForm.FLATTENED : restForm;
     ShapedResource shaped = ShapedResource.of(r, path, ImmutableList.of(path), form, missing, shown, nulls, origins);
-    return new Listing(shaped, document, out.nextSequence(), Optional.of(idText.toLowerCase(Locale.ROOT)));
+    return new Listing(shaped, document, out.nextSequence(), Optional.of(idText.toLowerCase(Locale.ROOT)), note);
   }
 
   private static String missingNote(String path, Map<String, String> sources, Optional<Map.Entry<String, JsonNode>> props, String why, String type, String name) {
@@ -270,7 +271,7 @@ final class ResourceForms {
     }
     Optional<String> key = id.filter(e -> e.getValue().isTextual()).map(e -> e.getValue().textValue().toLowerCase(Locale.ROOT));
     ShapedResource shaped = ShapedResource.of(o.deepCopy(), path, ImmutableList.of(path), form, missing, shown, nulls, origins);
-    return new Listing(shaped, document, out.nextSequence(), key);
+    return new Listing(shaped, document, out.nextSequence(), key, Optional.empty());
   }
 
   /** The members a canonical resource takes from the envelope, or drops. */

@@ -60,6 +60,7 @@ final class ResourceMerge {
     final SortedSet<String> nulls;
     final Optional<String> key;
     Optional<String> missing;
+    Optional<String> missingNote;
     boolean folded;
 
     Entry(Listing l) {
@@ -71,6 +72,7 @@ final class ResourceMerge {
       this.shown = new TreeSet<>(s.shownMembers());
       this.nulls = new TreeSet<>(s.nullMembers());
       this.missing = s.propertiesMissing();
+      this.missingNote = l.missingNote();
       this.key = l.key();
       this.sources.put(l.sequence(), s.path());
       this.documents.add(l.document());
@@ -106,8 +108,14 @@ final class ResourceMerge {
     ResourceMerge m = new ResourceMerge();
     g.listings.forEach(m::add);
     List<ShapedResource> out = new ArrayList<>();
-    m.entries.stream().filter(e -> !e.folded).forEach(e -> out.add(e.shaped()));
-    return new ShapedInput(out, g.documents, g.childLists, g.notes, g.problems, g.problemCount());
+    List<String> notes = new ArrayList<>(g.notes);
+    for (Entry e : m.entries) {
+      if (!e.folded) {
+        out.add(e.shaped());
+        e.missingNote.ifPresent(notes::add);
+      }
+    }
+    return new ShapedInput(out, g.documents, g.childLists, notes, g.problems, g.problemCount());
   }
 
   private void add(Listing l) {
@@ -136,8 +144,9 @@ final class ResourceMerge {
     deepMerge(e.resource, s.resource(), "", "", s::sourcePath, e.origins, true);
     e.sources.put(l.sequence(), s.path());
     e.documents.add(l.document());
-    if (e.resource.has("properties")) {
+    if (s.propertiesMissing().isEmpty()) {
       e.missing = Optional.empty();
+      e.missingNote = Optional.empty();
     }
     e.shown.addAll(s.shownMembers());
     e.nulls.addAll(s.nullMembers());

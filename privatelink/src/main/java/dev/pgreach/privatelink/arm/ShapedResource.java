@@ -31,7 +31,9 @@ import java.util.Optional;
  * @param sources the paths of every listing merged into it, its nested children's included, in
  *     input order
  * @param form the form of its first listing
- * @param propertiesMissing why it has no {@code properties}, or empty when it has them
+ * @param propertiesMissing why none of its listings showed {@code properties}, or empty when one
+ *     did (a server whose own listings show none may still hold the {@code
+ *     privateEndpointConnections} a list of them gave)
  * @param shownMembers the members of {@code properties} its sources showed with a value
  * @param nullMembers the members of {@code properties} its sources wrote only as {@code null}
  * @param origins where members came from, when not from {@code path} under the same name: each

@@ -65,6 +65,7 @@ class ResourceMergeTest {
       ShapedResource r = in.resources().get(0);
       assertEquals("Disabled", r.resource().get("properties").get("network").get("publicNetworkAccess").textValue(), later);
       assertEquals(Optional.empty(), r.propertiesMissing(), later);
+      assertEquals(List.of(), in.notes(), "no note says the settings are unknown: " + later);
     }
   }
 
