@@ -1,11 +1,14 @@
 package dev.pgreach.privatelink.arm;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedMap;
 import dev.pgreach.core.ErrorCode;
 import dev.pgreach.core.PgreachException;
 import dev.pgreach.privatelink.Estate;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,10 +17,14 @@ import java.util.Optional;
  *
  * <p>The ARM input is any of: a JSON array of resources, as {@code az resource list}, {@code az
  * graph query} or {@code az network vnet list} print them; an object whose {@code value} (ARM
- * REST list responses) or {@code data} (Resource Graph) member is such an array; or an ARM
- * template, whose {@code resources} are read with the template expressions exported templates
- * use ({@code parameters}, {@code variables}, {@code resourceId}, {@code concat} …). Resource
- * types and member names match case-insensitively, as ARM's do.
+ * REST list responses) or {@code data} (Resource Graph) member is such an array; pages of a REST
+ * list; one resource (a REST GET body, {@code az … show}); or an ARM template, whose {@code
+ * resources} are read with the template expressions exported templates use ({@code parameters},
+ * {@code variables}, {@code resourceId}, {@code concat} …). Resources may be REST bodies, Azure
+ * CLI's flattened output or PowerShell {@code Get-AzResource -ExpandProperties} objects; several
+ * documents are merged by resource id ({@link #readDocuments}). The module README's "Shapes read"
+ * says how each shape is recognised. Resource types and member names match case-insensitively, as
+ * ARM's do.
  *
  * <p>Read: virtual networks (with nested subnets and peerings), subnets and peerings listed on
  * their own, network security groups (with nested or separate security rules), route tables (with
@@ -76,8 +83,9 @@ public final class ArmImport {
    *     ErrorCode#DANGLING_REFERENCE} for a reference to a resource not in the input; {@link
    *     ErrorCode#DUPLICATE_RESOURCE} for a resource listed twice with different properties; or
    *     the model's own code (a malformed prefix, a bad name …). Every message starts with the
-   *     JSON path and the value. {@link ErrorCode#MISSING_ATTRIBUTE} for a null argument, naming
-   *     it.
+   *     JSON path and the value; mistakes in the shape of several resources (a missing id, a
+   *     name the id does not give) are reported together, one a line, up to 100. {@link
+   *     ErrorCode#MISSING_ATTRIBUTE} for a null argument, naming it.
    */
   public static ArmImport read(String armJson) {
     Checks.notNull(armJson, "ArmImport.read.armJson");
@@ -98,8 +106,74 @@ public final class ArmImport {
   public static ArmImport read(String armJson, Companion companion) {
     Checks.notNull(armJson, "ArmImport.read.armJson");
     Checks.notNull(companion, "ArmImport.read.companion");
-    Node arm = Node.root(Json.parse(armJson, "$"), "$");
-    return new ArmReader(arm, companion.root()).read();
+    JsonNode tree = Json.parse(armJson, "$");
+    if (ArmShapes.isTemplate(tree)) {
+      return new ArmReader(Node.root(tree, "$"), companion.root()).read();
+    }
+    return read(ArmShapes.shape(tree), companion);
+  }
+
+  /**
+   * Reads several documents of ARM resources, in order, as one estate: each is read as {@link
+   * #read(String, Companion)} reads a document that is not a template, then resources are merged
+   * by id (ids compare ignoring case): a later document's members override an earlier one's,
+   * arrays are replaced whole, and {@code null} (as {@code properties: null}) never replaces what
+   * an earlier document showed. The rules are the module README's "Shapes read". With more than
+   * one document, paths in messages and notes start with {@code #1}, {@code #2} …; {@link
+   * #readDocuments} names them.
+   *
+   * @param documents the documents, in order; at least one
+   * @param companion what the resources do not hold
+   * @return the estate and the report
+   * @throws PgreachException as {@link #read(String, Companion)} does; every problem the
+   *     documents' shapes show at once (up to 100, one a line); a template among several documents
+   *     is {@link ErrorCode#INVALID_INPUT} (a template is read on its own); {@link
+   *     ErrorCode#INVALID_VALUE} for no document; {@link ErrorCode#MISSING_ATTRIBUTE} for a null
+   *     argument or element
+   */
+  public static ArmImport read(List<String> documents, Companion companion) {
+    Checks.notNull(documents, "ArmImport.read.documents");
+    List<ArmDocument> named = new ArrayList<>();
+    for (int i = 0; i < documents.size(); i++) {
+      named.add(ArmDocument.of("#" + (i + 1), Checks.notNull(documents.get(i), "ArmImport.read.documents[" + i + "]")));
+    }
+    return readDocuments(named, companion);
+  }
+
+  /**
+   * Reads several named documents of ARM resources, in order, as one estate, as {@link
+   * #read(List, Companion)} does; with more than one document, paths start with the document's
+   * name ({@code rules.json $.value[1].properties.endIpAddress}). One document that is a template
+   * is read as a template.
+   *
+   * @param documents the documents, in order; at least one
+   * @param companion what the resources do not hold
+   * @return the estate and the report
+   * @throws PgreachException as {@link #read(List, Companion)} does
+   */
+  public static ArmImport readDocuments(List<ArmDocument> documents, Companion companion) {
+    Checks.notNull(documents, "ArmImport.readDocuments.documents");
+    Checks.notNull(companion, "ArmImport.readDocuments.companion");
+    for (int i = 0; i < documents.size(); i++) {
+      Checks.notNull(documents.get(i), "ArmImport.readDocuments.documents[" + i + "]");
+    }
+    if (documents.isEmpty()) {
+      throw ArmShapes.noDocuments();
+    }
+    if (documents.size() == 1) {
+      return read(documents.get(0).json(), companion);
+    }
+    return read(ArmShapes.shape(documents), companion);
+  }
+
+  /** Reads canonical resources, naming in errors the paths the input wrote. */
+  private static ArmImport read(ShapedInput shaped, Companion companion) {
+    ResourceInput input = shaped.toResourceInput();
+    try {
+      return new ArmReader(input, companion.root()).read();
+    } catch (PgreachException e) {
+      throw shaped.translate(e);
+    }
   }
 
   /**

@@ -400,6 +400,16 @@ final class ArmReader {
         guard(() -> collect(root, Optional.empty()));
       }
       input.get().existing().forEach((id, path) -> outside(id, "declared to exist elsewhere, " + path));
+      for (ResourceInput.Collection c : input.get().collections()) {
+        Optional<Inventory> inventory = Kind.of(c.childType()).flatMap(Kind::inventory);
+        if (inventory.isEmpty() && c.childType().toLowerCase(Locale.ROOT).startsWith("microsoft.network/privatednszones/")) {
+          inventory = Optional.of(Inventory.RECORD_SETS);
+        }
+        inventory.ifPresent(i -> {
+          complete(i, c.parent());
+          note(c.path() + ": lists " + i.of(c.parent().name()) + " in full");
+        });
+      }
       return;
     }
     List<Node> list;

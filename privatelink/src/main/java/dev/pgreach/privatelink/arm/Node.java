@@ -135,7 +135,9 @@ final class Node {
     if (best == null) {
       return plain.toString();
     }
-    StringBuilder out = new StringBuilder(root.rootPath).append('.').append(best);
+    // An origin is a path of its own (the shape the input wrote), or relative to the root (a Terraform attribute).
+    boolean absolute = best.startsWith("$") || best.contains(" $");
+    StringBuilder out = absolute ? new StringBuilder(best) : new StringBuilder(root.rootPath).append('.').append(best);
     for (int i = bestAt - 1; i >= 0; i--) {
       Node n = chain.get(i);
       out.append(n.member != null ? "." + n.member : "[" + n.index + "]");

@@ -16,7 +16,7 @@ import java.util.Optional;
  *
  * <p>Each resource is a JSON object in the form Azure Resource Manager gives it ({@code id},
  * {@code name}, {@code type}, {@code location}, {@code sku}, {@code properties} …), with the
- * {@link #path} that names it in messages (a template path such as {@code
+ * path that names it in messages (a template path such as {@code
  * $.resources['server']}, or a Terraform address). A value the front end cannot know (a template's
  * {@code reference()}, a Terraform value known only after apply) is the node {@link
  * #unknown(String)} makes: the reader reads the setting it lands in as unknown, never as a
@@ -34,14 +34,19 @@ public final class ResourceInput {
   /** One resource and where it came from. */
   record Entry(JsonNode resource, String path, ImmutableMap<String, String> memberPaths, Optional<String> uncertain) {}
 
+  /** A collection the input holds in full: every child of one type of one parent. */
+  record Collection(ResourceId parent, String childType, String path) {}
+
   private final ImmutableList<Entry> resources;
   private final ImmutableMap<ResourceId, String> existing;
   private final ImmutableList<String> notes;
+  private final ImmutableList<Collection> collections;
 
   private ResourceInput(Builder b) {
     this.resources = b.resources.build();
     this.existing = ImmutableMap.copyOf(b.existing);
     this.notes = b.notes.build();
+    this.collections = b.collections.build();
   }
 
   /**
@@ -95,6 +100,10 @@ public final class ResourceInput {
     return notes;
   }
 
+  ImmutableList<Collection> collections() {
+    return collections;
+  }
+
   /**
    * Returns a builder.
    *
@@ -109,8 +118,29 @@ public final class ResourceInput {
     private final ImmutableList.Builder<Entry> resources = ImmutableList.builder();
     private final Map<ResourceId, String> existing = new java.util.LinkedHashMap<>();
     private final ImmutableList.Builder<String> notes = ImmutableList.builder();
+    private final ImmutableList.Builder<Collection> collections = ImmutableList.builder();
 
     private Builder() {}
+
+    /**
+     * Declares that the input holds one parent's whole collection of children of one type (a REST
+     * list of the collection without {@code nextLink}, an {@code az … list} output, a Terraform
+     * resource whose inline blocks are authoritative), so that the reader knows nothing else is in
+     * it.
+     *
+     * @param parent the parent's id
+     * @param childType the children's full type, such as {@code
+     *     Microsoft.DBforPostgreSQL/flexibleServers/firewallRules}
+     * @param path where the list is, for notes
+     * @return this builder
+     */
+    public Builder completeCollection(ResourceId parent, String childType, String path) {
+      Checks.notNull(parent, "ResourceInput.parent");
+      Checks.notNull(childType, "ResourceInput.childType");
+      Checks.notNull(path, "ResourceInput.path");
+      collections.add(new Collection(parent, childType, path));
+      return this;
+    }
 
     /**
      * Adds a resource.

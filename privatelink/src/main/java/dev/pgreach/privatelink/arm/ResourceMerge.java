@@ -1,0 +1,371 @@
+package dev.pgreach.privatelink.arm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pgreach.core.ResourceId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+
+/**
+ * Merges the listings of several documents into one resource per id.
+ *
+ * <p>The rules, in input order (document by document, each in its own order):
+ *
+ * <ul>
+ *   <li>Ids compare ignoring case. A resource keeps the {@code id}, {@code name} and {@code type}
+ *       text and the place in the output of its first listing.
+ *   <li>A later document's listing is merged into the earlier one: objects merge member by member
+ *       (names compare ignoring case), a later value replaces an earlier one, an array replaces an
+ *       earlier array whole, and {@code null} never replaces anything: a later {@code properties:
+ *       null} (what {@code az resource list} and Resource Graph projections give) or a member
+ *       written as {@code null} is "not shown", so the earlier description stands. A resource
+ *       whose {@code properties} no listing shows has none.
+ *   <li>A resource listed twice by one document is not merged: both listings go to the reader,
+ *       which requires them to agree.
+ *   <li>A child that a parent from another document lists inline (a virtual network's {@code
+ *       subnets}, a group's {@code securityRules}, a table's {@code routes}) is merged into that
+ *       inline element instead of being listed twice: a later standalone listing into the earlier
+ *       parent's element, an earlier standalone listing under the later parent's element. A
+ *       standalone child the parent's inline list does not hold stays on its own.
+ *   <li>A flexible server's private endpoint connection listed on its own (a {@code
+ *       PrivateEndpointConnectionList}) joins its server's {@code privateEndpointConnections}
+ *       when the server is in the input, from any document: merged with the entry of the same id,
+ *       else appended.
+ *   <li>Every listing's path is kept ({@link ShapedResource#sources()}), and every member keeps the
+ *       path that gave it ({@link ShapedResource#origins()}).
+ * </ul>
+ */
+final class ResourceMerge {
+  /** A resource being merged. */
+  private static final class Entry {
+    final ObjectNode resource;
+    final String path;
+    final ResourceForm form;
+    final Map<Integer, String> sources = new TreeMap<>();
+    final Map<String, String> origins;
+    final Set<Integer> documents = new HashSet<>();
+    final Map<String, Integer> collectionDocument = new LinkedHashMap<>();
+    final SortedSet<String> shown;
+    final SortedSet<String> nulls;
+    final Optional<String> key;
+    Optional<String> missing;
+    Optional<String> missingNote;
+    boolean folded;
+
+    Entry(Listing l) {
+      ShapedResource s = l.shaped();
+      this.resource = s.resource().deepCopy();
+      this.path = s.path();
+      this.form = s.form();
+      this.origins = new TreeMap<>(s.origins());
+      this.shown = new TreeSet<>(s.shownMembers());
+      this.nulls = new TreeSet<>(s.nullMembers());
+      this.missing = s.propertiesMissing();
+      this.missingNote = l.missingNote();
+      this.key = l.key();
+      this.sources.put(l.sequence(), s.path());
+      this.documents.add(l.document());
+      noteCollections(this, l);
+    }
+
+    String type() {
+      JsonNode t = resource.get("type");
+      return t != null && t.isTextual() ? t.textValue() : "";
+    }
+
+    String pathOf(String suffix) {
+      return ShapedResource.translate(origins, path, suffix);
+    }
+
+    ShapedResource shaped() {
+      return ShapedResource.of(resource, path, new ArrayList<>(sources.values()), form, missing, shown, nulls, origins);
+    }
+  }
+
+  private final List<Entry> entries = new ArrayList<>();
+  private final Map<String, List<Entry>> byKey = new LinkedHashMap<>();
+
+  private ResourceMerge() {}
+
+  /**
+   * Merges what the documents gave.
+   *
+   * @param g the listings, notes, child lists and problems of every document
+   * @return the input
+   */
+  static ShapedInput merge(Gathered g) {
+    ResourceMerge m = new ResourceMerge();
+    g.listings.forEach(m::add);
+    List<ShapedResource> out = new ArrayList<>();
+    List<String> notes = new ArrayList<>(g.notes);
+    for (Entry e : m.entries) {
+      if (!e.folded) {
+        out.add(e.shaped());
+        e.missingNote.ifPresent(notes::add);
+      }
+    }
+    return new ShapedInput(out, g.documents, g.childLists, notes, g.problems, g.problemCount());
+  }
+
+  private void add(Listing l) {
+    if (l.key().isPresent()) {
+      List<Entry> same = byKey.getOrDefault(l.key().get(), List.of());
+      boolean sameDocument = same.stream().anyMatch(e -> e.documents.contains(l.document()));
+      if (!same.isEmpty() && !sameDocument) {
+        for (Entry e : same) {
+          merge(e, l);
+          foldStandaloneChildren(e, l.document());
+        }
+        return;
+      }
+      if (same.isEmpty() && foldIntoParent(l)) {
+        return;
+      }
+    }
+    Entry e = new Entry(l);
+    entries.add(e);
+    l.key().ifPresent(k -> byKey.computeIfAbsent(k, x -> new ArrayList<>()).add(e));
+    foldStandaloneChildren(e, l.document());
+  }
+
+  private static void merge(Entry e, Listing l) {
+    ShapedResource s = l.shaped();
+    deepMerge(e.resource, s.resource(), "", "", s::sourcePath, e.origins, true);
+    e.sources.put(l.sequence(), s.path());
+    e.documents.add(l.document());
+    if (s.propertiesMissing().isEmpty()) {
+      e.missing = Optional.empty();
+      e.missingNote = Optional.empty();
+    }
+    e.shown.addAll(s.shownMembers());
+    e.nulls.addAll(s.nullMembers());
+    e.nulls.removeAll(e.shown);
+    noteCollections(e, l);
+  }
+
+  /** Remembers which document last gave each of a parent's inline collections. */
+  private static void noteCollections(Entry e, Listing l) {
+    JsonNode p = l.shaped().resource().get("properties");
+    for (ArmTypes.Collection c : ArmTypes.collectionsOf(e.type())) {
+      JsonNode list = p == null ? null : memberIgnoringCase(p, c.member());
+      if (list != null && list.isArray()) {
+        e.collectionDocument.put(c.member(), l.document());
+      }
+    }
+  }
+
+  /** A later standalone child that its parent lists inline is merged into that element. */
+  private boolean foldIntoParent(Listing l) {
+    ShapedResource child = l.shaped();
+    Optional<ArmTypes.Collection> c = child.type().flatMap(t -> ArmTypes.collectionOf(t));
+    Optional<ResourceId> parentId = child.id().flatMap(ResourceId::tryParse).flatMap(ResourceId::parent);
+    if (c.isEmpty() || parentId.isEmpty()) {
+      return false;
+    }
+    boolean connection = c.get().childType().equals(ArmTypes.PRIVATE_ENDPOINT_CONNECTION);
+    for (Entry parent : byKey.getOrDefault(parentId.get().toString().toLowerCase(Locale.ROOT), List.of())) {
+      if (!parent.type().equals(c.get().parentType()) || (!connection && parent.collectionDocument.getOrDefault(c.get().member(), -1) == l.document())) {
+        continue;
+      }
+      ArrayNode list = inlineList(parent, c.get().member(), connection);
+      if (list == null) {
+        continue;
+      }
+      int i = indexOf(list, child.id().orElseThrow());
+      String elementKey = ".properties" + Json.member(c.get().member()) + "[" + (i < 0 ? list.size() : i) + "]";
+      if (i < 0 && !connection) {
+        continue;
+      }
+      if (i < 0) {
+        ObjectNode element = inline(child.resource());
+        list.add(element);
+        record(parent.origins, elementKey, "", element, child::sourcePath);
+      } else {
+        deepMerge((ObjectNode) list.get(i), inline(child.resource()), elementKey, "", child::sourcePath, parent.origins, true);
+      }
+      parent.sources.put(l.sequence(), child.path());
+      parent.shown.add(c.get().member());
+      parent.nulls.remove(c.get().member());
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Earlier standalone children (from other documents, or private endpoint connections from any)
+   * that a parent's inline list now holds are folded under the inline element, which wins.
+   */
+  private void foldStandaloneChildren(Entry parent, int document) {
+    for (ArmTypes.Collection c : ArmTypes.collectionsOf(parent.type())) {
+      boolean connection = c.childType().equals(ArmTypes.PRIVATE_ENDPOINT_CONNECTION);
+      for (Entry s : entries) {
+        if (s.folded || s == parent || !s.type().equals(c.childType()) || (!connection && s.documents.contains(document)) || !isChildOf(s, parent)) {
+          continue;
+        }
+        ArrayNode list = inlineList(parent, c.member(), connection);
+        if (list == null) {
+          continue;
+        }
+        int i = indexOf(list, s.resource.get("id").textValue());
+        if (i < 0 && !connection) {
+          continue;
+        }
+        String elementKey = ".properties" + Json.member(c.member()) + "[" + (i < 0 ? list.size() : i) + "]";
+        ObjectNode merged = inline(s.resource);
+        Map<String, String> origins = new TreeMap<>();
+        record(origins, elementKey, "", merged, s::pathOf);
+        if (i >= 0) {
+          deepMerge(merged, list.get(i), elementKey, elementKey, parent::pathOf, origins, true);
+          list.set(i, merged);
+        } else {
+          list.add(merged);
+        }
+        removeUnder(parent.origins, elementKey);
+        parent.origins.putAll(origins);
+        parent.sources.putAll(s.sources);
+        parent.shown.add(c.member());
+        parent.nulls.remove(c.member());
+        s.folded = true;
+        s.key.ifPresent(k -> byKey.getOrDefault(k, new ArrayList<>()).remove(s));
+      }
+    }
+  }
+
+  private static boolean isChildOf(Entry child, Entry parent) {
+    JsonNode id = child.resource.get("id");
+    JsonNode parentId = parent.resource.get("id");
+    if (id == null || !id.isTextual() || parentId == null || !parentId.isTextual()) {
+      return false;
+    }
+    return ResourceId.tryParse(id.textValue()).flatMap(ResourceId::parent).map(p -> p.toString().equalsIgnoreCase(parentId.textValue())).orElse(false);
+  }
+
+  /**
+   * A parent's inline list: the array under {@code properties}; made when {@code create} (a
+   * server's private endpoint connections, which join it from wherever they are listed), else
+   * {@code null} when it has none.
+   */
+  private static ArrayNode inlineList(Entry parent, String member, boolean create) {
+    JsonNode p = parent.resource.get("properties");
+    if (p == null || !p.isObject()) {
+      if (!create) {
+        return null;
+      }
+      p = parent.resource.putObject("properties");
+    }
+    JsonNode list = memberIgnoringCase(p, member);
+    if (list != null && list.isArray()) {
+      return (ArrayNode) list;
+    }
+    return create && (list == null || list.isNull()) ? ((ObjectNode) p).putArray(member) : null;
+  }
+
+  private static int indexOf(ArrayNode list, String id) {
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode e = list.get(i);
+      JsonNode eid = e.isObject() ? memberIgnoringCase(e, "id") : null;
+      if (eid != null && eid.isTextual() && eid.textValue().equalsIgnoreCase(id)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** A child in the form its parent lists it: only {@code id}, {@code name}, {@code type}, {@code etag} and {@code properties}. */
+  private static ObjectNode inline(ObjectNode child) {
+    ObjectNode o = Json.object();
+    for (String m : new String[] {"id", "name", "type", "etag", "properties"}) {
+      JsonNode v = child.get(m);
+      if (v != null) {
+        o.set(m, v.deepCopy());
+      }
+    }
+    return o;
+  }
+
+  private static JsonNode memberIgnoringCase(JsonNode o, String name) {
+    for (Map.Entry<String, JsonNode> m : o.properties()) {
+      if (m.getKey().equalsIgnoreCase(name)) {
+        return m.getValue();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Merges {@code over} into {@code base}: objects member by member, everything else replaced,
+   * {@code null} ignored; at the top ({@code root}) {@code id}, {@code name} and {@code type}
+   * keep the base's text. Every value taken from {@code over} records its path in {@code
+   * origins}.
+   */
+  private static void deepMerge(
+      ObjectNode base, JsonNode over, String baseKey, String overKey, UnaryOperator<String> overPath, Map<String, String> origins, boolean root) {
+    for (Map.Entry<String, JsonNode> m : over.properties()) {
+      JsonNode v = m.getValue();
+      if (v.isNull() || (root && (m.getKey().equals("id") || m.getKey().equals("name") || m.getKey().equals("type")))) {
+        continue;
+      }
+      String existing = null;
+      for (Map.Entry<String, JsonNode> b : base.properties()) {
+        if (b.getKey().equalsIgnoreCase(m.getKey())) {
+          existing = b.getKey();
+        }
+      }
+      String name = existing != null ? existing : m.getKey();
+      String k = baseKey + Json.member(name);
+      String ko = overKey + Json.member(m.getKey());
+      JsonNode current = existing != null ? base.get(existing) : null;
+      if (current != null && current.isObject() && v.isObject()) {
+        deepMerge((ObjectNode) current, v, k, ko, overPath, origins, false);
+      } else {
+        base.set(name, v.deepCopy());
+        removeUnder(origins, k);
+        record(origins, k, ko, v, overPath);
+      }
+    }
+  }
+
+  /** Records where a value and the parts of it that a source wrote elsewhere came from. */
+  private static void record(Map<String, String> origins, String key, String overKey, JsonNode value, UnaryOperator<String> overPath) {
+    String at = overPath.apply(overKey);
+    origins.put(key, at);
+    recordParts(origins, key, overKey, value, overPath, at);
+  }
+
+  private static void recordParts(Map<String, String> origins, String key, String overKey, JsonNode value, UnaryOperator<String> overPath, String at) {
+    if (value.isObject()) {
+      for (Map.Entry<String, JsonNode> m : value.properties()) {
+        String step = Json.member(m.getKey());
+        String part = overPath.apply(overKey + step);
+        if (!part.equals(at + step)) {
+          origins.put(key + step, part);
+        }
+        recordParts(origins, key + step, overKey + step, m.getValue(), overPath, part);
+      }
+    } else if (value.isArray()) {
+      for (int i = 0; i < value.size(); i++) {
+        String step = "[" + i + "]";
+        String part = overPath.apply(overKey + step);
+        if (!part.equals(at + step)) {
+          origins.put(key + step, part);
+        }
+        recordParts(origins, key + step, overKey + step, value.get(i), overPath, part);
+      }
+    }
+  }
+
+  private static void removeUnder(Map<String, String> origins, String key) {
+    origins.keySet().removeIf(k -> k.equals(key) || (k.startsWith(key) && (k.charAt(key.length()) == '.' || k.charAt(key.length()) == '[')));
+  }
+}
