@@ -94,12 +94,15 @@ public final class Reachability {
   private final ImmutableMap<ResourceId, RouteLookup> lookups;
   private final ImmutableMap<ResourceId, Map<Ipv4Address, NetworkInterface>> interfacesByNetwork;
   private final RoutingGaps gaps;
+  /** Peers, links, subnets' networks and address owners, compiled once. */
+  private final NetworkIndex index;
 
   private Reachability(
       Network network, ServiceProfile profile, ImmutableSetMultimap<ResourceId, Ipv4Address> endpoints) {
     this.network = network;
     this.profile = profile;
     this.privateEndpointAddresses = endpoints;
+    this.index = new NetworkIndex(network);
     Map<ResourceId, Map<Ipv4Address, NetworkInterface>> nics = new HashMap<>();
     for (NetworkInterface n : network.networkInterfaces()) {
       if (network.subnet(n.subnet()).isEmpty()) {
@@ -210,14 +213,14 @@ public final class Reachability {
                 () -> PgreachException.of(ErrorCode.UNKNOWN_RESOURCE, "VirtualNetwork (%s) is not in the network", virtualNetwork));
     AddressSet.Builder b = AddressSet.builder().add(v.addresses());
     for (VirtualNetwork w : connectedPeers(v)) {
-      if (v.peeringTo(w.id()).map(VirtualNetworkPeering::allowVirtualNetworkAccess).orElse(false)) {
+      if (index.peeringTo(v, w.id()).map(VirtualNetworkPeering::allowVirtualNetworkAccess).orElse(false)) {
         b.add(w.addresses());
       }
     }
     ownGatewayRoutes(v).forEach(g -> b.add(g.prefix));
     if (network.gatewaysIn(v.id()).isEmpty()) {
       transitHub(v)
-          .filter(hub -> v.peeringTo(hub.id()).map(VirtualNetworkPeering::allowVirtualNetworkAccess).orElse(false))
+          .filter(hub -> index.peeringTo(v, hub.id()).map(VirtualNetworkPeering::allowVirtualNetworkAccess).orElse(false))
           .ifPresent(hub -> ownGatewayRoutes(hub).forEach(g -> b.add(g.prefix)));
     }
     return b.build();
@@ -248,7 +251,7 @@ public final class Reachability {
    * @throws PgreachException {@link ErrorCode#UNKNOWN_RESOURCE} when the subnet is not in the model
    */
   public AddressSet virtualNetworkServiceTagOfSubnet(ResourceId subnet) {
-    VirtualNetwork v = network.virtualNetworkOf(subnet);
+    VirtualNetwork v = networkOf(subnet);
     AddressSet.Builder b = AddressSet.builder().add(virtualNetworkServiceTag(v.id())).add(AZURE_HOST_ADDRESS);
     lookup(subnet).all().stream().filter(r -> r.source() == RouteSource.USER).forEach(r -> b.add(r.addressPrefix()));
     return b.build();
@@ -345,15 +348,7 @@ public final class Reachability {
 
   /** The peers of {@code v} with links in both directions, in id order. */
   private List<VirtualNetwork> connectedPeers(VirtualNetwork v) {
-    List<VirtualNetwork> peers = new ArrayList<>();
-    for (VirtualNetworkPeering link : v.virtualNetworkPeerings()) {
-      network
-          .virtualNetwork(link.remoteVirtualNetwork())
-          .filter(w -> !w.id().equals(v.id()) && w.peeringTo(v.id()).isPresent())
-          .ifPresent(peers::add);
-    }
-    peers.sort(Comparator.comparing(VirtualNetwork::id));
-    return peers;
+    return index.connectedPeers(v);
   }
 
   /** A prefix learned from a gateway, and the gateway that learned it. */
@@ -406,13 +401,19 @@ public final class Reachability {
   /** The connected hub whose gateway v uses: v's link uses remote gateways, the hub's allows transit. */
   private Optional<VirtualNetwork> transitHub(VirtualNetwork v) {
     for (VirtualNetwork hub : connectedPeers(v)) {
-      boolean uses = v.peeringTo(hub.id()).map(VirtualNetworkPeering::useRemoteGateways).orElse(false);
-      boolean allows = hub.peeringTo(v.id()).map(VirtualNetworkPeering::allowGatewayTransit).orElse(false);
+      boolean uses = index.peeringTo(v, hub.id()).map(VirtualNetworkPeering::useRemoteGateways).orElse(false);
+      boolean allows = index.peeringTo(hub, v.id()).map(VirtualNetworkPeering::allowGatewayTransit).orElse(false);
       if (uses && allows && !network.gatewaysIn(hub.id()).isEmpty()) {
         return Optional.of(hub);
       }
     }
     return Optional.empty();
+  }
+
+  /** The virtual network of a subnet in the network, as {@link Network#virtualNetworkOf} gives it. */
+  private VirtualNetwork networkOf(ResourceId subnet) {
+    VirtualNetwork v = index.networkOf(subnet);
+    return v != null ? v : network.virtualNetworkOf(subnet);
   }
 
   private RouteLookup lookup(ResourceId subnet) {
@@ -601,8 +602,8 @@ public final class Reachability {
         if (!spoke.addresses().contains(destination)) {
           continue;
         }
-        VirtualNetworkPeering hubLink = hub.peeringTo(spoke.id()).orElseThrow();
-        VirtualNetworkPeering spokeLink = spoke.peeringTo(hub.id()).orElseThrow();
+        VirtualNetworkPeering hubLink = index.peeringTo(hub, spoke.id()).orElseThrow();
+        VirtualNetworkPeering spokeLink = index.peeringTo(spoke, hub.id()).orElseThrow();
         if (hubLink.allowGatewayTransit() && spokeLink.useRemoteGateways()) {
           RouteStep.Dropped refused = transitRefusal(hub, spoke, hubLink, destination);
           if (refused != null) {
@@ -712,7 +713,7 @@ public final class Reachability {
       Optional<Ipv4Address> publicAddress = startPublic;
       boolean forwarded = false;
       for (int hop = 0; hop < MAX_HOPS; hop++) {
-        VirtualNetwork vnet = network.virtualNetworkOf(subnet.id());
+        VirtualNetwork vnet = networkOf(subnet.id());
         Optional<RouteStep.Undecided> gap = gaps.routeTable(subnet);
         if (gap.isEmpty() && !vnet.addresses().contains(destination)) {
           gap = gaps.outsideSpace(vnet, destination);
@@ -828,15 +829,15 @@ public final class Reachability {
 
     private VirtualNetwork peerFor(EffectiveRoute route, VirtualNetwork vnet) {
       if (route.source() == RouteSource.PRIVATE_ENDPOINT) {
-        return network.virtualNetworkOf(route.via().orElseThrow());
+        return networkOf(route.via().orElseThrow());
       }
       return network.virtualNetwork(route.via().orElseThrow()).orElseThrow();
     }
 
     /** Checks the flags for crossing from {@code from} to {@code to}; returns the refusal, or null. */
     private RouteStep.Dropped crossPeering(VirtualNetwork from, VirtualNetwork to, boolean forwarded) {
-      VirtualNetworkPeering out = from.peeringTo(to.id()).orElseThrow();
-      VirtualNetworkPeering in = to.peeringTo(from.id()).orElseThrow();
+      VirtualNetworkPeering out = index.peeringTo(from, to.id()).orElseThrow();
+      VirtualNetworkPeering in = index.peeringTo(to, from.id()).orElseThrow();
       if (!out.allowVirtualNetworkAccess()) {
         return new RouteStep.Dropped(
             ReasonCode.PEERING_ACCESS_DISABLED,
@@ -962,14 +963,11 @@ public final class Reachability {
 
   /** Explains why a destination that only a None default route matches cannot be reached. */
   private RouteStep.Dropped diagnoseNoRoute(VirtualNetwork vnet, Ipv4Address destination) {
-    Optional<VirtualNetwork> target =
-        network.virtualNetworks().stream()
-            .filter(w -> !w.id().equals(vnet.id()) && w.addresses().contains(destination))
-            .min(Comparator.comparing(VirtualNetwork::id));
+    Optional<VirtualNetwork> target = index.lowestOwnerOtherThan(vnet.id(), destination);
     if (target.isPresent()) {
       VirtualNetwork w = target.get();
-      Optional<VirtualNetworkPeering> out = vnet.peeringTo(w.id());
-      Optional<VirtualNetworkPeering> in = w.peeringTo(vnet.id());
+      Optional<VirtualNetworkPeering> out = index.peeringTo(vnet, w.id());
+      Optional<VirtualNetworkPeering> in = index.peeringTo(w, vnet.id());
       if (out.isPresent() != in.isPresent()) {
         VirtualNetworkPeering only = out.orElseGet(in::get);
         return new RouteStep.Dropped(
@@ -984,7 +982,7 @@ public final class Reachability {
                 + " is Initiated): it carries no traffic until the reverse link exists.");
       }
       for (VirtualNetwork middle : connectedPeers(vnet)) {
-        if (connectedPeers(middle).stream().anyMatch(x -> x.id().equals(w.id()))) {
+        if (index.connected(middle, w)) {
           return new RouteStep.Dropped(
               ReasonCode.PEERING_NOT_TRANSITIVE,
               w.id().toString(),
@@ -1006,8 +1004,8 @@ public final class Reachability {
     for (VirtualNetwork hub : connectedPeers(vnet)) {
       boolean hubReaches = ownGatewayRoutes(hub).stream().anyMatch(g -> g.prefix.contains(destination));
       if (hubReaches) {
-        VirtualNetworkPeering spokeLink = vnet.peeringTo(hub.id()).orElseThrow();
-        VirtualNetworkPeering hubLink = hub.peeringTo(vnet.id()).orElseThrow();
+        VirtualNetworkPeering spokeLink = index.peeringTo(vnet, hub.id()).orElseThrow();
+        VirtualNetworkPeering hubLink = index.peeringTo(hub, vnet.id()).orElseThrow();
         return new RouteStep.Dropped(
             ReasonCode.GATEWAY_TRANSIT_NOT_ENABLED,
             spokeLink.id().toString(),
