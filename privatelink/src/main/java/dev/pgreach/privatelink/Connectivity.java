@@ -112,6 +112,8 @@ public final class Connectivity {
   private final ImmutableMap<ResourceId, String> unplacedDoors;
   /** Why any network may hold a door the input does not place (a server whose networking mode is unknown), if one may. */
   private final Optional<String> doorsAnywhere;
+  /** The exposure cut points, computed on the first exposure question and shared by all. */
+  private volatile long[] exposureCuts;
 
   private Connectivity(Estate estate, ServiceProfile profile) {
     this.estate = estate;
@@ -325,7 +327,7 @@ public final class Connectivity {
     for (PrivateEndpoint p : estate.privateEndpointsOf(server)) {
       doors.add(new Door(FrontDoorKind.PRIVATE_ENDPOINT, p.privateAddress(), Optional.of(p.id())));
     }
-    long[] cuts = ExposureCuts.of(estate, reachability);
+    long[] cuts = exposureCuts();
     List<Exposure.Reach> reaches = new ArrayList<>();
     for (dev.pgreach.core.VirtualNetwork v : estate.network().virtualNetworks()) {
       for (dev.pgreach.core.Subnet subnet : v.subnets()) {
@@ -377,6 +379,48 @@ public final class Connectivity {
     return new Exposure(server, port, at, com.google.common.collect.ImmutableList.copyOf(reaches), publicSources, publicUndecided, azure);
   }
 
+  /**
+   * Answers who can reach every server of the estate: {@link #expose(ResourceId, int, Instant)} of
+   * each server, in server id order. The exposures share the compiled view's equivalence classes of
+   * source addresses (computed once), and a place whose route to a front door is blocked is settled
+   * by one route question for all its addresses.
+   *
+   * @param port the port, 1 to 65535
+   * @param at the instant
+   * @return every server's exposure
+   * @throws PgreachException {@link ErrorCode#INVALID_PORT_RANGE} for a port outside 1–65535
+   */
+  public ExposureMatrix matrix(int port, Instant at) {
+    Checks.notNull(at, "Connectivity.matrix.at");
+    if (port < 1 || port > 65535) {
+      throw PgreachException.of(ErrorCode.INVALID_PORT_RANGE, "Connectivity.matrix.port (%d) must be between 1 and 65535", port);
+    }
+    List<ResourceId> servers = new ArrayList<>();
+    for (FlexibleServer s : estate.network().flexibleServers()) {
+      servers.add(s.id());
+    }
+    servers.sort(null);
+    com.google.common.collect.ImmutableList.Builder<Exposure> exposures = com.google.common.collect.ImmutableList.builder();
+    ResourceId previous = null;
+    for (ResourceId s : servers) {
+      if (!s.equals(previous)) {
+        exposures.add(expose(s, port, at));
+      }
+      previous = s;
+    }
+    return new ExposureMatrix(port, at, exposures.build());
+  }
+
+  /** The cut points of {@link ExposureCuts}, computed once (a racing thread computes an equal array). */
+  private long[] exposureCuts() {
+    long[] c = exposureCuts;
+    if (c == null) {
+      c = ExposureCuts.of(estate, reachability);
+      exposureCuts = c;
+    }
+    return c;
+  }
+
   /** One private front door of a server. */
   private record Door(FrontDoorKind kind, Ipv4Address address, Optional<ResourceId> endpoint) {}
 
@@ -392,8 +436,21 @@ public final class Connectivity {
       java.util.function.Function<Ipv4Address, ClientLocation> location) {
     dev.pgreach.core.AddressSet.Builder connected = dev.pgreach.core.AddressSet.builder();
     dev.pgreach.core.AddressSet.Builder undecided = dev.pgreach.core.AddressSet.builder();
+    // Routing does not depend on the source address within a place: when the route from a host
+    // without an interface is blocked, every such host's connection is (the packet never leaves).
+    Boolean routeBlocked = null;
     for (dev.pgreach.core.Ipv4Range atom : ExposureCuts.split(hosts, cuts)) {
-      Client probe = Client.builder().name("exposure-probe").location(location.apply(atom.first())).build();
+      ClientLocation from = location.apply(atom.first());
+      boolean plain = !(from instanceof ClientLocation.InVirtualNetwork) || ((ClientLocation.InVirtualNetwork) from).networkInterface().isEmpty();
+      if (plain) {
+        if (routeBlocked == null) {
+          routeBlocked = reachability.route(from, door.address()).verdict().disposition() == dev.pgreach.core.Disposition.BLOCKED;
+        }
+        if (routeBlocked) {
+          continue;
+        }
+      }
+      Client probe = Client.builder().name("exposure-probe").location(from).build();
       Connection c = connect(probe, door.address().toString(), port, at);
       if (c.disposition() == dev.pgreach.core.Disposition.ALLOWED) {
         connected.add(atom);
