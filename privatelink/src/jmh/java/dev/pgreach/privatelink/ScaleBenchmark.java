@@ -41,12 +41,14 @@ import org.openjdk.jmh.annotations.State;
  *       connectBaselineHashLookup} (finding the server and client in hash maps, the floor) and, at
  *       1 % only (run it with {@code -p factor=0.01}), {@code connectNaiveRecompile};
  *   <li>{@code exposeOne}: {@link Connectivity#expose} of one VNet-integrated server;
- *       {@code matrix}: {@link Connectivity#matrix} (every server); baseline {@code
- *       matrixNaivePerServer}, {@code expose} of every server in turn;
+ *       {@code matrix}: {@link Connectivity#matrix} (every server); the naive evaluation (a
+ *       connection question per source range and door, per server) is the README's baseline
+ *       column, measured before the indices;
  *   <li>{@code validate}: {@link EstateValidation#validate(Estate)};
  *   <li>{@code importArm}: {@link ArmImport#read(String, Companion)} of {@link ArmExport}'s
  *       document; baseline {@code importBaselineReadTree}, Jackson's {@code readTree} of it;
- *   <li>{@code admit}: {@link PublicAccess#admit} on the server with the most rules; baselines
+ *   <li>{@code admit}: {@link PublicAccess#admit} (with its trace) and {@code admitDecision}
+ *       ({@link PublicAccess#decide}) on every rule of the estate in one set; baselines
  *       {@code admitBaselineRawSearch} (one binary search over merged int intervals) and {@code
  *       admitNaiveScan} (every rule tested in turn).
  * </ul>
@@ -72,13 +74,6 @@ public class ScaleBenchmark {
   private int[] questionServer;
   private int next;
   private ResourceId exposed;
-  private String armJson;
-  private Companion companion;
-  private PublicAccess access;
-  private int[] mergedStarts;
-  private int[] mergedEnds;
-  private FirewallRule[] rules;
-  private int[] probes;
   private Map<String, ResourceId> serversByName;
   private Map<String, Client> clientsByName;
 
@@ -106,37 +101,76 @@ public class ScaleBenchmark {
     for (Client c : clients) {
       clientsByName.put(c.name(), c);
     }
-    ArmExport export = ArmExport.write(estate);
-    armJson = export.resourcesJson();
-    companion = export.companion();
-    // The firewall: the public server with the most rules.
-    ResourceId busiest =
-        generated.publicServers().stream().max(java.util.Comparator.comparingInt(s -> estate.firewallRulesOf(s).size())).orElseThrow();
-    access = PublicAccess.of(estate.server(busiest), estate.firewallRulesOf(busiest)).withProfile(ServiceProfile.current()).withAzureRanges(estate.azureRanges());
-    rules = estate.firewallRulesOf(busiest).rules().toArray(new FirewallRule[0]);
-    long[][] intervals = new long[rules.length][];
-    for (int i = 0; i < rules.length; i++) {
-      intervals[i] = new long[] {rules[i].range().first().toLong(), rules[i].range().last().toLong()};
+  }
+
+  /** The ARM document of the estate, written once per trial. */
+  @State(Scope.Benchmark)
+  public static class Arm {
+    String armJson;
+    Companion companion;
+
+    @Setup(Level.Trial)
+    public void setUp(ScaleBenchmark b) {
+      ArmExport export = ArmExport.write(b.estate);
+      armJson = export.resourcesJson();
+      companion = export.companion();
     }
-    Arrays.sort(intervals, (a, b) -> Long.compare(a[0], b[0]));
-    List<long[]> merged = new ArrayList<>();
-    for (long[] r : intervals) {
-      if (!merged.isEmpty() && merged.get(merged.size() - 1)[1] + 1 >= r[0]) {
-        merged.get(merged.size() - 1)[1] = Math.max(merged.get(merged.size() - 1)[1], r[1]);
-      } else {
-        merged.add(r.clone());
+  }
+
+  /** Every firewall rule of the estate as one public endpoint's rule set, compiled, and as merged int intervals. */
+  @State(Scope.Benchmark)
+  public static class Firewall {
+    PublicAccess access;
+    int[] mergedStarts;
+    int[] mergedEnds;
+    FirewallRule[] rules;
+    int[] probes;
+    int next;
+
+    @Setup(Level.Trial)
+    public void setUp(ScaleBenchmark bench) {
+      Estate estate = bench.estate;
+      SplittableRandom random = new SplittableRandom(11);
+      // Every firewall rule of the estate in one rule set (100,000 at full scale), as one server would hold them.
+      List<FirewallRule> all = new ArrayList<>();
+      int k = 0;
+      for (ResourceId s : bench.generated.publicServers()) {
+        for (FirewallRule r : estate.firewallRulesOf(s).rules()) {
+          all.add(FirewallRule.builder().name("s" + k + "-" + r.name()).startIpAddress(r.startIpAddress()).endIpAddress(r.endIpAddress()).build());
+        }
+        k++;
+      }
+      access = PublicAccess.of(dev.pgreach.firewall.FirewallRuleSet.of(all)).withProfile(ServiceProfile.current()).withAzureRanges(estate.azureRanges());
+      rules = all.toArray(new FirewallRule[0]);
+      long[][] intervals = new long[rules.length][];
+      for (int i = 0; i < rules.length; i++) {
+        intervals[i] = new long[] {rules[i].range().first().toLong(), rules[i].range().last().toLong()};
+      }
+      Arrays.sort(intervals, (a, b) -> Long.compare(a[0], b[0]));
+      List<long[]> merged = new ArrayList<>();
+      for (long[] r : intervals) {
+        if (!merged.isEmpty() && merged.get(merged.size() - 1)[1] + 1 >= r[0]) {
+          merged.get(merged.size() - 1)[1] = Math.max(merged.get(merged.size() - 1)[1], r[1]);
+        } else {
+          merged.add(r.clone());
+        }
+      }
+      mergedStarts = new int[merged.size()];
+      mergedEnds = new int[merged.size()];
+      for (int i = 0; i < merged.size(); i++) {
+        mergedStarts[i] = (int) merged.get(i)[0] ^ Integer.MIN_VALUE;
+        mergedEnds[i] = (int) merged.get(i)[1] ^ Integer.MIN_VALUE;
+      }
+      // Half the probes inside some rule, half anywhere.
+      probes = new int[4096];
+      for (int i = 0; i < probes.length; i++) {
+        probes[i] = i % 2 == 0 && rules.length > 0 ? rules[random.nextInt(rules.length)].range().first().toBits() : random.nextInt();
       }
     }
-    mergedStarts = new int[merged.size()];
-    mergedEnds = new int[merged.size()];
-    for (int i = 0; i < merged.size(); i++) {
-      mergedStarts[i] = (int) merged.get(i)[0] ^ Integer.MIN_VALUE;
-      mergedEnds[i] = (int) merged.get(i)[1] ^ Integer.MIN_VALUE;
-    }
-    // Half the probes inside some rule, half anywhere.
-    probes = new int[4096];
-    for (int i = 0; i < probes.length; i++) {
-      probes[i] = i % 2 == 0 && rules.length > 0 ? rules[random.nextInt(rules.length)].range().first().toBits() : random.nextInt();
+
+    int probe() {
+      next = (next + 1) & 4095;
+      return probes[next];
     }
   }
 
@@ -204,17 +238,6 @@ public class ScaleBenchmark {
     return connectivity.matrix(5432, AT);
   }
 
-  @Benchmark
-  @BenchmarkMode(Mode.SingleShotTime)
-  @OutputTimeUnit(TimeUnit.MILLISECONDS)
-  public int matrixNaivePerServer() {
-    int n = 0;
-    for (ResourceId s : generated.servers()) {
-      n += connectivity.expose(s, 5432, AT).privatePaths().size();
-    }
-    return n;
-  }
-
   // ------------------------------------------------------------------ validate and import
 
   @Benchmark
@@ -227,47 +250,47 @@ public class ScaleBenchmark {
   @Benchmark
   @BenchmarkMode(Mode.SingleShotTime)
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
-  public Estate importArm() {
-    return ArmImport.read(armJson, companion).estate();
+  public Estate importArm(Arm arm) {
+    return ArmImport.read(arm.armJson, arm.companion).estate();
   }
 
   @Benchmark
   @BenchmarkMode(Mode.SingleShotTime)
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
-  public JsonNode importBaselineReadTree() throws Exception {
-    return new ObjectMapper().readTree(armJson);
+  public JsonNode importBaselineReadTree(Arm arm) throws Exception {
+    return new ObjectMapper().readTree(arm.armJson);
   }
 
   // ------------------------------------------------------------------ firewall
 
   @Benchmark
   @OutputTimeUnit(TimeUnit.NANOSECONDS)
-  public Object admit() {
-    return access.admit(dev.pgreach.core.Ipv4Address.ofBits(probes[question()]), AT);
+  public Object admit(Firewall f) {
+    return f.access.admit(dev.pgreach.core.Ipv4Address.ofBits(f.probe()), AT);
   }
 
   @Benchmark
   @OutputTimeUnit(TimeUnit.NANOSECONDS)
-  public dev.pgreach.core.Disposition admitDecision() {
-    return access.decide(dev.pgreach.core.Ipv4Address.ofBits(probes[question()]), AT);
+  public dev.pgreach.core.Disposition admitDecision(Firewall f) {
+    return f.access.decide(dev.pgreach.core.Ipv4Address.ofBits(f.probe()), AT);
   }
 
   @Benchmark
   @OutputTimeUnit(TimeUnit.NANOSECONDS)
-  public boolean admitBaselineRawSearch() {
-    int a = probes[question()] ^ Integer.MIN_VALUE;
-    int i = Arrays.binarySearch(mergedStarts, a);
+  public boolean admitBaselineRawSearch(Firewall f) {
+    int a = f.probe() ^ Integer.MIN_VALUE;
+    int i = Arrays.binarySearch(f.mergedStarts, a);
     if (i < 0) {
       i = -i - 2;
     }
-    return i >= 0 && a <= mergedEnds[i];
+    return i >= 0 && a <= f.mergedEnds[i];
   }
 
   @Benchmark
   @OutputTimeUnit(TimeUnit.NANOSECONDS)
-  public boolean admitNaiveScan() {
-    dev.pgreach.core.Ipv4Address a = dev.pgreach.core.Ipv4Address.ofBits(probes[question()]);
-    for (FirewallRule r : rules) {
+  public boolean admitNaiveScan(Firewall f) {
+    dev.pgreach.core.Ipv4Address a = dev.pgreach.core.Ipv4Address.ofBits(f.probe());
+    for (FirewallRule r : f.rules) {
       if (r.range().contains(a)) {
         return true;
       }

@@ -43,6 +43,10 @@ public final class ScaleLoop {
           c.expose(g.integratedServers().get(random.nextInt(g.integratedServers().size())), 5432, at);
           n++;
           break;
+        case "matrix":
+          c.matrix(5432, at);
+          n++;
+          break;
         default:
           throw new IllegalArgumentException(question);
       }

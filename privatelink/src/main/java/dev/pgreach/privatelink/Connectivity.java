@@ -114,6 +114,10 @@ public final class Connectivity {
   private final Optional<String> doorsAnywhere;
   /** The exposure cut points, computed on the first exposure question and shared by all. */
   private volatile long[] exposureCuts;
+  /** The subnets that forward toward each address, for exposure; built on first use. */
+  private volatile DoorSources doorSources;
+  /** Each server's private endpoints, in the estate's order. */
+  private final com.google.common.collect.ImmutableListMultimap<ResourceId, PrivateEndpoint> endpointsByServer;
 
   private Connectivity(Estate estate, ServiceProfile profile) {
     this.estate = estate;
@@ -159,6 +163,7 @@ public final class Connectivity {
         unplaced.putIfAbsent(vnet, "private endpoint " + p.name() + " is in subnet " + estate.coverage().describe(p.subnet()) + ", which is not in the input");
       }
     }
+    this.endpointsByServer = estate.privateEndpoints().stream().collect(com.google.common.collect.ImmutableListMultimap.toImmutableListMultimap(PrivateEndpoint::targetServer, p -> p));
     this.unplacedDoors = ImmutableMap.copyOf(unplaced);
     this.doorsAnywhere = anywhere;
     ImmutableMap.Builder<ResourceId, Map<Ipv4Address, FrontDoorEntry>> frozen = ImmutableMap.builder();
@@ -324,22 +329,35 @@ public final class Connectivity {
           .or(() -> standInPrivateAddress(estate, target))
           .ifPresent(a -> doors.add(new Door(FrontDoorKind.SERVER_PRIVATE_ADDRESS, a, Optional.empty())));
     }
-    for (PrivateEndpoint p : estate.privateEndpointsOf(server)) {
+    for (PrivateEndpoint p : endpointsByServer.get(server)) {
       doors.add(new Door(FrontDoorKind.PRIVATE_ENDPOINT, p.privateAddress(), Optional.of(p.id())));
     }
     long[] cuts = exposureCuts();
+    DoorSources sources = doorSources();
+    List<java.util.BitSet> forwarding = new ArrayList<>();
+    for (Door door : doors) {
+      forwarding.add(sources.forwardingTo(door.address()));
+    }
     List<Exposure.Reach> reaches = new ArrayList<>();
-    for (dev.pgreach.core.VirtualNetwork v : estate.network().virtualNetworks()) {
-      for (dev.pgreach.core.Subnet subnet : v.subnets()) {
-        if (subnet.name().equalsIgnoreCase("GatewaySubnet")) {
-          continue; // gateways, not hosts, live there
+    // Only the subnets whose first hop forwards toward some door, in the estate's order of
+    // networks and subnets, then doors.
+    java.util.BitSet any = new java.util.BitSet();
+    forwarding.forEach(any::or);
+    for (int ordinal = any.nextSetBit(0); ordinal >= 0; ordinal = any.nextSetBit(ordinal + 1)) {
+      dev.pgreach.core.Subnet subnet = sources.subnets().get(ordinal);
+      if (subnet.name().equalsIgnoreCase("GatewaySubnet")) {
+        continue; // gateways, not hosts, live there
+      }
+      ResourceId vnet = sources.networkOf(ordinal);
+      for (int d = 0; d < doors.size(); d++) {
+        Door door = doors.get(d);
+        if (!forwarding.get(d).get(ordinal)) {
+          continue; // the subnet's first hop drops every packet to the door: nothing to report
         }
-        for (Door door : doors) {
-          dev.pgreach.core.AddressSet hosts =
-              subnet.addressPrefix().toAddressSet().difference(subnet.reservedAddresses()).difference(dev.pgreach.core.AddressSet.of(dev.pgreach.core.Ipv4Range.single(door.address())));
-          reach(new Place.Vnet(v.id()), Optional.of(subnet.id()), hosts, cuts, door, port, at, reaches,
-              a -> new ClientLocation.InVirtualNetwork(subnet.id(), a, Optional.empty(), interfaceAt(subnet.id(), a)));
-        }
+        dev.pgreach.core.AddressSet hosts =
+            subnet.addressPrefix().toAddressSet().difference(subnet.reservedAddresses()).difference(dev.pgreach.core.AddressSet.of(dev.pgreach.core.Ipv4Range.single(door.address())));
+        reach(new Place.Vnet(vnet), Optional.of(subnet.id()), hosts, cuts, door, port, at, reaches,
+            a -> new ClientLocation.InVirtualNetwork(subnet.id(), a, Optional.empty(), interfaceAt(subnet.id(), a)));
       }
     }
     for (dev.pgreach.core.OnPremisesNetwork o : estate.network().onPremisesNetworks()) {
@@ -352,7 +370,7 @@ public final class Connectivity {
     dev.pgreach.core.AddressSet publicUndecided = dev.pgreach.core.AddressSet.EMPTY;
     boolean azure = false;
     PublicAccess access = publicAccess.get(server);
-    boolean excluded = profile.privateEndpointsForbidPublicAccess() && !estate.privateEndpointsOf(server).isEmpty();
+    boolean excluded = profile.privateEndpointsForbidPublicAccess() && !endpointsByServer.get(server).isEmpty();
     StepEffect listens = Session.port(target, port).effect();
     StepEffect session = sessionOpens(target);
     StepEffect running = Session.state(target).map(Step::effect).orElse(StepEffect.PASSED);
@@ -409,6 +427,16 @@ public final class Connectivity {
       previous = s;
     }
     return new ExposureMatrix(port, at, exposures.build());
+  }
+
+  /** Which subnets forward toward each address, computed on the first exposure question (a racing thread builds an equal index). */
+  private DoorSources doorSources() {
+    DoorSources d = doorSources;
+    if (d == null) {
+      d = new DoorSources(estate.network().virtualNetworks(), reachability);
+      doorSources = d;
+    }
+    return d;
   }
 
   /** The cut points of {@link ExposureCuts}, computed once (a racing thread computes an equal array). */
@@ -760,7 +788,7 @@ public final class Connectivity {
       // The server's own door: firewall, or the endpoint's state.
       if (kind == FrontDoorKind.PUBLIC_ENDPOINT) {
         if (profile.privateEndpointsForbidPublicAccess()
-            && !estate.privateEndpointsOf(reached.id()).isEmpty()
+            && !endpointsByServer.get(reached.id()).isEmpty()
             && reached.publicNetworkAccess() == PublicNetworkAccess.ENABLED) {
           return decide(
               ReasonCode.PUBLIC_ACCESS_EXCLUDED_BY_PRIVATE_ENDPOINTS,
@@ -775,7 +803,7 @@ public final class Connectivity {
           return done();
         }
         if (profile.privateEndpointsForbidPublicAccess()
-            && estate.privateEndpointsOf(reached.id()).isEmpty()
+            && endpointsByServer.get(reached.id()).isEmpty()
             && !estate.coverage().isComplete(dev.pgreach.core.Inventory.PRIVATE_ENDPOINT_CONNECTIONS, reached.id())) {
           steps.add(
               new ConnectStep.Decision(
