@@ -13,4 +13,13 @@ final class Checks {
     }
     return value;
   }
+
+  /** Throws {@link ErrorCode#INVALID_VALUE} naming the field when the set holds a non-public address. */
+  static void publicOnly(dev.pgreach.core.AddressSet set, String field) {
+    dev.pgreach.core.AddressSet outside = set.difference(dev.pgreach.core.AddressSet.PUBLIC);
+    if (!outside.isEmpty()) {
+      throw PgreachException.of(
+          ErrorCode.INVALID_VALUE, "%s holds %s, which is not public address space (AddressSet.PUBLIC)", field, outside);
+    }
+  }
 }

@@ -110,8 +110,10 @@ public record Comparison(
   /**
    * Source addresses in one place that gained or lost access to a server. Undecided sources are
    * their own place (the place's text followed by " (undecided)"), and the Azure-services rule is
-   * the place {@link #AZURE_SERVICES}, whose gained or lost set is every address when the rule
-   * starts or stops admitting all Azure-allocated sources.
+   * the place {@link #AZURE_SERVICES}, whose gained or lost set is the public address space
+   * ({@link AddressSet#PUBLIC}, where every Azure-allocated source address is) when the rule starts
+   * or stops admitting all Azure-allocated sources. Every gained or lost set of a public place is
+   * within {@link AddressSet#PUBLIC}.
    *
    * @param server the server
    * @param place where the sources are, as text ("virtual network hub, subnet app to 10.1.1.4", "the public endpoint")
@@ -190,7 +192,10 @@ public record Comparison(
     return new Comparison(forbidden(before.network(), after.network(), before), ImmutableList.copyOf(access), ImmutableList.copyOf(exposure));
   }
 
-  /** The place key of the Azure-services rule; its "addresses" are ALL when every Azure-allocated source is admitted. */
+  /**
+   * The place key of the Azure-services rule; its addresses are the public address space ({@link
+   * AddressSet#PUBLIC}) when every Azure-allocated source is admitted.
+   */
   public static final String AZURE_SERVICES = "every Azure-allocated address (the 0.0.0.0 rule)";
 
   private static void collect(Exposure x, Map<String, AddressSet[]> places, int side) {
@@ -201,7 +206,7 @@ public record Comparison(
     }
     places.computeIfAbsent("the public endpoint", k -> new AddressSet[2])[side] = x.publicSources();
     places.computeIfAbsent("the public endpoint (undecided)", k -> new AddressSet[2])[side] = x.publicUndecided();
-    places.computeIfAbsent(AZURE_SERVICES, k -> new AddressSet[2])[side] = x.azureServices() ? AddressSet.ALL : AddressSet.EMPTY;
+    places.computeIfAbsent(AZURE_SERVICES, k -> new AddressSet[2])[side] = x.azureServices() ? AddressSet.PUBLIC : AddressSet.EMPTY;
   }
 
   private static ImmutableList<Finding> forbidden(Network before, Network after, Estate beforeEstate) {
