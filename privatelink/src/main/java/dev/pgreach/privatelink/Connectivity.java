@@ -862,8 +862,22 @@ public final class Connectivity {
           }
         }
       }
-      return new Connection(client, target, port, Verdict.of(steps), resolution, path, server);
+      return new Connection(client, target, port, Verdict.of(untilFirstBlock(steps)), resolution, path, server);
     }
+  }
+
+  /**
+   * The trace a verdict reads: evaluation stops at the first step that blocks, so steps a later
+   * check appended after it (a DNS server's path, a note) are not part of the answer. Every trace
+   * assembled here is therefore a valid verdict, whatever order its checks ran in.
+   */
+  static List<Step> untilFirstBlock(List<Step> steps) {
+    for (int i = 0; i < steps.size(); i++) {
+      if (steps.get(i).effect() == StepEffect.BLOCKED) {
+        return steps.subList(0, i + 1);
+      }
+    }
+    return steps;
   }
 
   /**
