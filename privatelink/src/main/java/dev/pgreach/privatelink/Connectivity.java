@@ -256,8 +256,12 @@ public final class Connectivity {
    * @param client the client
    * @param name the host name
    * @return the resolution
+   * @throws PgreachException {@link ErrorCode#INVALID_VALUE} naming {@code Client[name]} when the
+   *     client's address is outside its subnet or its on-premises network's prefixes
    */
   public Resolution resolve(Client client, DnsName name) {
+    Checks.notNull(client, "Connectivity.resolve.client");
+    Estate.checkAddressInPlace(estate.network(), client);
     return resolver.resolve(client.location(), name);
   }
 
@@ -273,12 +277,14 @@ public final class Connectivity {
    * @throws PgreachException {@link ErrorCode#INVALID_DNS_NAME} when the target is neither an
    *     address nor a host name; {@link ErrorCode#INVALID_PORT_RANGE} for a port outside 1–65535;
    *     {@link ErrorCode#UNKNOWN_RESOURCE} when the client's location names something not in the
-   *     estate
+   *     estate; {@link ErrorCode#INVALID_VALUE} naming {@code Client[name]} when the client's
+   *     address is outside its subnet or its on-premises network's prefixes
    */
   public Connection connect(Client client, String target, int port, Instant at) {
     Checks.notNull(client, "Connectivity.connect.client");
     Checks.notNull(target, "Connectivity.connect.target");
     Checks.notNull(at, "Connectivity.connect.at");
+    Estate.checkAddressInPlace(estate.network(), client);
     if (port < 1 || port > 65535) {
       throw PgreachException.of(ErrorCode.INVALID_PORT_RANGE, "Connectivity.connect.port (%d) must be between 1 and 65535", port);
     }

@@ -386,15 +386,7 @@ public abstract class Estate {
         throw PgreachException.of(
             ErrorCode.DANGLING_REFERENCE, "Client[%s].location.subnet refers to %s, which is not in the network", c.name(), v.subnet());
       }
-      if (!subnet.get().addressPrefix().contains(v.address())) {
-        throw PgreachException.of(
-            ErrorCode.INVALID_VALUE,
-            "Client[%s].location.address (%s) is outside its subnet %s (%s)",
-            c.name(),
-            v.address(),
-            subnet.get().name(),
-            subnet.get().addressPrefix());
-      }
+      checkAddressInPlace(n, c);
       v.networkInterface()
           .filter(id -> n.networkInterface(id).isEmpty())
           .ifPresent(
@@ -412,7 +404,31 @@ public abstract class Estate {
         throw PgreachException.of(
             ErrorCode.DANGLING_REFERENCE, "Client[%s].location.network refers to %s, which is not in the network", c.name(), network);
       }
-      if (!onPremises.get().addresses().contains(l.address())) {
+      checkAddressInPlace(n, c);
+    }
+  }
+
+  /**
+   * Throws {@link ErrorCode#INVALID_VALUE} naming {@code Client[name]} when a client in a virtual
+   * network or on premises has an address outside its subnet or its network's prefixes; a place
+   * that is not in the network is left to the caller.
+   */
+  static void checkAddressInPlace(Network n, Client c) {
+    ClientLocation l = c.location();
+    if (l instanceof ClientLocation.InVirtualNetwork) {
+      Optional<Subnet> subnet = n.subnet(((ClientLocation.InVirtualNetwork) l).subnet());
+      if (subnet.isPresent() && !subnet.get().addressPrefix().contains(l.address())) {
+        throw PgreachException.of(
+            ErrorCode.INVALID_VALUE,
+            "Client[%s].location.address (%s) is outside its subnet %s (%s)",
+            c.name(),
+            l.address(),
+            subnet.get().name(),
+            subnet.get().addressPrefix());
+      }
+    } else if (l instanceof ClientLocation.OnPremises) {
+      Optional<dev.pgreach.core.OnPremisesNetwork> onPremises = n.onPremisesNetwork(((ClientLocation.OnPremises) l).network());
+      if (onPremises.isPresent() && !onPremises.get().addresses().contains(l.address())) {
         throw PgreachException.of(
             ErrorCode.INVALID_VALUE,
             "Client[%s].location.address (%s) is outside the prefixes of on-premises network %s (%s)",
