@@ -367,6 +367,18 @@ public abstract class Estate {
             ErrorCode.DANGLING_REFERENCE, "Estate.privateEndpointConnections names server %s, which is not in the network", c.server());
       }
     }
+    java.util.Map<String, String> tags = new java.util.HashMap<>();
+    for (String tag : serviceTagRanges().keySet()) {
+      String earlier = tags.put(tag.toLowerCase(java.util.Locale.ROOT), tag);
+      if (earlier != null) {
+        throw PgreachException.of(
+            ErrorCode.DUPLICATE_RESOURCE,
+            "Estate.serviceTagRanges names service tag %s twice (%s and %s); Azure's service tag names are case-insensitive",
+            tag,
+            earlier,
+            tag);
+      }
+    }
     Set<String> clientNames = new HashSet<>();
     for (Client c : clients()) {
       if (!clientNames.add(c.name())) {
@@ -628,5 +640,21 @@ public abstract class Estate {
   /** Builds {@link Estate}s. */
   public static final class Builder extends ImmutableEstate.Builder {
     Builder() {}
+
+    /**
+     * Builds the value.
+     *
+     * @return the value
+     * @throws PgreachException {@link ErrorCode#DUPLICATE_RESOURCE} naming the key when one key
+     *     was put twice into a map (firewallRules, publicEndpointLabels or serviceTagRanges), and the value's own checks
+     */
+    @Override
+    public Estate build() {
+      try {
+        return super.build();
+      } catch (IllegalArgumentException e) {
+        throw Checks.duplicateKey("Estate.Builder", "firewallRules, publicEndpointLabels or serviceTagRanges", e);
+      }
+    }
   }
 }

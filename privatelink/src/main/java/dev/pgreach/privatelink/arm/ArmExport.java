@@ -508,7 +508,11 @@ public final class ArmExport {
       configProps.put("memberName", e.groupId());
       configProps.put("privateIPAddress", e.privateAddress().toString());
       ObjectNode dns = p.putArray("customDnsConfigs").addObject();
-      dns.put("fqdn", ServerName.parse(e.targetServer().name()).fullyQualifiedDomainName());
+      // Ids compare ignoring case: the target may name the server in another case than its own id.
+      dns.put(
+          "fqdn",
+          estate.network().flexibleServer(e.targetServer()).map(FlexibleServer::fullyQualifiedDomainName)
+              .orElseGet(() -> ServerName.parse(e.targetServer().name().toLowerCase(java.util.Locale.ROOT)).fullyQualifiedDomainName()));
       dns.putArray("ipAddresses").add(e.privateAddress().toString());
       if (!e.privateDnsZones().isEmpty()) {
         ArrayNode zones = resource(e.id().child("privateDnsZoneGroups", "default"), Optional.empty()).putObject("properties").putArray("privateDnsZoneConfigs");
