@@ -133,6 +133,8 @@ public final class ArmExport {
     private final Estate estate;
     private final ArrayNode resources = JsonNodeFactory.instance.arrayNode();
     private final Map<ResourceId, ObjectNode> servers = new LinkedHashMap<>();
+    /** Companion entries of network security groups whose rules have a change instant. */
+    private final Map<ResourceId, ObjectNode> groupEntries = new LinkedHashMap<>();
     private final Map<ResourceId, ObjectNode> onPremises = new LinkedHashMap<>();
     private final ArrayNode endpoints = JsonNodeFactory.instance.arrayNode();
     private final java.util.Set<ResourceId> resolvers = new java.util.HashSet<>();
@@ -266,6 +268,11 @@ public final class ArmExport {
         rp.put("protocol", r.protocol().azureName());
         side(rp, "source", r.sourceAddressPrefixes(), r.sourceApplicationSecurityGroups(), r.sourcePortRanges());
         side(rp, "destination", r.destinationAddressPrefixes(), r.destinationApplicationSecurityGroups(), r.destinationPortRanges());
+        if (r.changedAt().isPresent()) {
+          ObjectNode entry = groupEntries.computeIfAbsent(g.id(), k -> Json.object().put("id", k.toString()));
+          ObjectNode changes = entry.has("securityRules") ? (ObjectNode) entry.get("securityRules") : entry.putObject("securityRules");
+          changes.putObject(r.name()).put("changedAt", r.changedAt().get().toString());
+        }
       }
     }
 
@@ -551,6 +558,10 @@ public final class ArmExport {
       if (!servers.isEmpty()) {
         ArrayNode s = c.putArray("servers");
         servers.values().forEach(s::add);
+      }
+      if (!groupEntries.isEmpty()) {
+        ArrayNode g = c.putArray("networkSecurityGroups");
+        groupEntries.values().forEach(g::add);
       }
       if (!endpoints.isEmpty()) {
         c.set("privateEndpoints", endpoints);
