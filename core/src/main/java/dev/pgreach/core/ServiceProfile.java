@@ -64,6 +64,7 @@ public abstract class ServiceProfile {
           .privateDnsZonePerServer(false)
           .nxDomainRedirectSupported(true)
           .storageOutboundRequired(true)
+          .publicNetworkAccessConflictsWithVnetIntegration(true)
           .build();
 
   ServiceProfile() {}
@@ -207,6 +208,19 @@ public abstract class ServiceProfile {
    * @return whether NSGs must allow it
    */
   public abstract boolean storageOutboundRequired();
+
+  /**
+   * Returns whether Azure rejects a VNet-integrated server with {@code publicNetworkAccess} Enabled
+   * (HTTP 400 {@code ConflictingPublicNetworkAccessAndVirtualNetworkConfiguration}) rather than
+   * ignoring the setting.
+   *
+   * @return whether the combination is refused; false unless built otherwise, true for {@code
+   *     current}
+   */
+  @Value.Default
+  public boolean publicNetworkAccessConflictsWithVnetIntegration() {
+    return false;
+  }
 
   /**
    * Returns how long a firewall change may take to take effect.
