@@ -51,8 +51,9 @@ import java.util.stream.Collectors;
  *       zones, it is the one named after this server ({@link
  *       FindingCode#PRIVATE_DNS_ZONE_NOT_PER_SERVER});
  *   <li>links: one link per zone and network ({@link FindingCode#ZONE_LINKED_TWICE}); no network
- *       linked to two zones of one name (reported on the second zone's link) or to nested zones
- *       ({@link FindingCode#ZONE_LINKS_OVERLAP}); at most one registration zone per network ({@link
+ *       linked to two zones of one name or to nested zones ({@link FindingCode#ZONE_LINKS_OVERLAP},
+ *       an error reported on the link Azure refuses: the second zone's in canonical order, the
+ *       more specific of nested zones; the rest of the estate is read and validated as usual); at most one registration zone per network ({@link
  *       FindingCode#REGISTRATION_ZONES_MORE_THAN_ONE}); NxDomainRedirect only where Azure honours
  *       it ({@link FindingCode#NXDOMAIN_REDIRECT_IGNORED});
  *   <li>records: an A record at a VNet-integrated server's name in its zone whose address is
@@ -156,10 +157,11 @@ public final class DnsValidation {
 
   /**
    * Why the input may not show every link between a zone and a network, if it may not: neither the
-   * zone's links nor the zones linked to the network are observed in full.
+   * links of the zone (held in the input) nor the zones linked to the network are observed in full.
    */
-  private static Optional<String> unseenLink(Coverage coverage, ResourceId zone, ResourceId virtualNetwork) {
-    if (coverage.isComplete(Inventory.VIRTUAL_NETWORK_LINKS, zone) || coverage.isComplete(Inventory.LINKED_PRIVATE_DNS_ZONES, virtualNetwork)) {
+  private static Optional<String> unseenLink(Index index, Coverage coverage, ResourceId zone, ResourceId virtualNetwork) {
+    if ((index.zones.containsKey(zone) && coverage.isComplete(Inventory.VIRTUAL_NETWORK_LINKS, zone))
+        || coverage.isComplete(Inventory.LINKED_PRIVATE_DNS_ZONES, virtualNetwork)) {
       return Optional.empty();
     }
     return Optional.of(Inventory.VIRTUAL_NETWORK_LINKS.of(zone.name()) + " are not all observed, and a link to " + virtualNetwork.name() + " may exist");
@@ -237,7 +239,7 @@ public final class DnsValidation {
                     + ": Azure no longer checks this, and clients there cannot resolve the server. Link the zone to "
                     + vnet.name()
                     + ".");
-        Optional<String> unseen = unseenLink(coverage, zoneId, vnet);
+        Optional<String> unseen = unseenLink(index, coverage, zoneId, vnet);
         out.add(unseen.isEmpty() ? f : f.notInInput(unseen.get()));
       }
     }
@@ -364,42 +366,33 @@ public final class DnsValidation {
     }
   }
 
-  /** Two zones linked to one network, the first before the second in canonical order, overlap. */
+  /**
+   * Two zones linked to one network, the first before the second in canonical order, overlap:
+   * reported on the second zone's link to the network, the one Azure refuses.
+   */
   private static void overlap(ResourceId network, PrivateDnsZone first, PrivateDnsZone second, List<Finding> out) {
     ZoneName a = first.name();
     ZoneName b = second.name();
-    if (a.equals(b)) {
-      ResourceId link =
-          second.virtualNetworkLinks().stream()
-              .filter(l -> l.virtualNetwork().equals(network))
-              .map(VirtualNetworkLink::id)
-              .sorted()
-              .findFirst()
-              .orElse(second.id());
-      out.add(
-          Finding.of(
-              FindingCode.ZONE_LINKS_OVERLAP,
-              link,
-              "virtualNetwork",
-              network,
-              "Virtual network " + network.name() + " is linked to two zones named " + a + " (" + first.id() + " and "
-                  + second.id() + "); Azure refuses the second link: a virtual network cannot be linked to multiple zones with"
-                  + " overlapping namespaces. Names in them resolve to an undecided answer here."));
-    } else {
-      out.add(
-          Finding.of(
-              FindingCode.ZONE_LINKS_OVERLAP,
-              network,
-              "privateDnsZoneLinks",
-              a + ", " + b,
-              "Virtual network "
-                  + network.name()
-                  + " is linked to zones "
-                  + a
-                  + " and "
-                  + b
-                  + ", whose namespaces overlap; Azure refuses such links. Here the more specific zone answers for its names."));
-    }
+    ResourceId link =
+        second.virtualNetworkLinks().stream()
+            .filter(l -> l.virtualNetwork().equals(network))
+            .map(VirtualNetworkLink::id)
+            .sorted()
+            .findFirst()
+            .orElse(second.id());
+    out.add(
+        Finding.of(
+            FindingCode.ZONE_LINKS_OVERLAP,
+            link,
+            "virtualNetwork",
+            network,
+            a.equals(b)
+                ? "Virtual network " + network.name() + " is linked to two zones named " + a + " (" + first.id() + " and "
+                    + second.id() + "); Azure refuses the second link: a virtual network cannot be linked to multiple zones with"
+                    + " overlapping namespaces. Names in them resolve to an undecided answer here."
+                : "Virtual network " + network.name() + " is linked to zones " + a + " (" + first.id() + ") and " + b
+                    + ", whose namespaces overlap; Azure refuses this link: a virtual network cannot be linked to multiple zones with"
+                    + " overlapping namespaces. Here the more specific zone answers for its names."));
   }
 
   // ---------------------------------------------------------------- DNS servers
@@ -698,7 +691,7 @@ public final class DnsValidation {
                       + " to "
                       + v.name()
                       + ".");
-          Optional<String> unseen = unseenLink(coverage, zoneId, v.id());
+          Optional<String> unseen = unseenLink(index, coverage, zoneId, v.id());
           out.add(unseen.isEmpty() ? f : f.notInInput(unseen.get()));
         }
       }

@@ -226,6 +226,19 @@ public final class FirewallValidation {
                 "Server " + serverName + " has " + rules.size() + (rules.size() == 1 ? " firewall rule" : " firewall rules") + ", but publicNetworkAccess is Disabled: the rules are kept, not enforced, and the public endpoint admits nothing."));
       }
     }
+    // Of rules whose server is outside the input, only what the rules alone show is known: whether
+    // the server has a public endpoint that enforces them is not.
+    List<Finding> found = known.isPresent() ? out : new ArrayList<>();
+    ruleFindings(serverId, rules, thresholds, found);
+    if (known.isEmpty()) {
+      String missing = "server " + serverId.name() + " is not in the input, so whether it has a public endpoint that enforces its rules is not known";
+      found.forEach(f -> out.add(f.severity() == dev.pgreach.core.Severity.ADVICE ? f : f.notInInput(missing)));
+    }
+  }
+
+  /** What a server's rules alone show. */
+  private static void ruleFindings(ResourceId serverId, ImmutableList<FirewallRule> rules, FirewallThresholds thresholds, List<Finding> out) {
+    String serverName = serverId.name();
     List<FirewallRule> ordinary = rules.stream().filter(r -> !r.isAllowAzureServices()).collect(Collectors.toList());
     List<FirewallRule> azure = rules.stream().filter(FirewallRule::isAllowAzureServices).collect(Collectors.toList());
     Coverage coverage = new Coverage(ordinary);
@@ -453,7 +466,8 @@ public final class FirewallValidation {
     Names.notNull(profile, "FirewallValidation.profile");
     Names.notNull(groups, "FirewallValidation.groups");
     Names.notNull(serviceTagRanges, "FirewallValidation.serviceTagRanges");
-    NetworkSecurity security = NetworkSecurity.of(Reachability.of(network, profile), groups, serviceTagRanges);
+    Reachability routing = Reachability.of(network, profile);
+    NetworkSecurity security = NetworkSecurity.of(routing, groups, serviceTagRanges);
     ImmutableMap<String, AddressSet> supplied = TagTable.normalise(serviceTagRanges);
     List<Finding> out = new ArrayList<>();
     Map<ResourceId, List<CompiledGroup>> contextsByGroup = contexts(network, security, supplied);
@@ -483,10 +497,14 @@ public final class FirewallValidation {
         Optional<CompiledGroup> compiled = security.compiled(s.networkSecurityGroup().get(), s.id());
         if (serverSubnet && compiled.isPresent()) {
           CompiledGroup g = compiled.get();
+          // "Denies or may deny" is a fact only where every rule is known and the VirtualNetwork
+          // tag the rules are read with is known in full.
           Optional<String> unseen =
-              network.coverage().isComplete(Inventory.SECURITY_RULES, g.group.id())
-                  ? Optional.empty()
-                  : Optional.of(Inventory.SECURITY_RULES.of(g.group.name()) + " are not all observed, and one of higher priority may decide first");
+              !network.coverage().isComplete(Inventory.SECURITY_RULES, g.group.id())
+                  ? Optional.of(Inventory.SECURITY_RULES.of(g.group.name()) + " are not all observed, and one of higher priority may decide first")
+                  : !routing.virtualNetworkServiceTagComplete(v.id())
+                      ? Optional.of("what the VirtualNetwork service tag of " + v.name() + " holds is not all observed")
+                      : Optional.empty();
           serverSubnet(s, g, unseen, out);
           if (profile.storageOutboundRequired()) {
             storage(s, v, g, security.tags(s.id()), unseen, out);
