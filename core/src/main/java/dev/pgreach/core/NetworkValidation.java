@@ -614,7 +614,7 @@ public final class NetworkValidation {
     for (VirtualNetworkPeering p : v.virtualNetworkPeerings()) {
       Optional<VirtualNetwork> w = network.virtualNetwork(p.remoteVirtualNetwork());
       if (w.isEmpty()) {
-        if (coverage.isDeclaredWhole() && !coverage.isOutsideInput(p.remoteVirtualNetwork())) {
+        if (!coverage.isOpen()) {
           continue; // a network another tenant holds, whose interfaces the model never has
         }
         return Optional.of("peered network " + coverage.describe(p.remoteVirtualNetwork()) + " is not in the input");
