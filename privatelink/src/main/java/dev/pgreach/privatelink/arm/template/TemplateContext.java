@@ -110,12 +110,19 @@ final class TemplateContext {
       }
     } else if (nullable(declaration)) {
       v = Values.nullValue();
+    } else if (secure(declaration)) {
+      v = Values.unknown("parameter " + key + " is a secret given at deployment, not in the input");
     } else {
       throw new TemplateError("names template parameter '" + name + "', which has no defaultValue and is given no value"
           + " (give it in a parameters file, as name=value, or in the companion document's deployment.parameters)");
     }
     parameterCache.put(lower, v);
     return v;
+  }
+
+  private static boolean secure(JsonNode declaration) {
+    JsonNode t = declaration.isObject() ? Values.member(declaration, "type") : null;
+    return t != null && t.isTextual() && (t.textValue().equalsIgnoreCase("securestring") || t.textValue().equalsIgnoreCase("secureobject"));
   }
 
   private boolean nullable(JsonNode declaration) {

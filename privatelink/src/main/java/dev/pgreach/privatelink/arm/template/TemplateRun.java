@@ -293,15 +293,15 @@ final class TemplateRun {
       return;
     }
     i.state = Instance.State.DONE;
+    if (!i.id.isTextual() || !i.name.isTextual()) {
+      note(i.path + ": the name of this " + i.type + " is known only at deployment (" + ResourceInput.whyUnknown(i.id).orElse("") + "); it is not read");
+      return;
+    }
     ObjectNode resource;
     try {
       resource = body(i);
     } catch (TemplateError.Located l) {
       problem(l.exception());
-      return;
-    }
-    if (!i.id.isTextual()) {
-      note(i.path + ": the name of this " + i.type + " is known only at deployment (" + ResourceInput.whyUnknown(i.id).orElse("") + "); it is not read");
       return;
     }
     if (condition.isEmpty() || i.context.uncertain) {
