@@ -17,7 +17,14 @@ final class ObjectFunctions {
   private ObjectFunctions() {}
 
   static void register() {
-    Functions.structural("createObject", 0, Integer.MAX_VALUE, (n, a) -> {
+    Functions.define("createObject", (ev, call, scope) -> {
+      java.util.List<JsonNode> a = Functions.arguments(ev, call, scope, 0, Integer.MAX_VALUE);
+      String n = call.name();
+      for (int i = 0; i < a.size(); i += 2) {
+        if (Values.isUnknown(a.get(i))) {
+          return a.get(i); // a member whose name is unknown
+        }
+      }
       if (a.size() % 2 != 0) {
         throw new TemplateError("function 'createObject' takes pairs of a name and a value, not " + a.size() + " arguments");
       }
@@ -54,7 +61,7 @@ final class ObjectFunctions {
         for (Iterator<Map.Entry<String, JsonNode>> it = e.properties().iterator(); it.hasNext(); ) {
           Map.Entry<String, JsonNode> m = it.next();
           String key = Values.key(out, m.getKey());
-          if (key != null) {
+          if (key != null && !key.equals(m.getKey())) {
             out.remove(key);
           }
           out.set(m.getKey(), m.getValue());

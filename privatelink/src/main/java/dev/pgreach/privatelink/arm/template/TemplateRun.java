@@ -26,6 +26,8 @@ final class TemplateRun {
   final Evaluator evaluator = new Evaluator();
   private final ResourceInput.Builder out = ResourceInput.builder();
   private final List<PgreachException> problems = new ArrayList<>();
+  private final List<ObjectNode> deployed = new ArrayList<>();
+  private final Map<ResourceId, String> existing = new java.util.LinkedHashMap<>();
   private int more;
   private int resources;
   private int nesting;
@@ -33,10 +35,27 @@ final class TemplateRun {
   /** Evaluates the main template and returns what it deploys. */
   ResourceInput run(TemplateContext main) {
     expand(main);
+    // an existing resource that the deployment itself deploys (a module's view of its parent) is in the input
+    java.util.Set<ResourceId> made = new java.util.HashSet<>();
+    for (ObjectNode r : deployed) {
+      if (r.has("id")) {
+        ResourceId.tryParse(r.get("id").textValue()).ifPresent(made::add);
+      }
+    }
+    existing.forEach((id, path) -> {
+      if (!made.contains(id)) {
+        out.addExisting(id, path);
+      }
+    });
     if (!problems.isEmpty()) {
       throw PgreachException.several(problems, more);
     }
     return out.build();
+  }
+
+  /** The resources deployed (certain or not), in the order they were evaluated. */
+  List<ObjectNode> deployed() {
+    return deployed;
   }
 
   void problem(PgreachException e) {
@@ -220,6 +239,12 @@ final class TemplateRun {
         if (base.startsWith("/")) {
           return Values.F.textNode((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + tail);
         }
+        if (base.indexOf('/') > 0) {
+          // Bicep's relative form: Namespace/type/name, in the deployment's own scope
+          Target t = ctx.target;
+          String root = t.subscriptionId().map(sid -> "/subscriptions/" + sid + t.resourceGroup().map(g -> "/resourceGroups/" + g).orElse("")).orElse("");
+          return Values.F.textNode(root + "/providers/" + base + tail);
+        }
         // a 2.0 symbolic scope: a resource of this template, by symbolic name
         List<Instance> target = ctx.bySymbol.get(base.toLowerCase(Locale.ROOT));
         if (target != null && target.size() == 1) {
@@ -284,7 +309,7 @@ final class TemplateRun {
     if (i.existing) {
       i.state = Instance.State.DONE;
       if (i.id.isTextual()) {
-        ResourceId.tryParse(i.id.textValue()).ifPresent(id -> out.addExisting(id, i.path + " (an existing resource)"));
+        ResourceId.tryParse(i.id.textValue()).ifPresent(id -> existing.putIfAbsent(id, i.path + " (an existing resource)"));
       }
       return;
     }
@@ -304,6 +329,7 @@ final class TemplateRun {
       problem(l.exception());
       return;
     }
+    deployed.add(resource);
     if (condition.isEmpty() || i.context.uncertain) {
       out.addUncertain(resource, i.path, condition.isEmpty() ? "its condition is known only at deployment" : "the condition of the deployment holding it is known only at deployment");
     } else {
@@ -331,7 +357,11 @@ final class TemplateRun {
   /** The canonical resource: its evaluated members, its id, full type and last name segment. */
   private ObjectNode body(Instance i) {
     ObjectNode r = Values.object();
-    r.put("id", i.id.textValue());
+    String id = i.id.textValue();
+    int providers = id.indexOf("/providers/");
+    if (providers < 0 || id.indexOf("/providers/", providers + 1) < 0) {
+      r.put("id", id); // an extension resource's id (a lock on a server) is no resource id the model names
+    }
     r.put("name", i.name.textValue().substring(i.name.textValue().lastIndexOf('/') + 1));
     r.put("type", i.type);
     for (Iterator<Map.Entry<String, JsonNode>> it = i.declaration.properties().iterator(); it.hasNext(); ) {
