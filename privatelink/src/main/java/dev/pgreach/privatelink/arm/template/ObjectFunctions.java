@@ -10,8 +10,8 @@ import java.util.TreeMap;
 /**
  * Object functions: {@code createObject}, {@code items} (members as {@code key}/{@code value}
  * pairs, in the order of their names, as Azure sorts them), {@code objectKeys}, {@code
- * shallowMerge}, and {@code tryGet} (a member or element, or null when it is missing, as Bicep's
- * {@code .?} operator compiles).
+ * shallowMerge}, and {@code tryGet} (a member or element, or null when it is missing or the value
+ * holds no members, as Bicep's {@code .?} operator compiles).
  */
 final class ObjectFunctions {
   private ObjectFunctions() {}
@@ -86,7 +86,7 @@ final class ObjectFunctions {
           long at = k.longValue();
           v = at >= 0 && at < v.size() ? v.get((int) at) : Values.nullValue();
         } else {
-          throw new TemplateError("function 'tryGet' looks up a member of an object by name or an element of an array by index, not " + Values.typeName(k) + " of " + Values.typeName(v));
+          return Values.nullValue(); // nothing to look up in a string or a number: tryGet is null, never an error
         }
       }
       return v;

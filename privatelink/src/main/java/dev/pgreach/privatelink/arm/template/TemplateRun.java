@@ -163,9 +163,18 @@ final class TemplateRun {
     }
     String typeKey = Values.key(decl, "type");
     String nameKey = Values.key(decl, "name");
+    String conditionKey = Values.key(decl, "condition");
     JsonNode type;
     JsonNode name;
     try {
+      if (conditionKey != null) {
+        // a resource whose condition is false is not deployed: Azure evaluates nothing else of it
+        JsonNode c = evaluator.value(decl.get(conditionKey), scope, path + Values.memberPath(conditionKey));
+        if (c.isBoolean() && !c.booleanValue()) {
+          note(path + ": condition is false; the resource is not deployed and was not read");
+          return null;
+        }
+      }
       type = typeKey == null ? null : evaluator.value(decl.get(typeKey), scope, path + ".type");
       name = nameKey == null ? null : evaluator.value(decl.get(nameKey), scope, path + ".name");
     } catch (TemplateError.Located l) {
@@ -188,12 +197,19 @@ final class TemplateRun {
           : Values.F.textNode(parent.name.textValue() + "/" + name.textValue());
     }
     JsonNode existing = Values.member(decl, "existing");
+    if (parent != null && fullName.isTextual() && fullType.split("/").length - 1 == parent.type.split("/").length && fullName.textValue().split("/", -1).length == 1
+        && parent.name.isTextual()) {
+      fullName = Values.F.textNode(parent.name.textValue() + "/" + fullName.textValue()); // a child with its full type and its own name only
+    }
     JsonNode id;
     try {
       id = id(ctx, decl, path, scope, fullType, fullName);
     } catch (TemplateError.Located l) {
-      problem(l.exception());
-      return null;
+      if (ResourceInput.isReadType(fullType) || fullType.equalsIgnoreCase("Microsoft.Resources/deployments")) {
+        problem(l.exception());
+        return null;
+      }
+      id = Values.unknown(l.getMessage()); // a type pgreach does not read: its id is not needed
     }
     Instance made = new Instance(ctx, decl, path, scope, symbol, fullType, fullName, id, existing != null && existing.isBoolean() && existing.booleanValue());
     ctx.instances.add(made);
@@ -218,6 +234,9 @@ final class TemplateRun {
   private JsonNode id(TemplateContext ctx, JsonNode decl, String path, Scope scope, String type, JsonNode name) {
     if (Values.isUnknown(name)) {
       return name;
+    }
+    if (ctx.target.unknownScope().isPresent() && Values.key(decl, "scope") == null && Values.key(decl, "subscriptionId") == null) {
+      return Values.unknown(ctx.target.unknownScope().get());
     }
     String[] levels = type.split("/");
     String[] names = name.textValue().split("/", -1);
@@ -318,6 +337,16 @@ final class TemplateRun {
       return;
     }
     i.state = Instance.State.DONE;
+    if (!ResourceInput.isReadType(i.type)) {
+      // counted as skipped by the reader; its content cannot change an answer, so it is not evaluated
+      ObjectNode skipped = Values.object();
+      if (i.id.isTextual() && !isExtension(i.id.textValue())) {
+        skipped.put("id", i.id.textValue());
+      }
+      skipped.put("type", i.type);
+      out.add(skipped, i.path);
+      return;
+    }
     if (!i.id.isTextual() || !i.name.isTextual()) {
       note(i.path + ": the name of this " + i.type + " is known only at deployment (" + ResourceInput.whyUnknown(i.id).orElse("") + "); it is not read");
       return;
@@ -335,6 +364,12 @@ final class TemplateRun {
     } else {
       out.add(resource, i.path);
     }
+  }
+
+  /** Whether an id is an extension resource's (a lock on a server): no resource id the model names. */
+  private static boolean isExtension(String id) {
+    int providers = id.indexOf("/providers/");
+    return providers >= 0 && id.indexOf("/providers/", providers + 1) >= 0;
   }
 
   /** The condition: true when absent, empty when unknown. */
@@ -357,11 +392,7 @@ final class TemplateRun {
   /** The canonical resource: its evaluated members, its id, full type and last name segment. */
   private ObjectNode body(Instance i) {
     ObjectNode r = Values.object();
-    String id = i.id.textValue();
-    int providers = id.indexOf("/providers/");
-    if (providers < 0 || id.indexOf("/providers/", providers + 1) < 0) {
-      r.put("id", id); // an extension resource's id (a lock on a server) is no resource id the model names
-    }
+    r.put("id", i.id.textValue());
     r.put("name", i.name.textValue().substring(i.name.textValue().lastIndexOf('/') + 1));
     r.put("type", i.type);
     for (Iterator<Map.Entry<String, JsonNode>> it = i.declaration.properties().iterator(); it.hasNext(); ) {
@@ -406,10 +437,14 @@ final class TemplateRun {
         for (Iterator<Map.Entry<String, JsonNode>> it = props.get(paramsKey).properties().iterator(); it.hasNext(); ) {
           Map.Entry<String, JsonNode> m = it.next();
           String p = at + Values.memberPath(paramsKey) + Values.memberPath(m.getKey());
-          JsonNode given = m.getValue();
+          JsonNode given = m.getValue().isTextual() ? evaluator.value(m.getValue(), i.scope, p) : m.getValue();
+          if (Values.isUnknown(given)) {
+            supplied.put(m.getKey().toLowerCase(Locale.ROOT), given);
+            continue;
+          }
           JsonNode value = given.isObject() ? Values.member(given, "value") : null;
           if (value != null) {
-            supplied.put(m.getKey().toLowerCase(Locale.ROOT), evaluator.value(value, i.scope, p + ".value"));
+            supplied.put(m.getKey().toLowerCase(Locale.ROOT), m.getValue().isTextual() ? value : evaluator.value(value, i.scope, p + ".value"));
           } else if (given.isObject() && Values.member(given, "reference") != null) {
             supplied.put(m.getKey().toLowerCase(Locale.ROOT), Values.unknown("parameter " + m.getKey() + " of " + i.path + " is a Key Vault secret"));
           } else {
@@ -442,9 +477,13 @@ final class TemplateRun {
     boolean subscriptionLevel = schema != null && schema.isTextual() && schema.textValue().toLowerCase(Locale.ROOT).contains("subscriptiondeploymenttemplate");
     String subKey = Values.key(i.declaration, "subscriptionId");
     String groupKey = Values.key(i.declaration, "resourceGroup");
+    Optional<String> unknown = Optional.empty();
     if (subKey != null) {
       JsonNode s = evaluator.value(i.declaration.get(subKey), i.scope, i.path + Values.memberPath(subKey));
       sub = s.isTextual() ? Optional.of(s.textValue()) : Optional.empty();
+      if (!s.isTextual()) {
+        unknown = Optional.of("the subscription of " + i.path + " is known only at deployment");
+      }
       if (groupKey == null) {
         group = Optional.empty();
       }
@@ -452,6 +491,9 @@ final class TemplateRun {
     if (groupKey != null) {
       JsonNode g = evaluator.value(i.declaration.get(groupKey), i.scope, i.path + Values.memberPath(groupKey));
       Optional<String> given = g.isTextual() ? Optional.of(g.textValue()) : Optional.empty();
+      if (!g.isTextual()) {
+        unknown = Optional.of("the resource group of " + i.path + " is known only at deployment");
+      }
       if (!given.map(x -> x.equalsIgnoreCase(t.resourceGroup().orElse(""))).orElse(false)) {
         location = Optional.empty(); // another group's location is not known
       }
@@ -460,7 +502,8 @@ final class TemplateRun {
     if (subscriptionLevel) {
       group = Optional.empty();
     }
-    return t.inResourceGroup(sub, group, location, i.name);
+    Target nested = t.inResourceGroup(sub, group, location, i.name);
+    return unknown.map(nested::withUnknownScope).orElse(nested);
   }
 
   private JsonNode outputs(TemplateContext ctx) {
