@@ -65,6 +65,7 @@ public abstract class ServiceProfile {
           .nxDomainRedirectSupported(true)
           .storageOutboundRequired(true)
           .vnetToPrivateEndpointMigration(true)
+          .publicNetworkAccessConflictsWithVnetIntegration(true)
           .build();
 
   ServiceProfile() {}
@@ -219,6 +220,19 @@ public abstract class ServiceProfile {
    */
   @Value.Default
   public boolean vnetToPrivateEndpointMigration() {
+    return false;
+  }
+
+  /**
+   * Returns whether Azure rejects a VNet-integrated server with {@code publicNetworkAccess} Enabled
+   * (HTTP 400 {@code ConflictingPublicNetworkAccessAndVirtualNetworkConfiguration}) rather than
+   * ignoring the setting.
+   *
+   * @return whether the combination is refused; false unless built otherwise, true for {@code
+   *     current}
+   */
+  @Value.Default
+  public boolean publicNetworkAccessConflictsWithVnetIntegration() {
     return false;
   }
 
