@@ -231,7 +231,7 @@ public final class FirewallValidation {
     List<Finding> found = known.isPresent() ? out : new ArrayList<>();
     ruleFindings(serverId, rules, thresholds, found);
     if (known.isEmpty()) {
-      String missing = "server " + serverId.name() + " is not in the input, so whether it has a public endpoint that enforces its rules is not known";
+      String missing = "server " + serverId.name() + " is not in the input, and whether it has a public endpoint that enforces its rules is not known";
       found.forEach(f -> out.add(f.severity() == dev.pgreach.core.Severity.ADVICE ? f : f.notInInput(missing)));
     }
   }
