@@ -28,7 +28,8 @@ import java.util.Optional;
  * <p>Forbidden after creation, with stable {@link FindingCode}s: changing a server's networking mode
  * ({@link FindingCode#NETWORKING_MODE_CHANGED}); moving a VNet-integrated server to another subnet
  * or virtual network ({@link FindingCode#SERVER_MOVED}); changing the prefix of a subnet that holds
- * resources ({@link FindingCode#SUBNET_RESIZED_WITH_RESOURCES}).
+ * resources ({@link FindingCode#SUBNET_RESIZED_WITH_RESOURCES}); changing a server whose state is
+ * known to be {@code Updating} ({@link FindingCode#SERVER_CHANGED_WHILE_UPDATING}).
  *
  * <p>Access is compared for every client both estates hold against every server both hold, by host
  * name on port 5432; exposure for every server both hold, on port 5432. Only differences are listed.
@@ -187,7 +188,7 @@ public record Comparison(
         }
       }
     }
-    return new Comparison(forbidden(before.network(), after.network(), before), ImmutableList.copyOf(access), ImmutableList.copyOf(exposure));
+    return new Comparison(forbidden(before.network(), after.network(), before, after), ImmutableList.copyOf(access), ImmutableList.copyOf(exposure));
   }
 
   /** The place key of the Azure-services rule; its "addresses" are ALL when every Azure-allocated source is admitted. */
@@ -204,7 +205,7 @@ public record Comparison(
     places.computeIfAbsent(AZURE_SERVICES, k -> new AddressSet[2])[side] = x.azureServices() ? AddressSet.ALL : AddressSet.EMPTY;
   }
 
-  private static ImmutableList<Finding> forbidden(Network before, Network after, Estate beforeEstate) {
+  private static ImmutableList<Finding> forbidden(Network before, Network after, Estate beforeEstate, Estate afterEstate) {
     List<Finding> out = new ArrayList<>();
     for (FlexibleServer s : before.flexibleServers()) {
       Optional<FlexibleServer> later = after.flexibleServer(s.id());
@@ -219,6 +220,7 @@ public record Comparison(
             s.name() + " is in " + s.delegatedSubnet().get() + "; a VNet-integrated server cannot move to another subnet or virtual network."));
       }
     }
+    ServerChanges.whileUpdating(beforeEstate, afterEstate, out);
     for (VirtualNetwork v : before.virtualNetworks()) {
       for (Subnet subnet : v.subnets()) {
         Optional<Subnet> later = after.subnet(subnet.id());
