@@ -25,7 +25,9 @@ import java.util.Optional;
  *       Microsoft.DBforPostgreSQL/flexibleServers}, holds nothing else, is not a reserved subnet
  *       name, is at least /28 and has room (5 reserved addresses, 4 per HA server, 1 otherwise);
  *       the network is in the server's region; a private DNS zone is set; {@code
- *       publicNetworkAccess} Enabled is silently ignored;
+ *       publicNetworkAccess} Enabled is refused under a profile where Azure rejects it ({@link
+ *       FindingCode#PUBLIC_NETWORK_ACCESS_CONFLICTS_WITH_VNET_INTEGRATION}, {@code current}) and
+ *       silently ignored otherwise ({@link FindingCode#PUBLIC_NETWORK_ACCESS_IGNORED});
  *   <li>server settings the profile does not support: switching public access off, turning {@code
  *       require_secure_transport} off, TLS versions, PgBouncer on Burstable;
  *   <li>user routes: appliances that no interface holds or that do not forward, and a flexible
