@@ -198,5 +198,21 @@ public abstract class Coverage {
   /** Builds {@link Coverage}s. */
   public static final class Builder extends ImmutableCoverage.Builder {
     Builder() {}
+
+    /**
+     * Builds the value.
+     *
+     * @return the value
+     * @throws PgreachException {@link ErrorCode#DUPLICATE_RESOURCE} naming the key when one key
+     *     was put twice into a map (outsideInput), and the value's own checks
+     */
+    @Override
+    public Coverage build() {
+      try {
+        return super.build();
+      } catch (IllegalArgumentException e) {
+        throw Checks.duplicateKey("Coverage.Builder", "outsideInput", e);
+      }
+    }
   }
 }

@@ -213,6 +213,11 @@ public enum FindingCode {
   // ---- comparison of two estates (pgreach-privatelink) ----
   /** A server's networking mode changed, which Azure does not allow after creation. */
   NETWORKING_MODE_CHANGED(Severity.ERROR),
+  /**
+   * A VNet-integrated server becomes a public-access (private-endpoint-capable) server: Azure does
+   * this only through its network migration operation, which the message describes.
+   */
+  NETWORKING_MODE_MIGRATION_REQUIRED(Severity.WARNING),
   /** A VNet-integrated server moved to another virtual network or subnet, which Azure does not allow. */
   SERVER_MOVED(Severity.ERROR),
   /**
