@@ -112,6 +112,12 @@ public final class Connectivity {
   private final ImmutableMap<ResourceId, String> unplacedDoors;
   /** Why any network may hold a door the input does not place (a server whose networking mode is unknown), if one may. */
   private final Optional<String> doorsAnywhere;
+  /** The exposure cut points, computed on the first exposure question and shared by all. */
+  private volatile long[] exposureCuts;
+  /** The subnets that forward toward each address, for exposure; built on first use. */
+  private volatile DoorSources doorSources;
+  /** Each server's private endpoints, in the estate's order. */
+  private final com.google.common.collect.ImmutableListMultimap<ResourceId, PrivateEndpoint> endpointsByServer;
 
   private Connectivity(Estate estate, ServiceProfile profile) {
     this.estate = estate;
@@ -157,6 +163,7 @@ public final class Connectivity {
         unplaced.putIfAbsent(vnet, "private endpoint " + p.name() + " is in subnet " + estate.coverage().describe(p.subnet()) + ", which is not in the input");
       }
     }
+    this.endpointsByServer = estate.privateEndpoints().stream().collect(com.google.common.collect.ImmutableListMultimap.toImmutableListMultimap(PrivateEndpoint::targetServer, p -> p));
     this.unplacedDoors = ImmutableMap.copyOf(unplaced);
     this.doorsAnywhere = anywhere;
     ImmutableMap.Builder<ResourceId, Map<Ipv4Address, FrontDoorEntry>> frozen = ImmutableMap.builder();
@@ -256,8 +263,12 @@ public final class Connectivity {
    * @param client the client
    * @param name the host name
    * @return the resolution
+   * @throws PgreachException {@link ErrorCode#INVALID_VALUE} naming {@code Client[name]} when the
+   *     client's address is outside its subnet or its on-premises network's prefixes
    */
   public Resolution resolve(Client client, DnsName name) {
+    Checks.notNull(client, "Connectivity.resolve.client");
+    Estate.checkAddressInPlace(estate.network(), client);
     return resolver.resolve(client.location(), name);
   }
 
@@ -273,20 +284,59 @@ public final class Connectivity {
    * @throws PgreachException {@link ErrorCode#INVALID_DNS_NAME} when the target is neither an
    *     address nor a host name; {@link ErrorCode#INVALID_PORT_RANGE} for a port outside 1–65535;
    *     {@link ErrorCode#UNKNOWN_RESOURCE} when the client's location names something not in the
-   *     estate
+   *     estate; {@link ErrorCode#INVALID_VALUE} naming {@code Client[name]} when the client's
+   *     address is outside its subnet or its on-premises network's prefixes
    */
   public Connection connect(Client client, String target, int port, Instant at) {
+    return connect(client, target, port, at, Optional.empty());
+  }
+
+  /**
+   * Answers whether a session the client established at an earlier instant to the target still
+   * gets through at {@code at}. Network security groups are stateful: a flow established before a
+   * rule change continues, so the groups on its path judge it by the rules in force when it was
+   * established. When no rule on the path has changed since ({@code SecurityRule.changedAt} not
+   * after {@code establishedSince}, or not known), that is the current rule set and the answer
+   * notes it ({@link ReasonCode#SESSION_ESTABLISHED}); when one has, the rule as it was before its
+   * change is not known, so the groups' answer is indeterminate ({@link
+   * ReasonCode#SECURITY_RULE_CHANGED_SINCE_ESTABLISHED}, naming the rule), never connected or
+   * blocked on the strength of the current rules alone. Every other step (DNS, routing, the
+   * firewall, the server) is judged at {@code at}, as for a new session.
+   *
+   * @param client the client
+   * @param target a host name or a dotted-quad address
+   * @param port the port, 1 to 65535
+   * @param at the instant of the question
+   * @param establishedSince when the session was established, not after {@code at}
+   * @return the answer
+   * @throws PgreachException as {@link #connect(Client, String, int, Instant)}, and {@link
+   *     ErrorCode#INVALID_VALUE} when {@code establishedSince} is after {@code at}
+   */
+  public Connection connect(Client client, String target, int port, Instant at, Instant establishedSince) {
+    Checks.notNull(establishedSince, "Connectivity.connect.establishedSince");
+    return connect(client, target, port, at, Optional.of(establishedSince));
+  }
+
+  private Connection connect(Client client, String target, int port, Instant at, Optional<Instant> establishedSince) {
     Checks.notNull(client, "Connectivity.connect.client");
     Checks.notNull(target, "Connectivity.connect.target");
     Checks.notNull(at, "Connectivity.connect.at");
+    if (establishedSince.isPresent() && establishedSince.get().isAfter(at)) {
+      throw PgreachException.of(
+          ErrorCode.INVALID_VALUE,
+          "Connectivity.connect.establishedSince (%s) must not be after the instant of the question (%s)",
+          establishedSince.get(),
+          at);
+    }
+    Estate.checkAddressInPlace(estate.network(), client);
     if (port < 1 || port > 65535) {
       throw PgreachException.of(ErrorCode.INVALID_PORT_RANGE, "Connectivity.connect.port (%d) must be between 1 and 65535", port);
     }
     Optional<Ipv4Address> address = Ipv4Address.tryParse(target);
     if (address.isPresent()) {
-      return new Attempt(client, target, port, at).byAddress(address.get());
+      return new Attempt(client, target, port, at, establishedSince).byAddress(address.get());
     }
-    return new Attempt(client, target, port, at).byName(DnsName.parse(target));
+    return new Attempt(client, target, port, at, establishedSince).byName(DnsName.parse(target));
   }
 
   /**
@@ -322,22 +372,35 @@ public final class Connectivity {
           .or(() -> standInPrivateAddress(estate, target))
           .ifPresent(a -> doors.add(new Door(FrontDoorKind.SERVER_PRIVATE_ADDRESS, a, Optional.empty())));
     }
-    for (PrivateEndpoint p : estate.privateEndpointsOf(server)) {
+    for (PrivateEndpoint p : endpointsByServer.get(server)) {
       doors.add(new Door(FrontDoorKind.PRIVATE_ENDPOINT, p.privateAddress(), Optional.of(p.id())));
     }
-    long[] cuts = ExposureCuts.of(estate, reachability);
+    long[] cuts = exposureCuts();
+    DoorSources sources = doorSources();
+    List<java.util.BitSet> forwarding = new ArrayList<>();
+    for (Door door : doors) {
+      forwarding.add(sources.forwardingTo(door.address()));
+    }
     List<Exposure.Reach> reaches = new ArrayList<>();
-    for (dev.pgreach.core.VirtualNetwork v : estate.network().virtualNetworks()) {
-      for (dev.pgreach.core.Subnet subnet : v.subnets()) {
-        if (subnet.name().equalsIgnoreCase("GatewaySubnet")) {
-          continue; // gateways, not hosts, live there
+    // Only the subnets whose first hop forwards toward some door, in the estate's order of
+    // networks and subnets, then doors.
+    java.util.BitSet any = new java.util.BitSet();
+    forwarding.forEach(any::or);
+    for (int ordinal = any.nextSetBit(0); ordinal >= 0; ordinal = any.nextSetBit(ordinal + 1)) {
+      dev.pgreach.core.Subnet subnet = sources.subnets().get(ordinal);
+      if (subnet.name().equalsIgnoreCase("GatewaySubnet")) {
+        continue; // gateways, not hosts, live there
+      }
+      ResourceId vnet = sources.networkOf(ordinal);
+      for (int d = 0; d < doors.size(); d++) {
+        Door door = doors.get(d);
+        if (!forwarding.get(d).get(ordinal)) {
+          continue; // the subnet's first hop drops every packet to the door: nothing to report
         }
-        for (Door door : doors) {
-          dev.pgreach.core.AddressSet hosts =
-              subnet.addressPrefix().toAddressSet().difference(subnet.reservedAddresses()).difference(dev.pgreach.core.AddressSet.of(dev.pgreach.core.Ipv4Range.single(door.address())));
-          reach(new Place.Vnet(v.id()), Optional.of(subnet.id()), hosts, cuts, door, port, at, reaches,
-              a -> new ClientLocation.InVirtualNetwork(subnet.id(), a, Optional.empty(), interfaceAt(subnet.id(), a)));
-        }
+        dev.pgreach.core.AddressSet hosts =
+            subnet.addressPrefix().toAddressSet().difference(subnet.reservedAddresses()).difference(dev.pgreach.core.AddressSet.of(dev.pgreach.core.Ipv4Range.single(door.address())));
+        reach(new Place.Vnet(vnet), Optional.of(subnet.id()), hosts, cuts, door, port, at, reaches,
+            a -> new ClientLocation.InVirtualNetwork(subnet.id(), a, Optional.empty(), interfaceAt(subnet.id(), a)));
       }
     }
     for (dev.pgreach.core.OnPremisesNetwork o : estate.network().onPremisesNetworks()) {
@@ -350,7 +413,7 @@ public final class Connectivity {
     dev.pgreach.core.AddressSet publicUndecided = dev.pgreach.core.AddressSet.EMPTY;
     boolean azure = false;
     PublicAccess access = publicAccess.get(server);
-    boolean excluded = profile.privateEndpointsForbidPublicAccess() && !estate.privateEndpointsOf(server).isEmpty();
+    boolean excluded = profile.privateEndpointsForbidPublicAccess() && !endpointsByServer.get(server).isEmpty();
     StepEffect listens = Session.port(target, port).effect();
     StepEffect session = sessionOpens(target);
     StepEffect running = Session.state(target).map(Step::effect).orElse(StepEffect.PASSED);
@@ -377,6 +440,58 @@ public final class Connectivity {
     return new Exposure(server, port, at, com.google.common.collect.ImmutableList.copyOf(reaches), publicSources, publicUndecided, azure);
   }
 
+  /**
+   * Answers who can reach every server of the estate: {@link #expose(ResourceId, int, Instant)} of
+   * each server, in server id order. The exposures share the compiled view's equivalence classes of
+   * source addresses (computed once), and a place whose route to a front door is blocked is settled
+   * by one route question for all its addresses.
+   *
+   * @param port the port, 1 to 65535
+   * @param at the instant
+   * @return every server's exposure
+   * @throws PgreachException {@link ErrorCode#INVALID_PORT_RANGE} for a port outside 1–65535
+   */
+  public ExposureMatrix matrix(int port, Instant at) {
+    Checks.notNull(at, "Connectivity.matrix.at");
+    if (port < 1 || port > 65535) {
+      throw PgreachException.of(ErrorCode.INVALID_PORT_RANGE, "Connectivity.matrix.port (%d) must be between 1 and 65535", port);
+    }
+    List<ResourceId> servers = new ArrayList<>();
+    for (FlexibleServer s : estate.network().flexibleServers()) {
+      servers.add(s.id());
+    }
+    servers.sort(null);
+    com.google.common.collect.ImmutableList.Builder<Exposure> exposures = com.google.common.collect.ImmutableList.builder();
+    ResourceId previous = null;
+    for (ResourceId s : servers) {
+      if (!s.equals(previous)) {
+        exposures.add(expose(s, port, at));
+      }
+      previous = s;
+    }
+    return new ExposureMatrix(port, at, exposures.build());
+  }
+
+  /** Which subnets forward toward each address, computed on the first exposure question (a racing thread builds an equal index). */
+  private DoorSources doorSources() {
+    DoorSources d = doorSources;
+    if (d == null) {
+      d = new DoorSources(estate.network().virtualNetworks(), reachability);
+      doorSources = d;
+    }
+    return d;
+  }
+
+  /** The cut points of {@link ExposureCuts}, computed once (a racing thread computes an equal array). */
+  private long[] exposureCuts() {
+    long[] c = exposureCuts;
+    if (c == null) {
+      c = ExposureCuts.of(estate, reachability);
+      exposureCuts = c;
+    }
+    return c;
+  }
+
   /** One private front door of a server. */
   private record Door(FrontDoorKind kind, Ipv4Address address, Optional<ResourceId> endpoint) {}
 
@@ -392,8 +507,21 @@ public final class Connectivity {
       java.util.function.Function<Ipv4Address, ClientLocation> location) {
     dev.pgreach.core.AddressSet.Builder connected = dev.pgreach.core.AddressSet.builder();
     dev.pgreach.core.AddressSet.Builder undecided = dev.pgreach.core.AddressSet.builder();
+    // Routing does not depend on the source address within a place: when the route from a host
+    // without an interface is blocked, every such host's connection is (the packet never leaves).
+    Boolean routeBlocked = null;
     for (dev.pgreach.core.Ipv4Range atom : ExposureCuts.split(hosts, cuts)) {
-      Client probe = Client.builder().name("exposure-probe").location(location.apply(atom.first())).build();
+      ClientLocation from = location.apply(atom.first());
+      boolean plain = !(from instanceof ClientLocation.InVirtualNetwork) || ((ClientLocation.InVirtualNetwork) from).networkInterface().isEmpty();
+      if (plain) {
+        if (routeBlocked == null) {
+          routeBlocked = reachability.route(from, door.address()).verdict().disposition() == dev.pgreach.core.Disposition.BLOCKED;
+        }
+        if (routeBlocked) {
+          continue;
+        }
+      }
+      Client probe = Client.builder().name("exposure-probe").location(from).build();
       Connection c = connect(probe, door.address().toString(), port, at);
       if (c.disposition() == dev.pgreach.core.Disposition.ALLOWED) {
         connected.add(atom);
@@ -427,6 +555,8 @@ public final class Connectivity {
     private final String target;
     private final int port;
     private final Instant at;
+    /** When the session asked about was established, for a question about an established session. */
+    private final Optional<Instant> establishedSince;
     private final List<Step> steps = new ArrayList<>();
     private Optional<Resolution> resolution = Optional.empty();
     private Optional<Path> path = Optional.empty();
@@ -435,11 +565,12 @@ public final class Connectivity {
     private int standInFrom = -1;
     private Optional<ResourceId> standInServer = Optional.empty();
 
-    Attempt(Client client, String target, int port, Instant at) {
+    Attempt(Client client, String target, int port, Instant at, Optional<Instant> establishedSince) {
       this.client = client;
       this.target = target;
       this.port = port;
       this.at = at;
+      this.establishedSince = establishedSince;
     }
 
     Connection byAddress(Ipv4Address address) {
@@ -496,7 +627,7 @@ public final class Connectivity {
     private Connection severalAddresses(Resolution r, Optional<FlexibleServer> named) {
       List<Connection> each = new ArrayList<>();
       for (Ipv4Address a : r.addresses()) {
-        Attempt one = new Attempt(client, target, port, at);
+        Attempt one = new Attempt(client, target, port, at, establishedSince);
         one.steps.addAll(steps);
         one.resolution = resolution;
         each.add(one.route(a, named, r.publicEndpoint(), false));
@@ -507,7 +638,7 @@ public final class Connectivity {
       }
       Connection good = each.stream().filter(c -> c.disposition() == dev.pgreach.core.Disposition.ALLOWED).findFirst().orElseThrow();
       Connection bad = each.stream().filter(c -> c.disposition() != dev.pgreach.core.Disposition.ALLOWED).findFirst().orElseThrow();
-      Attempt mixed = new Attempt(client, target, port, at);
+      Attempt mixed = new Attempt(client, target, port, at, establishedSince);
       mixed.steps.addAll(good.steps().subList(0, good.steps().size() - 1)); // without the closing authentication note
       mixed.resolution = resolution;
       mixed.path = good.path();
@@ -696,14 +827,41 @@ public final class Connectivity {
           kind == FrontDoorKind.PRIVATE_ENDPOINT
               ? security.alongToPrivateEndpoint(p, flow)
               : kind == FrontDoorKind.SERVER_PRIVATE_ADDRESS ? security.alongToServer(p, flow) : security.along(p, flow);
-      steps.addAll(nsg.steps());
-      if (nsg.disposition() == dev.pgreach.core.Disposition.BLOCKED) {
-        return done();
+      if (establishedSince.isPresent()) {
+        List<String> changed = changedSince(p, establishedSince.get());
+        if (changed.isEmpty()) {
+          steps.add(
+              new ConnectStep.Note(
+                  ReasonCode.SESSION_ESTABLISHED,
+                  address.toString(),
+                  "The session was established at " + establishedSince.get() + "; network security groups are stateful and judge it by"
+                      + " the rules in force then, and no rule on its path has changed since."));
+        } else {
+          // The rules in force when the session was established are not all known: the groups' answer is not either.
+          for (Step s : nsg.steps()) {
+            steps.add(s.effect() == StepEffect.BLOCKED ? new ConnectStep.Note(s.code(), s.subject(), s.reason() + " (This judges new sessions.)") : s);
+          }
+          steps.add(
+              new ConnectStep.Decision(
+                  ReasonCode.SECURITY_RULE_CHANGED_SINCE_ESTABLISHED,
+                  address.toString(),
+                  "The session was established at " + establishedSince.get() + ", and " + String.join("; ", changed)
+                      + " since: network security groups are stateful, so the session continues if the rules in force when it was"
+                      + " established admitted it, and the rule as it was before its change is not in the input.",
+                  StepEffect.UNKNOWN));
+          nsg = null;
+        }
+      }
+      if (nsg != null) {
+        steps.addAll(nsg.steps());
+        if (nsg.disposition() == dev.pgreach.core.Disposition.BLOCKED) {
+          return done();
+        }
       }
       // The server's own door: firewall, or the endpoint's state.
       if (kind == FrontDoorKind.PUBLIC_ENDPOINT) {
         if (profile.privateEndpointsForbidPublicAccess()
-            && !estate.privateEndpointsOf(reached.id()).isEmpty()
+            && !endpointsByServer.get(reached.id()).isEmpty()
             && reached.publicNetworkAccess() == PublicNetworkAccess.ENABLED) {
           return decide(
               ReasonCode.PUBLIC_ACCESS_EXCLUDED_BY_PRIVATE_ENDPOINTS,
@@ -718,7 +876,7 @@ public final class Connectivity {
           return done();
         }
         if (profile.privateEndpointsForbidPublicAccess()
-            && estate.privateEndpointsOf(reached.id()).isEmpty()
+            && endpointsByServer.get(reached.id()).isEmpty()
             && !estate.coverage().isComplete(dev.pgreach.core.Inventory.PRIVATE_ENDPOINT_CONNECTIONS, reached.id())) {
           steps.add(
               new ConnectStep.Decision(
@@ -769,6 +927,35 @@ public final class Connectivity {
               "The network lets " + client.name() + " reach " + reached.name()
                   + "; PostgreSQL still checks the user's credentials and roles."));
       return done();
+    }
+
+    /**
+     * The security rules of the groups on a path (each hop's subnet and network interface groups)
+     * that changed after an instant, as text naming the rule, its group and when it changed.
+     */
+    private List<String> changedSince(Path p, Instant since) {
+      List<String> out = new ArrayList<>();
+      java.util.Set<ResourceId> seen = new java.util.HashSet<>();
+      for (dev.pgreach.core.Hop hop : p.hops()) {
+        List<Optional<ResourceId>> groups = new ArrayList<>();
+        hop.subnet().flatMap(estate.network()::subnet).ifPresent(sn -> groups.add(sn.networkSecurityGroup()));
+        hop.networkInterface().flatMap(estate.network()::networkInterface).ifPresent(n -> groups.add(n.networkSecurityGroup()));
+        for (Optional<ResourceId> g : groups) {
+          if (g.isEmpty() || !seen.add(g.get())) {
+            continue;
+          }
+          dev.pgreach.firewall.NetworkSecurityGroup group = security.networkSecurityGroups().get(g.get());
+          if (group == null) {
+            continue;
+          }
+          for (dev.pgreach.firewall.SecurityRule rule : group.securityRules()) {
+            if (rule.changedAt().isPresent() && rule.changedAt().get().isAfter(since)) {
+              out.add("rule " + rule.name() + " of " + group.name() + " changed at " + rule.changedAt().get());
+            }
+          }
+        }
+      }
+      return out;
     }
 
     /**
@@ -862,8 +1049,22 @@ public final class Connectivity {
           }
         }
       }
-      return new Connection(client, target, port, Verdict.of(steps), resolution, path, server);
+      return new Connection(client, target, port, Verdict.of(untilFirstBlock(steps)), resolution, path, server);
     }
+  }
+
+  /**
+   * The trace a verdict reads: evaluation stops at the first step that blocks, so steps a later
+   * check appended after it (a DNS server's path, a note) are not part of the answer. Every trace
+   * assembled here is therefore a valid verdict, whatever order its checks ran in.
+   */
+  static List<Step> untilFirstBlock(List<Step> steps) {
+    for (int i = 0; i < steps.size(); i++) {
+      if (steps.get(i).effect() == StepEffect.BLOCKED) {
+        return steps.subList(0, i + 1);
+      }
+    }
+    return steps;
   }
 
   /**

@@ -27,8 +27,10 @@ import java.util.Optional;
  * @param port the port
  * @param at the instant
  * @param privatePaths what reaches each private front door, one entry per source place and door
- * @param publicSources the public source addresses the public endpoint admits
- * @param publicUndecided the public source addresses whose admission cannot be decided yet
+ * @param publicSources the public source addresses the public endpoint admits, within {@link
+ *     AddressSet#PUBLIC}
+ * @param publicUndecided the public source addresses whose admission cannot be decided yet, within
+ *     {@link AddressSet#PUBLIC}
  * @param azureServices whether every Azure-allocated source address is admitted (the {@code
  *     0.0.0.0} rule), whatever its tenant
  */
@@ -40,6 +42,41 @@ public record Exposure(
     AddressSet publicSources,
     AddressSet publicUndecided,
     boolean azureServices) {
+  /** {@return the server} */
+  public ResourceId server() {
+    return server;
+  }
+
+  /** {@return the port} */
+  public int port() {
+    return port;
+  }
+
+  /** {@return the instant} */
+  public Instant at() {
+    return at;
+  }
+
+  /** {@return what reaches each private front door, one entry per source place and door} */
+  public ImmutableList<Reach> privatePaths() {
+    return privatePaths;
+  }
+
+  /** {@return the public source addresses the public endpoint admits, within {@link AddressSet#PUBLIC}} */
+  public AddressSet publicSources() {
+    return publicSources;
+  }
+
+  /** {@return the public source addresses whose admission cannot be decided yet, within {@link AddressSet#PUBLIC}} */
+  public AddressSet publicUndecided() {
+    return publicUndecided;
+  }
+
+  /** {@return whether every Azure-allocated source address is admitted (the {@code 0.0.0.0} rule), whatever its tenant} */
+  public boolean azureServices() {
+    return azureServices;
+  }
+
 
   /**
    * Checks the components.
@@ -52,7 +89,8 @@ public record Exposure(
    * @param publicUndecided the public source addresses whose admission cannot be decided yet
    * @param azureServices whether every Azure-allocated source address is admitted
    * @throws dev.pgreach.core.PgreachException {@link dev.pgreach.core.ErrorCode#MISSING_ATTRIBUTE}
-   *     for a null component
+   *     for a null component; {@link dev.pgreach.core.ErrorCode#INVALID_VALUE} when the public
+   *     sources or the undecided public sources hold an address outside {@link AddressSet#PUBLIC}
    */
   public Exposure {
     Checks.notNull(server, "Exposure.server");
@@ -60,6 +98,8 @@ public record Exposure(
     Checks.notNull(privatePaths, "Exposure.privatePaths");
     Checks.notNull(publicSources, "Exposure.publicSources");
     Checks.notNull(publicUndecided, "Exposure.publicUndecided");
+    Checks.publicOnly(publicSources, "Exposure.publicSources");
+    Checks.publicOnly(publicUndecided, "Exposure.publicUndecided");
   }
 
   /**
@@ -81,6 +121,41 @@ public record Exposure(
       Optional<ResourceId> privateEndpoint,
       AddressSet connected,
       AddressSet undecided) {
+    /** {@return where the sources are (a virtual network or an on-premises network)} */
+    public Place place() {
+      return place;
+    }
+
+    /** {@return the sources' subnet, for a virtual network} */
+    public Optional<ResourceId> subnet() {
+      return subnet;
+    }
+
+    /** {@return the kind of front door: the server's private address or a private endpoint} */
+    public FrontDoorKind door() {
+      return door;
+    }
+
+    /** {@return the front door's address} */
+    public Ipv4Address address() {
+      return address;
+    }
+
+    /** {@return the private endpoint, for {@link FrontDoorKind#PRIVATE_ENDPOINT}} */
+    public Optional<ResourceId> privateEndpoint() {
+      return privateEndpoint;
+    }
+
+    /** {@return the source addresses that connect} */
+    public AddressSet connected() {
+      return connected;
+    }
+
+    /** {@return the source addresses whose answer is indeterminate} */
+    public AddressSet undecided() {
+      return undecided;
+    }
+
     /**
      * Checks the components.
      *
