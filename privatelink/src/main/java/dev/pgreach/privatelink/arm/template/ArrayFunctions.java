@@ -23,9 +23,9 @@ final class ArrayFunctions {
 
   static void register() {
     Functions.structural("array", 1, 1, (n, a) -> a.get(0).isArray() ? a.get(0) : Values.array().add(a.get(0)));
-    Functions.structural("createArray", 0, Integer.MAX_VALUE, (n, a) -> {
+    Functions.define("createArray", (ev, call, scope) -> {
       ArrayNode out = Values.array();
-      a.forEach(out::add);
+      Functions.arguments(ev, call, scope, 0, Integer.MAX_VALUE).forEach(out::add);
       return out;
     });
     Functions.define("concat", (ev, call, scope) -> {

@@ -65,6 +65,9 @@ final class DeploymentFunctions {
     Functions.define("subscription", (ev, call, scope) -> {
       Functions.count(call, 0, 0);
       Target t = scope.template().target;
+      if (t.unknownScope().isPresent()) {
+        return Values.unknown(t.unknownScope().get());
+      }
       if (t.subscriptionId().isEmpty()) {
         return Values.unknown("subscription() of a deployment that is not in a subscription");
       }
@@ -77,6 +80,9 @@ final class DeploymentFunctions {
     Functions.define("resourceGroup", (ev, call, scope) -> {
       Functions.count(call, 0, 0);
       Target t = scope.template().target;
+      if (t.unknownScope().isPresent()) {
+        return Values.unknown(t.unknownScope().get());
+      }
       if (t.resourceGroup().isEmpty() || t.subscriptionId().isEmpty()) {
         return Values.unknown("resourceGroup() of a deployment that is not to a resource group");
       }

@@ -249,7 +249,7 @@ final class Evaluator {
     }
     Functions.Function f = Functions.find(c.name());
     if (f == null) {
-      if (c.name().regionMatches(true, 0, "list", 0, 4) && c.name().length() > 4) {
+      if (c.name().regionMatches(true, 0, "list", 0, 4)) {
         Functions.arguments(this, c, scope, 0, Integer.MAX_VALUE);
         return Values.unknown(c.name() + "() reads a deployed resource's keys or settings, known only at deployment");
       }

@@ -10,14 +10,21 @@ import java.util.TreeMap;
 /**
  * Object functions: {@code createObject}, {@code items} (members as {@code key}/{@code value}
  * pairs, in the order of their names, as Azure sorts them), {@code objectKeys}, {@code
- * shallowMerge}, and {@code tryGet} (a member or element, or null when it is missing, as Bicep's
- * {@code .?} operator compiles).
+ * shallowMerge}, and {@code tryGet} (a member or element, or null when it is missing or the value
+ * holds no members, as Bicep's {@code .?} operator compiles).
  */
 final class ObjectFunctions {
   private ObjectFunctions() {}
 
   static void register() {
-    Functions.structural("createObject", 0, Integer.MAX_VALUE, (n, a) -> {
+    Functions.define("createObject", (ev, call, scope) -> {
+      java.util.List<JsonNode> a = Functions.arguments(ev, call, scope, 0, Integer.MAX_VALUE);
+      String n = call.name();
+      for (int i = 0; i < a.size(); i += 2) {
+        if (Values.isUnknown(a.get(i))) {
+          return a.get(i); // a member whose name is unknown
+        }
+      }
       if (a.size() % 2 != 0) {
         throw new TemplateError("function 'createObject' takes pairs of a name and a value, not " + a.size() + " arguments");
       }
@@ -54,7 +61,7 @@ final class ObjectFunctions {
         for (Iterator<Map.Entry<String, JsonNode>> it = e.properties().iterator(); it.hasNext(); ) {
           Map.Entry<String, JsonNode> m = it.next();
           String key = Values.key(out, m.getKey());
-          if (key != null) {
+          if (key != null && !key.equals(m.getKey())) {
             out.remove(key);
           }
           out.set(m.getKey(), m.getValue());
@@ -79,7 +86,7 @@ final class ObjectFunctions {
           long at = k.longValue();
           v = at >= 0 && at < v.size() ? v.get((int) at) : Values.nullValue();
         } else {
-          throw new TemplateError("function 'tryGet' looks up a member of an object by name or an element of an array by index, not " + Values.typeName(k) + " of " + Values.typeName(v));
+          return Values.nullValue(); // nothing to look up in a string or a number: tryGet is null, never an error
         }
       }
       return v;

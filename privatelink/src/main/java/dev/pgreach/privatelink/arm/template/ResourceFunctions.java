@@ -25,6 +25,9 @@ final class ResourceFunctions {
       }
       int typeAt = typeIndex(call.name(), a, 2);
       Target t = scope.template().target;
+      if (typeAt < 2 && t.unknownScope().isPresent()) {
+        return Values.unknown(t.unknownScope().get());
+      }
       Optional<String> sub = typeAt == 2 ? Optional.of(Functions.string(call.name(), a, 0)) : t.subscriptionId();
       Optional<String> group = typeAt >= 1 ? Optional.of(Functions.string(call.name(), a, typeAt - 1)) : t.resourceGroup();
       String tail = tail(call.name(), a, typeAt);

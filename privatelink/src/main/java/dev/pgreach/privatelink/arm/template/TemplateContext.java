@@ -97,8 +97,8 @@ final class TemplateContext {
     }
     JsonNode declaration = declared.get(key);
     JsonNode v;
-    if (supplied.containsKey(lower)) {
-      v = supplied.get(lower);
+    if (supplied.containsKey(lower) && !(Values.isNull(supplied.get(lower)) && declaration.isObject() && Values.member(declaration, "defaultValue") != null)) {
+      v = supplied.get(lower); // a null given for a parameter with a default is no value: the default applies
     } else if (declaration.isObject() && Values.member(declaration, "defaultValue") != null) {
       if (!evaluating.add("parameter " + lower)) {
         throw new TemplateError("the default value of parameter '" + name + "' refers back to itself");

@@ -26,6 +26,8 @@ final class TemplateRun {
   final Evaluator evaluator = new Evaluator();
   private final ResourceInput.Builder out = ResourceInput.builder();
   private final List<PgreachException> problems = new ArrayList<>();
+  private final List<ObjectNode> deployed = new ArrayList<>();
+  private final Map<ResourceId, String> existing = new java.util.LinkedHashMap<>();
   private int more;
   private int resources;
   private int nesting;
@@ -33,10 +35,27 @@ final class TemplateRun {
   /** Evaluates the main template and returns what it deploys. */
   ResourceInput run(TemplateContext main) {
     expand(main);
+    // an existing resource that the deployment itself deploys (a module's view of its parent) is in the input
+    java.util.Set<ResourceId> made = new java.util.HashSet<>();
+    for (ObjectNode r : deployed) {
+      if (r.has("id")) {
+        ResourceId.tryParse(r.get("id").textValue()).ifPresent(made::add);
+      }
+    }
+    existing.forEach((id, path) -> {
+      if (!made.contains(id)) {
+        out.addExisting(id, path);
+      }
+    });
     if (!problems.isEmpty()) {
       throw PgreachException.several(problems, more);
     }
     return out.build();
+  }
+
+  /** The resources deployed (certain or not), in the order they were evaluated. */
+  List<ObjectNode> deployed() {
+    return deployed;
   }
 
   void problem(PgreachException e) {
@@ -144,9 +163,18 @@ final class TemplateRun {
     }
     String typeKey = Values.key(decl, "type");
     String nameKey = Values.key(decl, "name");
+    String conditionKey = Values.key(decl, "condition");
     JsonNode type;
     JsonNode name;
     try {
+      if (conditionKey != null) {
+        // a resource whose condition is false is not deployed: Azure evaluates nothing else of it
+        JsonNode c = evaluator.value(decl.get(conditionKey), scope, path + Values.memberPath(conditionKey));
+        if (c.isBoolean() && !c.booleanValue()) {
+          note(path + ": condition is false; the resource is not deployed and was not read");
+          return null;
+        }
+      }
       type = typeKey == null ? null : evaluator.value(decl.get(typeKey), scope, path + ".type");
       name = nameKey == null ? null : evaluator.value(decl.get(nameKey), scope, path + ".name");
     } catch (TemplateError.Located l) {
@@ -169,12 +197,19 @@ final class TemplateRun {
           : Values.F.textNode(parent.name.textValue() + "/" + name.textValue());
     }
     JsonNode existing = Values.member(decl, "existing");
+    if (parent != null && fullName.isTextual() && fullType.split("/").length - 1 == parent.type.split("/").length && fullName.textValue().split("/", -1).length == 1
+        && parent.name.isTextual()) {
+      fullName = Values.F.textNode(parent.name.textValue() + "/" + fullName.textValue()); // a child with its full type and its own name only
+    }
     JsonNode id;
     try {
       id = id(ctx, decl, path, scope, fullType, fullName);
     } catch (TemplateError.Located l) {
-      problem(l.exception());
-      return null;
+      if (ResourceInput.isReadType(fullType) || fullType.equalsIgnoreCase("Microsoft.Resources/deployments")) {
+        problem(l.exception());
+        return null;
+      }
+      id = Values.unknown(l.getMessage()); // a type pgreach does not read: its id is not needed
     }
     Instance made = new Instance(ctx, decl, path, scope, symbol, fullType, fullName, id, existing != null && existing.isBoolean() && existing.booleanValue());
     ctx.instances.add(made);
@@ -200,6 +235,9 @@ final class TemplateRun {
     if (Values.isUnknown(name)) {
       return name;
     }
+    if (ctx.target.unknownScope().isPresent() && Values.key(decl, "scope") == null && Values.key(decl, "subscriptionId") == null) {
+      return Values.unknown(ctx.target.unknownScope().get());
+    }
     String[] levels = type.split("/");
     String[] names = name.textValue().split("/", -1);
     if (levels.length < 2 || names.length != levels.length - 1) {
@@ -219,6 +257,12 @@ final class TemplateRun {
         String base = s.textValue();
         if (base.startsWith("/")) {
           return Values.F.textNode((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + tail);
+        }
+        if (base.indexOf('/') > 0) {
+          // Bicep's relative form: Namespace/type/name, in the deployment's own scope
+          Target t = ctx.target;
+          String root = t.subscriptionId().map(sid -> "/subscriptions/" + sid + t.resourceGroup().map(g -> "/resourceGroups/" + g).orElse("")).orElse("");
+          return Values.F.textNode(root + "/providers/" + base + tail);
         }
         // a 2.0 symbolic scope: a resource of this template, by symbolic name
         List<Instance> target = ctx.bySymbol.get(base.toLowerCase(Locale.ROOT));
@@ -284,7 +328,7 @@ final class TemplateRun {
     if (i.existing) {
       i.state = Instance.State.DONE;
       if (i.id.isTextual()) {
-        ResourceId.tryParse(i.id.textValue()).ifPresent(id -> out.addExisting(id, i.path + " (an existing resource)"));
+        ResourceId.tryParse(i.id.textValue()).ifPresent(id -> existing.putIfAbsent(id, i.path + " (an existing resource)"));
       }
       return;
     }
@@ -293,6 +337,16 @@ final class TemplateRun {
       return;
     }
     i.state = Instance.State.DONE;
+    if (!ResourceInput.isReadType(i.type)) {
+      // counted as skipped by the reader; its content cannot change an answer, so it is not evaluated
+      ObjectNode skipped = Values.object();
+      if (i.id.isTextual() && !isExtension(i.id.textValue())) {
+        skipped.put("id", i.id.textValue());
+      }
+      skipped.put("type", i.type);
+      out.add(skipped, i.path);
+      return;
+    }
     if (!i.id.isTextual() || !i.name.isTextual()) {
       note(i.path + ": the name of this " + i.type + " is known only at deployment (" + ResourceInput.whyUnknown(i.id).orElse("") + "); it is not read");
       return;
@@ -304,11 +358,18 @@ final class TemplateRun {
       problem(l.exception());
       return;
     }
+    deployed.add(resource);
     if (condition.isEmpty() || i.context.uncertain) {
       out.addUncertain(resource, i.path, condition.isEmpty() ? "its condition is known only at deployment" : "the condition of the deployment holding it is known only at deployment");
     } else {
       out.add(resource, i.path);
     }
+  }
+
+  /** Whether an id is an extension resource's (a lock on a server): no resource id the model names. */
+  private static boolean isExtension(String id) {
+    int providers = id.indexOf("/providers/");
+    return providers >= 0 && id.indexOf("/providers/", providers + 1) >= 0;
   }
 
   /** The condition: true when absent, empty when unknown. */
@@ -376,10 +437,14 @@ final class TemplateRun {
         for (Iterator<Map.Entry<String, JsonNode>> it = props.get(paramsKey).properties().iterator(); it.hasNext(); ) {
           Map.Entry<String, JsonNode> m = it.next();
           String p = at + Values.memberPath(paramsKey) + Values.memberPath(m.getKey());
-          JsonNode given = m.getValue();
+          JsonNode given = m.getValue().isTextual() ? evaluator.value(m.getValue(), i.scope, p) : m.getValue();
+          if (Values.isUnknown(given)) {
+            supplied.put(m.getKey().toLowerCase(Locale.ROOT), given);
+            continue;
+          }
           JsonNode value = given.isObject() ? Values.member(given, "value") : null;
           if (value != null) {
-            supplied.put(m.getKey().toLowerCase(Locale.ROOT), evaluator.value(value, i.scope, p + ".value"));
+            supplied.put(m.getKey().toLowerCase(Locale.ROOT), m.getValue().isTextual() ? value : evaluator.value(value, i.scope, p + ".value"));
           } else if (given.isObject() && Values.member(given, "reference") != null) {
             supplied.put(m.getKey().toLowerCase(Locale.ROOT), Values.unknown("parameter " + m.getKey() + " of " + i.path + " is a Key Vault secret"));
           } else {
@@ -412,9 +477,13 @@ final class TemplateRun {
     boolean subscriptionLevel = schema != null && schema.isTextual() && schema.textValue().toLowerCase(Locale.ROOT).contains("subscriptiondeploymenttemplate");
     String subKey = Values.key(i.declaration, "subscriptionId");
     String groupKey = Values.key(i.declaration, "resourceGroup");
+    Optional<String> unknown = Optional.empty();
     if (subKey != null) {
       JsonNode s = evaluator.value(i.declaration.get(subKey), i.scope, i.path + Values.memberPath(subKey));
       sub = s.isTextual() ? Optional.of(s.textValue()) : Optional.empty();
+      if (!s.isTextual()) {
+        unknown = Optional.of("the subscription of " + i.path + " is known only at deployment");
+      }
       if (groupKey == null) {
         group = Optional.empty();
       }
@@ -422,6 +491,9 @@ final class TemplateRun {
     if (groupKey != null) {
       JsonNode g = evaluator.value(i.declaration.get(groupKey), i.scope, i.path + Values.memberPath(groupKey));
       Optional<String> given = g.isTextual() ? Optional.of(g.textValue()) : Optional.empty();
+      if (!g.isTextual()) {
+        unknown = Optional.of("the resource group of " + i.path + " is known only at deployment");
+      }
       if (!given.map(x -> x.equalsIgnoreCase(t.resourceGroup().orElse(""))).orElse(false)) {
         location = Optional.empty(); // another group's location is not known
       }
@@ -430,7 +502,8 @@ final class TemplateRun {
     if (subscriptionLevel) {
       group = Optional.empty();
     }
-    return t.inResourceGroup(sub, group, location, i.name);
+    Target nested = t.inResourceGroup(sub, group, location, i.name);
+    return unknown.map(nested::withUnknownScope).orElse(nested);
   }
 
   private JsonNode outputs(TemplateContext ctx) {

@@ -131,10 +131,14 @@ class TemplateFunctionsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("documented")
   void function_givesTheDocumentedResult(String expression, String expected) {
-    assertEquals(Eval.json(expected), Eval.of(expression), expression);
+    JsonNode actual = Eval.of(expression);
+    assertTrue(Values.same(Eval.json(expected), actual) && Eval.json(expected).toString().equals(actual.toString()), expression + " gave " + actual);
   }
 
-  /** Published pairs: Bicep's own outputs as recorded in public material. */
+  /**
+   * Published pairs: Bicep's outputs recorded in public material, and one that a public test
+   * computes with Azure's own expression library.
+   */
   @ParameterizedTest(name = "uniqueString({0})")
   @MethodSource("uniqueStrings")
   void uniqueString_matchesAzure(String arguments, String expected) {
@@ -148,7 +152,7 @@ class TemplateFunctionsTest {
         Arguments.of("'abc'", "cgtzqvhu4i23s"),
         Arguments.of("'/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/my-rg'", "bmg7c6xu4tw46"),
         Arguments.of("'foo', 'bar', 'baz'", "xzi4ioaxtmth4"),
-        Arguments.of("'/subscriptions/31e9f9a0-9fd2-4294-a0a3-0101246d9700/resourceGroups/rg-modm201-20230913120256/providers/Microsoft.Compute/virtualMachines/bobjacmodm201'", "yeygmhukyx3qg"));
+        Arguments.of("'/subscriptions/31e9f9a0-9fd2-4294-a0a3-0101246d9700/resourceGroups/rg-modm201-20230913120256/providers/Microsoft.Compute/virtualMachines/bobjacmodm201'", "yvjxno3je5on2"));
   }
 
   @Test
@@ -166,7 +170,7 @@ class TemplateFunctionsTest {
     }
     assertEquals(Eval.json("false"), Eval.of("and(false(), reference('x').on)"), "a known false decides and()");
     assertEquals(Eval.json("true"), Eval.of("or(reference('x').on, true())"), "a known true decides or()");
-    assertEquals(Eval.json("1"), Eval.of("if(true(), 1, reference('x').n)"), "only the chosen branch matters");
+    assertEquals(1L, Eval.of("if(true(), 1, reference('x').n)").longValue(), "only the chosen branch matters");
     JsonNode array = Eval.of("createArray(1, reference('x').n)");
     assertEquals(2, array.size(), "an array with an unknown element is an array");
     assertTrue(ResourceInput.isUnknown(array.get(1)));
@@ -177,7 +181,7 @@ class TemplateFunctionsTest {
     String params = "{\"size\": {\"type\": \"int\", \"defaultValue\": 3}, \"opt\": {\"type\": \"string\", \"nullable\": true}}";
     String vars = "{\"names\": \"[range(0, parameters('size'))]\", \"copy\": [{\"name\": \"subnets\", \"count\": \"[parameters('size')]\","
         + " \"input\": \"[format('s{0}', copyIndex('subnets'))]\"}]}";
-    assertEquals(Eval.json("[0, 1, 2]"), Eval.of("variables('names')", params, vars));
+    assertEquals("[0,1,2]", Eval.of("variables('names')", params, vars).toString());
     assertEquals(Eval.json("[\"s0\", \"s1\", \"s2\"]"), Eval.of("variables('subnets')", params, vars));
     assertEquals(Eval.json("null"), Eval.of("parameters('opt')", params, vars), "a nullable parameter without a default is null");
   }
