@@ -42,21 +42,6 @@ public record ExposureMatrix(int port, Instant at, ImmutableList<Exposure> expos
     Checks.notNull(exposures, "ExposureMatrix.exposures");
   }
 
-  /** {@return the port every exposure is for} */
-  public int port() {
-    return port;
-  }
-
-  /** {@return the instant every exposure is for} */
-  public Instant at() {
-    return at;
-  }
-
-  /** {@return every server's exposure, in server id order} */
-  public ImmutableList<Exposure> exposures() {
-    return exposures;
-  }
-
   /**
    * Returns the port every exposure is for.
    *
