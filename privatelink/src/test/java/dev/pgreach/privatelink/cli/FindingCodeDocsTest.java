@@ -15,6 +15,18 @@ import org.junit.jupiter.api.Test;
 
 /** The SARIF help of every finding code is its javadoc: the bundled text may never drift from the source. */
 class FindingCodeDocsTest {
+  private static final java.util.Properties DOCS = load();
+
+  private static java.util.Properties load() {
+    java.util.Properties p = new java.util.Properties();
+    try (java.io.InputStream in = Sarif.class.getResourceAsStream("finding-codes.properties")) {
+      p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+    return p;
+  }
+
   @Test
   void everyCode_isDocumented_asItsJavadocSays() throws IOException {
     String source = Files.readString(Path.of("../core/src/main/java/dev/pgreach/core/FindingCode.java"), StandardCharsets.UTF_8);
@@ -25,8 +37,9 @@ class FindingCodeDocsTest {
       javadoc.put(m.group(2), text);
     }
     assertEquals(FindingCode.values().length, javadoc.size(), "every code has a javadoc comment");
+    assertEquals(new java.util.TreeSet<>(javadoc.keySet()), new java.util.TreeSet<>(DOCS.stringPropertyNames()), "a line for every code, and for no other");
     for (FindingCode code : FindingCode.values()) {
-      assertEquals(javadoc.get(code.name()), Sarif.documentation(code), code.name());
+      assertEquals(javadoc.get(code.name()), DOCS.getProperty(code.name()), code.name() + ": cli/finding-codes.properties holds the javadoc of every FindingCode, as the SARIF help; add or update its line");
     }
   }
 }
