@@ -48,7 +48,7 @@ final class Forms {
       }
       case NETWORK_SECURITY_GROUP -> {
         f.set("location", location(i), "location");
-        JsonNode rules = i.value("security_rule");
+        JsonNode rules = i.shown("security_rule");
         if (rules.isArray()) {
           ArrayNode out = Form.array();
           for (int k = 0; k < rules.size(); k++) {
@@ -67,7 +67,7 @@ final class Forms {
       case NETWORK_INTERFACE -> networkInterface(m, i, f);
       case ROUTE_TABLE -> {
         f.set("location", location(i), "location");
-        JsonNode routes = i.value("route");
+        JsonNode routes = i.shown("route");
         if (routes.isArray()) {
           ArrayNode out = Form.array();
           for (int k = 0; k < routes.size(); k++) {
@@ -141,7 +141,7 @@ final class Forms {
 
   private static void server(Mapping m, Instance i, Form f) {
     f.set("location", location(i), "location");
-    JsonNode sku = i.value("sku_name");
+    JsonNode sku = i.shown("sku_name");
     if (sku.isTextual()) {
       String s = sku.textValue();
       int cut = s.indexOf('_');
@@ -156,10 +156,10 @@ final class Forms {
     } else {
       f.set("sku.tier", sku, "sku_name");
     }
-    f.set("properties.version", i.value("version"), "version");
-    f.set("properties.network.delegatedSubnetResourceId", m.side.reference(i, "delegated_subnet_id"), "delegated_subnet_id");
-    f.set("properties.network.privateDnsZoneArmResourceId", m.side.reference(i, "private_dns_zone_id"), "private_dns_zone_id");
-    f.set("properties.network.publicNetworkAccess", enabled(i.value("public_network_access_enabled")), "public_network_access_enabled");
+    f.set("properties.version", i.shown("version"), "version");
+    f.set("properties.network.delegatedSubnetResourceId", shownReference(m, i, "delegated_subnet_id"), "delegated_subnet_id");
+    f.set("properties.network.privateDnsZoneArmResourceId", shownReference(m, i, "private_dns_zone_id"), "private_dns_zone_id");
+    f.set("properties.network.publicNetworkAccess", enabled(i.shown("public_network_access_enabled")), "public_network_access_enabled");
     JsonNode ha = i.value("high_availability");
     if (ha.isArray()) {
       f.set("properties.highAvailability.mode", ha.isEmpty() ? TextNode.valueOf("Disabled") : i.value("high_availability", 0, "mode"),
@@ -171,12 +171,22 @@ final class Forms {
     f.set("properties.sourceServerResourceId", m.side.reference(i, "source_server_id"), "source_server_id");
   }
 
+  /** A reference the document must show: one it leaves out is unknown. */
+  private static JsonNode shownReference(Mapping m, Instance i, String attribute) {
+    JsonNode shown = i.shown(attribute);
+    return ResourceInput.isUnknown(shown) && !ResourceInput.isUnknown(i.value(attribute)) ? shown : m.side.reference(i, attribute);
+  }
+
   // ------------------------------------------------------------------ networks
 
   private static void virtualNetwork(Mapping m, Instance i, Form f, ResourceId id) {
     f.set("location", location(i), "location");
     f.set("properties.addressSpace.addressPrefixes", i.value("address_space"), "address_space");
-    JsonNode dns = i.value("dns_servers");
+    JsonNode dns = i.shown("dns_servers");
+    if (ResourceInput.isUnknown(dns) && m.side.unsetOnCreate(i, "dns_servers")) {
+      dns = Form.array();
+      m.side.notes.add(i.address() + ".dns_servers: known only after apply, and the configuration does not set it; the network is created with Azure's own DNS");
+    }
     f.set("properties.dhcpOptions.dnsServers", dns, "dns_servers");
     JsonNode subnets = i.value("subnet");
     if (ResourceInput.isUnknown(subnets)) {
@@ -211,6 +221,9 @@ final class Forms {
   private static void subnet(Mapping m, Instance i, Form f, Object[] base, String p) {
     JsonNode one = i.value(path(base, "address_prefix"));
     JsonNode many = i.value(path(base, "address_prefixes"));
+    if (one.isMissingNode() && many.isMissingNode()) {
+      many = i.shown(path(base, "address_prefixes"));
+    }
     f.set(p + "addressPrefix", one, attr(path(base, "address_prefix")));
     if (one.isMissingNode() || !many.isArray() || !many.isEmpty()) {
       f.set(p + "addressPrefixes", many, attr(path(base, "address_prefixes")));
@@ -325,6 +338,9 @@ final class Forms {
           {"private_ip_address_version", "privateIPAddressVersion"}, {"primary", "primary"}};
         for (String[] mm : members) {
           JsonNode v = i.value(path(base, mm[0]));
+          if (mm[0].equals("primary") && ResourceInput.isUnknown(v)) {
+            continue; // the provider makes the first configuration primary
+          }
           if (!v.isMissingNode() && !(v.isTextual() && v.textValue().isEmpty() && !mm[0].equals("private_ip_address"))) {
             Form.put(cp, mm[1], v);
             f.origin(p + mm[1], attr(path(base, mm[0])));

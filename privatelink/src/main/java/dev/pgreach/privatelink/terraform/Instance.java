@@ -86,6 +86,28 @@ record Instance(
     return v;
   }
 
+  /**
+   * As {@link #value(Object...)}, but an attribute the document leaves out (no member at all, as
+   * a hand-written document or an older provider's may) is unknown, not absent: Terraform writes
+   * every attribute of a resource's schema, {@code null} when unset.
+   *
+   * @param path attribute names and list indexes
+   * @return the value
+   */
+  JsonNode shown(Object... path) {
+    JsonNode v = value(path);
+    if (!v.isMissingNode()) {
+      return v;
+    }
+    JsonNode parent = values;
+    for (int k = 0; k < path.length - 1; k++) {
+      parent = path[k] instanceof Integer i ? parent.path(i) : parent.path((String) path[k]);
+    }
+    Object last = path[path.length - 1];
+    boolean absent = last instanceof String n ? parent.isObject() && !parent.has(n) : false;
+    return absent ? ResourceInput.unknown(address + "." + TerraformDocument.attributePath(List.of(path)) + " is not in the document") : v;
+  }
+
   /** Whether the value at a path is known only after apply (or sensitive). */
   boolean isUnknown(Object... path) {
     return ResourceInput.isUnknown(value(path));

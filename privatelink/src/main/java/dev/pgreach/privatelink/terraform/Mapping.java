@@ -83,6 +83,7 @@ final class Mapping {
       Forms.map(this, type.get(), i, id.get());
     }
     Associations.apply(this, associations);
+    endpointPolicies();
     ResourceInput.Builder b = ResourceInput.builder();
     side.notes.forEach(b::note);
     for (Form f : all) {
@@ -108,6 +109,38 @@ final class Mapping {
     forms.putIfAbsent(ResourceId.parse(f.resource.get("id").textValue()), f);
   }
 
+  /**
+   * A subnet's {@code privateEndpointNetworkPolicies} decide only whether its network security
+   * group and route table apply to private endpoints in it. Known only after apply (the provider
+   * computes it), it is dropped from a subnet no private endpoint of the input is in, when every
+   * endpoint's subnet is known; otherwise it stays unknown, and the reader reads the subnet as
+   * outside the input.
+   */
+  private void endpointPolicies() {
+    java.util.Set<String> endpointSubnets = new java.util.HashSet<>();
+    boolean anyUnknown = false;
+    for (Form f : all) {
+      if (f.resource.get("type").textValue().equals(AzurermType.PRIVATE_ENDPOINT.arm)) {
+        JsonNode s = f.properties().path("subnet").path("id");
+        if (s.isTextual()) {
+          endpointSubnets.add(s.textValue().toLowerCase(Locale.ROOT));
+        } else {
+          anyUnknown = true;
+        }
+      }
+    }
+    for (Form f : all) {
+      JsonNode policies = f.properties().path("privateEndpointNetworkPolicies");
+      if (!f.resource.get("type").textValue().equals(AzurermType.SUBNET.arm) || !ResourceInput.isUnknown(policies) || anyUnknown
+          || endpointSubnets.contains(f.resource.get("id").textValue().toLowerCase(Locale.ROOT))) {
+        continue;
+      }
+      f.properties().remove("privateEndpointNetworkPolicies");
+      side.notes.add(f.path + ": private endpoint network policies are known only after apply; they matter only to private endpoints in subnet "
+          + f.resource.get("name").textValue() + ", and the input has none there");
+    }
+  }
+
   /** Declares that a parent's children of a type are all in the input. */
   void complete(ResourceId parent, String childType, String path) {
     completeCollections.add(new String[] {parent.toString(), childType, path});
@@ -122,7 +155,7 @@ final class Mapping {
 
   /** A location as Azure writes it ({@code westeurope}), unknown when unknown. */
   static JsonNode location(Instance i) {
-    JsonNode v = i.value("location");
+    JsonNode v = i.shown("location");
     if (v.isTextual()) {
       return TextNode.valueOf(v.textValue().replace(" ", "").toLowerCase(Locale.ROOT));
     }

@@ -71,6 +71,19 @@ final class References {
     return follow(e.path("references"), from.moduleAddress(), find, 0);
   }
 
+  /** The expressions the configuration writes for an instance's resource, if the document holds them. */
+  Optional<JsonNode> configured(Instance from) {
+    if (!present()) {
+      return Optional.empty();
+    }
+    for (JsonNode r : moduleConfig(from.moduleAddress()).path("resources")) {
+      if (r.path("address").asText().equals(from.configAddress())) {
+        return Optional.of(r.path("expressions"));
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The instance and attribute a reference names. */
   record Target(Instance instance, String attribute) {}
 

@@ -40,6 +40,8 @@ final class Side {
   final Optional<Side> previous;
   final String subscription;
   final List<String> notes = new ArrayList<>();
+  /** Each planned address's actions (empty for a state). */
+  final Map<String, List<String>> actions = new HashMap<>();
   final List<PgreachException> problems = new ArrayList<>();
   private final Map<String, Instance> byAddress = new LinkedHashMap<>();
   private final Map<String, List<Instance>> byConfig = new HashMap<>();
@@ -56,6 +58,14 @@ final class Side {
       byAddress.putIfAbsent(i.address(), i);
       byConfig.computeIfAbsent(i.moduleAddress() + "|" + i.configAddress(), k -> new ArrayList<>()).add(i);
     }
+  }
+
+  /**
+   * Whether an attribute is one a plan creates the resource without: the instance is created by
+   * the plan, and its configuration, which the document holds, writes no expression for it.
+   */
+  boolean unsetOnCreate(Instance i, String attribute) {
+    return actions.getOrDefault(i.address(), List.of()).contains("create") && references.configured(i).map(e -> !e.has(attribute)).orElse(false);
   }
 
   /** The instance at an address, if on this side. */

@@ -105,6 +105,9 @@ public final class TerraformImport {
     String subscription = subscription(d);
     Side before = new Side("before", d.before, refs, Optional.empty(), subscription);
     Side after = new Side("after", d.after, refs, Optional.of(before), subscription);
+    for (String[] c : d.changes) {
+      after.actions.putIfAbsent(c[0], List.of(c[1].split(",")));
+    }
     List<PgreachException> afterProblems = new ArrayList<>();
     List<PgreachException> beforeProblems = new ArrayList<>();
     TerraformImport planned = read(after, companion, afterProblems, d.notes);
