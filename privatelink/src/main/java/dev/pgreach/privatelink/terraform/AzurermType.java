@@ -33,6 +33,7 @@ enum AzurermType {
   LOCAL_NETWORK_GATEWAY("azurerm_local_network_gateway", "Microsoft.Network/localNetworkGateways", null, null, null, null),
   VIRTUAL_NETWORK_GATEWAY_CONNECTION("azurerm_virtual_network_gateway_connection", "Microsoft.Network/connections", null, null, null, null),
   PUBLIC_IP("azurerm_public_ip", "Microsoft.Network/publicIPAddresses", null, null, null, null),
+  PRIVATE_DNS_RESOLVER("azurerm_private_dns_resolver", "Microsoft.Network/dnsResolvers", null, null, null, null),
   PRIVATE_DNS_RESOLVER_INBOUND_ENDPOINT("azurerm_private_dns_resolver_inbound_endpoint", "Microsoft.Network/dnsResolvers/inboundEndpoints", null, null, "private_dns_resolver_id", "inboundEndpoints");
 
   /** The {@code azurerm} type name. */

@@ -122,7 +122,7 @@ final class Forms {
         f.setId("properties.virtualNetworkGateway1", m.side.reference(i, "virtual_network_gateway_id"), "virtual_network_gateway_id");
         f.setId("properties.localNetworkGateway2", m.side.reference(i, "local_network_gateway_id"), "local_network_gateway_id");
         f.setId("properties.virtualNetworkGateway2", m.side.reference(i, "peer_virtual_network_gateway_id"), "peer_virtual_network_gateway_id");
-        f.setId("properties.expressRouteCircuit", m.side.reference(i, "express_route_circuit_id"), "express_route_circuit_id");
+        f.setId("properties.peer", m.side.reference(i, "express_route_circuit_id"), "express_route_circuit_id");
       }
       case PUBLIC_IP -> {
         f.set("location", location(i), "location");
@@ -130,6 +130,10 @@ final class Forms {
         f.set("properties.ipAddress", i.value("ip_address"), "ip_address");
         f.set("properties.publicIPAllocationMethod", i.value("allocation_method"), "allocation_method");
         f.set("properties.publicIPAddressVersion", i.value("ip_version"), "ip_version");
+      }
+      case PRIVATE_DNS_RESOLVER -> {
+        f.set("location", location(i), "location");
+        f.setId("properties.virtualNetwork", m.side.reference(i, "virtual_network_id"), "virtual_network_id");
       }
       case PRIVATE_DNS_RESOLVER_INBOUND_ENDPOINT -> Endpoints.inboundEndpoint(m, i, f);
       default -> throw new IllegalStateException("not a resource type: " + t);
@@ -168,6 +172,7 @@ final class Forms {
       f.set("properties.highAvailability", ha, "high_availability");
     }
     f.set("properties.createMode", i.value("create_mode"), "create_mode");
+    f.set("properties.replicationRole", i.value("replication_role"), "replication_role");
     f.set("properties.sourceServerResourceId", m.side.reference(i, "source_server_id"), "source_server_id");
   }
 
