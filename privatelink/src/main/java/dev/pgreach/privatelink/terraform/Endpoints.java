@@ -90,6 +90,18 @@ final class Endpoints {
       }
       f.set("properties.customDnsConfigs", out, "custom_dns_configs");
     }
+    JsonNode interfaces = i.value("network_interface");
+    if (interfaces.isArray()) {
+      ArrayNode out = Form.array();
+      for (int k = 0; k < interfaces.size(); k++) {
+        JsonNode nic = i.value("network_interface", k, "id");
+        if (nic.isTextual()) {
+          out.add(Form.idObject(nic));
+          f.origin("properties.networkInterfaces[" + k + "].id", attr("network_interface", k, "id"));
+        }
+      }
+      f.set("properties.networkInterfaces", out, "network_interface");
+    }
     zoneGroup(m, i, id);
   }
 

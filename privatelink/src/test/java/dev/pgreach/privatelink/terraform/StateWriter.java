@@ -139,6 +139,9 @@ public final class StateWriter {
         visible.add(r);
       }
       case "Microsoft.Network/networkInterfaces" -> {
+        if (p.has("privateEndpoint")) {
+          return; // Azure makes a private endpoint's interface; Terraform has no resource of it
+        }
         ObjectNode v = base(id, r);
         ArrayNode configs = v.putArray("ip_configuration");
         for (JsonNode c : p.path("ipConfigurations")) {
@@ -447,6 +450,11 @@ public final class StateWriter {
       ObjectNode x = custom.addObject();
       x.set("fqdn", text(d.path("fqdn")));
       x.set("ip_addresses", or(d.path("ipAddresses"), F.arrayNode()));
+    }
+    ArrayNode interfaces = v.putArray("network_interface");
+    for (JsonNode n : p.path("networkInterfaces")) {
+      String nic = n.path("id").asText();
+      interfaces.addObject().put("id", nic).put("name", nic.substring(nic.lastIndexOf('/') + 1));
     }
     v.putArray("private_dns_zone_group");
     add("module.network", "azurerm_private_endpoint", "endpoint", key(id.name()), v);
