@@ -18,6 +18,8 @@ final class Form {
   final ObjectNode resource = JsonNodeFactory.instance.objectNode();
   final Map<String, String> origins = new LinkedHashMap<>();
   final String path;
+  /** Whether the resource is known to exist but its content is not: it is outside the input. */
+  boolean outside;
 
   /**
    * Starts a resource.
@@ -73,9 +75,16 @@ final class Form {
     return this;
   }
 
-  /** The {@code properties} object, made when missing. */
+  /**
+   * The {@code properties} object, made when missing; when the properties are unknown, a detached
+   * object (what is set there is not read: the resource is outside the input anyway).
+   */
   ObjectNode properties() {
-    return resource.has("properties") ? (ObjectNode) resource.get("properties") : resource.putObject("properties");
+    JsonNode p = resource.get("properties");
+    if (p == null) {
+      return resource.putObject("properties");
+    }
+    return p.isObject() ? (ObjectNode) p : object();
   }
 
   /** Sets a member of an object unless the value is absent (missing or null). */

@@ -138,7 +138,39 @@ final class Forms {
       case PRIVATE_DNS_RESOLVER_INBOUND_ENDPOINT -> Endpoints.inboundEndpoint(m, i, f);
       default -> throw new IllegalStateException("not a resource type: " + t);
     }
+    structure(m, t, f);
     m.add(f);
+  }
+
+  /** The member without which a resource of a type says nothing: the reader cannot read the rest. */
+  private static final Map<AzurermType, String> STRUCTURE = Map.of(
+      AzurermType.NETWORK_INTERFACE, "ipConfigurations",
+      AzurermType.PRIVATE_ENDPOINT, "privateLinkServiceConnections",
+      AzurermType.VIRTUAL_NETWORK_GATEWAY, "ipConfigurations",
+      AzurermType.PRIVATE_DNS_RESOLVER_INBOUND_ENDPOINT, "ipConfigurations");
+
+  /**
+   * A resource whose structure is known only after apply (a network interface's whole {@code
+   * ip_configuration}, an endpoint's {@code private_service_connection}) is outside the input: an
+   * endpoint is read with its properties unknown, which the reader reads so; other types are
+   * declared to exist without their content.
+   */
+  private static void structure(Mapping m, AzurermType t, Form f) {
+    String member = STRUCTURE.get(t);
+    if (member == null) {
+      return;
+    }
+    JsonNode v = f.properties().path(member);
+    if (!ResourceInput.isUnknown(v)) {
+      return;
+    }
+    if (t == AzurermType.PRIVATE_ENDPOINT) {
+      m.side.notes.add(ResourceInput.whyUnknown(v).orElse(f.path) + "; " + f.resource.get("name").textValue() + " is read with its properties unknown");
+      f.resource.set("properties", v);
+    } else {
+      m.side.notes.add(ResourceInput.whyUnknown(v).orElse(f.path) + "; " + f.resource.get("name").textValue() + " is read as outside the input");
+      f.outside = true;
+    }
   }
 
   // ------------------------------------------------------------------ servers

@@ -87,13 +87,17 @@ final class Mapping {
     ResourceInput.Builder b = ResourceInput.builder();
     side.notes.forEach(b::note);
     for (Form f : all) {
-      b.add(f.resource, f.path, f.origins);
+      if (f.outside) {
+        existing.putIfAbsent(ResourceId.parse(f.resource.get("id").textValue()), f.path);
+      } else {
+        b.add(f.resource, f.path, f.origins);
+      }
     }
     for (String[] c : completeCollections) {
       b.completeCollection(ResourceId.parse(c[0]), c[1], c[2]);
     }
     existing.forEach((id, path) -> {
-      if (!forms.containsKey(id)) {
+      if (!forms.containsKey(id) || forms.get(id).outside) {
         b.addExisting(id, path);
       }
     });

@@ -133,21 +133,34 @@ final class Side {
       notes.add(i.address() + ".id: known only after apply; the resource keeps its name and group, so it keeps its id " + before.get());
       return before;
     }
-    String standIn = "tf-" + i.address().replaceAll("[^A-Za-z0-9._-]", "_");
+    String standIn = standIn(i.address(), t.arm);
     ResourceId id;
     boolean derived = name.isPresent();
     String own = name.orElse(standIn);
     if (t.parentArm == null && t.parentId == null) {
       derived &= group.isPresent();
-      id = ResourceId.of(subscription, group.orElse(UNKNOWN_GROUP), t.arm, derived ? own : standIn);
+      id = ResourceId.of(subscription, group.orElse(UNKNOWN_GROUP), t.arm, own);
     } else {
       Optional<ResourceId> parent = parent(i, t, group);
       derived &= parent.isPresent();
-      ResourceId p = parent.orElseGet(() -> ResourceId.of(subscription, group.orElse(UNKNOWN_GROUP), parentType(t), "tf-parent-of-" + standIn));
+      ResourceId p = parent.orElseGet(() -> ResourceId.of(subscription, group.orElse(UNKNOWN_GROUP), parentType(t), standIn("parent of " + i.address(), parentType(t))));
       id = p.child(t.segment, own);
     }
     notes.add(i.address() + ".id: known only after apply; read as " + (derived ? "the id Azure gives it, " : "the stand-in ") + id);
     return Optional.of(id);
+  }
+
+  /**
+   * A name derived from a Terraform address that is valid for every type pgreach reads (a server
+   * name is 3 to 63 lower-case letters, digits and hyphens): {@code tf-}, the address in that
+   * alphabet, cut to fit, and a hash of the whole address, so that two addresses never share it;
+   * a DNS zone's ends in {@code .invalid}, the name DNS reserves for names that resolve nowhere.
+   */
+  static String standIn(String address, String type) {
+    String plain = address.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    String hash = String.format(java.util.Locale.ROOT, "%08x", address.hashCode());
+    String head = plain.length() > 40 ? plain.substring(0, 40).replaceAll("-$", "") : plain;
+    return "tf-" + head + "-" + hash + (type.equalsIgnoreCase("Microsoft.Network/privateDnsZones") ? ".invalid" : "");
   }
 
   private static String parentType(AzurermType t) {
