@@ -22,14 +22,18 @@ public final class PlanWriter {
 
   /**
    * The attributes whose values decide answers, without naming what a companion document refers
-   * to (names, ids, groups, locations, a subnet's or network's address space stay known).
+   * to (names, ids, groups, locations, a subnet's or network's address space stay known). A
+   * private DNS zone's virtual network links stay known too: DNS resolution does not yet read a
+   * zone whose link list is not known in full as undecided (a link known only after apply makes
+   * resolution fall through to public DNS), which is the DNS model's to answer, not this front
+   * end's.
    */
   private static final java.util.Set<String> DECIDING = java.util.Set.of(
       "public_network_access_enabled", "delegated_subnet_id", "private_dns_zone_id", "high_availability", "version",
       "start_ip_address", "end_ip_address", "value", "security_rule", "route",
       "network_security_group_id", "route_table_id", "remote_virtual_network_id", "allow_virtual_network_access",
-      "allow_forwarded_traffic", "allow_gateway_transit", "use_remote_gateways", "registration_enabled", "resolution_policy",
-      "records", "record", "ttl", "virtual_network_id", "private_service_connection", "custom_dns_configs",
+      "allow_forwarded_traffic", "allow_gateway_transit", "use_remote_gateways",
+      "records", "record", "ttl", "private_service_connection", "custom_dns_configs",
       "private_dns_zone_group", "ip_forwarding_enabled", "ip_address", "sku_name", "create_mode", "source_server_id");
 
   private PlanWriter() {}
