@@ -193,7 +193,7 @@ final class ArmReader {
   final List<GatewayConnection> connections = new ArrayList<>();
   final LinkedHashMap<ResourceId, NetworkInterface> interfaces = new LinkedHashMap<>();
   final LinkedHashMap<ResourceId, FlexibleServer> servers = new LinkedHashMap<>();
-  final Map<ResourceId, Node> serverEntries = new HashMap<>();
+  final Map<ResourceId, Node> serverEntries = new java.util.LinkedHashMap<>(); // in document order, so that messages name the later entry
   final Map<ResourceId, FirewallRuleSet> firewallRules = new LinkedHashMap<>();
   final LinkedHashMap<ResourceId, PrivateDnsZone> zones = new LinkedHashMap<>();
   final List<DnsServer> dnsServers = new ArrayList<>();
@@ -255,6 +255,9 @@ final class ArmReader {
       throw PgreachException.several(problems, moreProblems);
     }
     Estate done = arm.parse(estate::build);
+    outside.forEach(
+        (id, description) ->
+            note(id + " is outside the input (" + description + "): what an answer needs from it is not known, and such answers are indeterminate"));
     return new ArmImport(done, resourceCount, skippedTotals(), ImmutableList.copyOf(notes), companion.opt("at").map(Node::instant));
   }
 
