@@ -80,13 +80,14 @@ class TerraformPlanTest {
   }
 
   @Test
-  void withoutTheCompanion_nothingDecidedIsGained_theServerParametersAreNotAllInThePlan() {
-    // Terraform shows only the parameters its configuration sets; the others (TLS among them) are
-    // not known, so whether anyone connects stays undecided before and after: no decided gain.
+  void withoutTheCompanion_theRuleTurnsUndecidedAddressesIntoGainedOnes() {
+    // Before, the server's rules are not all in the plan: whether an address gets in is undecided.
+    // After, the new rule admits every address for certain.
     TerraformPlan plan = TerraformImport.readPlan(PLAN, Companion.empty());
     Comparison c = plan.compare(ServiceProfile.current(), AT);
-    assertTrue(c.exposureChanges().stream().noneMatch(e -> e.server().equals(WEB) && e.place().equals("the public endpoint")), c.exposureChanges()::toString);
-    assertTrue(plan.after().estate().network().flexibleServer(WEB).orElseThrow().unknownSettings().contains(dev.pgreach.core.ServerSetting.REQUIRE_SECURE_TRANSPORT));
+    AddressSet home = AddressSet.parse("198.51.100.23");
+    assertTrue(c.exposureChanges().stream().anyMatch(e -> e.server().equals(WEB) && e.place().equals("the public endpoint") && e.gained().containsAll(home)), c.exposureChanges()::toString);
+    assertTrue(c.exposureChanges().stream().anyMatch(e -> e.server().equals(WEB) && e.place().equals("the public endpoint (undecided)") && e.lost().containsAll(home)), c.exposureChanges()::toString);
   }
 
   @Test
