@@ -237,7 +237,9 @@ final class Forms {
       }
       ResourceId sid = i.text(path(base, "id")).flatMap(ResourceId::tryParse).orElse(id.child("subnets", name));
       if (m.standalone(sid)) {
-        continue; // the azurerm_subnet says more; the network lists it as Azure shows it
+        // The azurerm_subnet says more; the network's list still shows the subnet's group as Azure does.
+        i.text(path(base, "security_group")).filter(g -> !g.isEmpty()).ifPresent(g -> m.inlineGroups.put(sid, new String[] {g, i.address() + "." + attr(path(base, "security_group"))}));
+        continue;
       }
       Form s = new Form(sid, AzurermType.SUBNET.arm, i.address());
       s.origins.put("id", attr(path(base, "id")));

@@ -37,6 +37,8 @@ final class Mapping {
   private final Map<ResourceId, String> standaloneSubnets = new LinkedHashMap<>();
   private final List<String[]> completeCollections = new ArrayList<>();
   private final Map<ResourceId, String> existing = new LinkedHashMap<>();
+  /** The group a virtual network's {@code subnet} list shows for a subnet an azurerm_subnet defines: id and where. */
+  final Map<ResourceId, String[]> inlineGroups = new LinkedHashMap<>();
   private int read;
 
   Mapping(Side side) {
@@ -83,6 +85,13 @@ final class Mapping {
       Forms.map(this, type.get(), i, id.get());
     }
     Associations.apply(this, associations);
+    inlineGroups.forEach((subnet, group) -> {
+      Form f = forms.get(subnet);
+      if (f != null && !f.properties().has("networkSecurityGroup")) {
+        f.properties().set("networkSecurityGroup", Form.idObject(TextNode.valueOf(group[0])));
+        f.origin("properties.networkSecurityGroup.id", "security_group (of " + group[1] + ")");
+      }
+    });
     endpointPolicies();
     ResourceInput.Builder b = ResourceInput.builder();
     side.notes.forEach(b::note);

@@ -137,6 +137,15 @@ class TerraformStateTest {
     assertEquals("egress", legacy.routeTable().orElseThrow().name());
   }
 
+  @Test
+  void aSubnetsGroupTheNetworkShows_isReadWhenNoAssociationGivesOne() {
+    String shown = state(", {\"id\": \"" + S + "Microsoft.Network/virtualNetworks/hub/subnets/v3\", \"name\": \"v3\", \"address_prefix\": \"10.30.2.0/24\", \"security_group\": \"" + S
+        + "Microsoft.Network/networkSecurityGroups/edge\"}", "203.0.113.1");
+    Subnet v3 = TerraformImport.readState(shown, Companion.empty()).estate().network().virtualNetworks().get(0).subnet("v3").orElseThrow();
+    assertEquals("edge", v3.networkSecurityGroup().orElseThrow().name());
+    assertTrue(TerraformImport.readState(STATE, Companion.empty()).estate().network().virtualNetworks().get(0).subnet("v3").orElseThrow().networkSecurityGroup().isEmpty());
+  }
+
   // ------------------------------------------------------------------ errors
 
   @Test
@@ -164,6 +173,7 @@ class TerraformStateTest {
         """;
     PgreachException e = assertThrows(PgreachException.class, () -> TerraformImport.readState(doc, Companion.empty()));
     assertTrue(e.getMessage().startsWith("module.db.azurerm_postgresql_flexible_server.main[0].delegated_subnet_id (\"/subscriptions/"), e::getMessage);
+    assertTrue(e.getMessage().contains("virtualNetworks"), e::getMessage);
     assertFalse(e.getMessage().contains("s3cret"));
     PgreachException sku = assertThrows(PgreachException.class, () -> TerraformImport.readState(doc.replace("GP_Standard", "XL_Standard"), Companion.empty()));
     assertTrue(sku.problems().stream().anyMatch(p -> p.getMessage().startsWith("module.db.azurerm_postgresql_flexible_server.main[0].sku_name (\"XL_Standard_D2ds_v5\")")), sku::getMessage);
