@@ -9,7 +9,6 @@ import static dev.pgreach.privatelink.terraform.Mapping.path;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.pgreach.core.ErrorCode;
@@ -396,10 +395,5 @@ final class Forms {
     if (!(dns.isArray() && dns.isEmpty())) {
       f.set("properties.dnsSettings.dnsServers", dns, "dns_servers");
     }
-  }
-
-  /** A missing node, for members the input does not give. */
-  static JsonNode none() {
-    return MissingNode.getInstance();
   }
 }
