@@ -81,7 +81,6 @@ public final class ResourceInput {
   }
 
   /**
-<<<<<<< HEAD
    * Parses a JSON document under the limits the ARM reader applies to its own input (nesting
    * depth, string, number and name lengths, document size; duplicate keys and trailing content
    * are errors), so that a front end reads its documents as safely as ARM JSON is read.
@@ -97,7 +96,9 @@ public final class ResourceInput {
     Checks.notNull(json, "ResourceInput.parse.json");
     Checks.notNull(root, "ResourceInput.parse.root");
     return Json.parse(json, root);
-=======
+  }
+
+  /**
    * Tells whether the reader reads resources of a type; resources of other types are only counted
    * (as skipped), so a front end need not evaluate their content.
    *
@@ -107,7 +108,6 @@ public final class ResourceInput {
   public static boolean isReadType(String type) {
     Checks.notNull(type, "ResourceInput.isReadType.type");
     return ArmReader.Kind.of(type).isPresent();
->>>>>>> main
   }
 
   /** The content of an unknown-value marker. */
