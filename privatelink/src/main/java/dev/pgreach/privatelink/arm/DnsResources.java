@@ -3,6 +3,7 @@ package dev.pgreach.privatelink.arm;
 import com.google.common.collect.ImmutableList;
 import dev.pgreach.core.ClientLocation;
 import dev.pgreach.core.ErrorCode;
+import dev.pgreach.core.Inventory;
 import dev.pgreach.core.Ipv4Address;
 import dev.pgreach.core.OnPremisesNetwork;
 import dev.pgreach.core.ResourceId;
@@ -50,7 +51,7 @@ final class DnsResources {
   }
 
   private void privateDnsZones() {
-    LinkedHashMap<ResourceId, VirtualNetworkLink> links = r.convert(Kind.ZONE_LINK, this::link, r::unknownResource);
+    LinkedHashMap<ResourceId, VirtualNetworkLink> links = r.convert(Kind.ZONE_LINK, this::link, this::unknownLink);
     LinkedHashMap<ResourceId, List<DnsRecord>> records = r.convert(Kind.A_RECORDS, this::aRecords, r::unknownResource);
     LinkedHashMap<ResourceId, List<DnsRecord>> cnames = r.convert(Kind.CNAME_RECORD, this::cnameRecord, r::unknownResource);
     LinkedHashMap<ResourceId, Raw> read = r.convert(Kind.PRIVATE_DNS_ZONE, raw -> raw, r::unknownResource);
@@ -83,6 +84,25 @@ final class DnsResources {
         Node at = read.containsKey(id) ? read.get(id).node() : r.arm;
         r.zones.put(id, at.parse(b::build));
       });
+    }
+  }
+
+  /**
+   * A link with a value known only at deployment: it is outside the input, its zone's links are
+   * not known in full, and the zones linked to the network it names are not either — to every
+   * network in the input when which network it links is itself unknown. Otherwise a network whose
+   * zones the companion declares complete would answer from public DNS as if the link could not
+   * exist.
+   */
+  private void unknownLink(Raw raw, Node.UnknownValue e) {
+    r.unknownResource(raw, e);
+    Optional<Node> network =
+        raw.node().opt("properties").flatMap(p -> p.opt("virtualNetwork")).flatMap(v -> v.opt("id")).filter(n -> !n.isUnknown());
+    Optional<ResourceId> known = network.flatMap(n -> ResourceId.tryParse(n.json().asText()));
+    if (known.isPresent()) {
+      r.incomplete(Inventory.LINKED_PRIVATE_DNS_ZONES, known.get());
+    } else {
+      r.virtualNetworks.keySet().forEach(v -> r.incomplete(Inventory.LINKED_PRIVATE_DNS_ZONES, v));
     }
   }
 
