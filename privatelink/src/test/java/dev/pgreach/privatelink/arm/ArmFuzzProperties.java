@@ -59,7 +59,7 @@ class ArmFuzzProperties {
   /**
    * Random template expressions, mostly well formed and sometimes broken or unsupported, in
    * variables, a parameter's default, a resource's name and its address prefixes; one variable
-   * concatenates another many times, so some templates go past the cap on a value's size. Reading
+   * of 20 elements is concatenated many times, so some templates go past the cap on a value's size. Reading
    * such a template ends in an estate or in the library's exception naming a JSON path, never in
    * another exception, a stack overflow or an exhausted heap.
    */
@@ -75,7 +75,7 @@ class ArmFuzzProperties {
     String v3 = "[concat(" + String.join(", ", java.util.Collections.nCopies(fanOut, "variables('v2')")) + ")]";
     String template =
         "{\"parameters\": {\"p\": {\"type\": \"string\", \"defaultValue\": " + Json.quote("[" + parameterDefault + "]") + "}, \"q\": {\"type\": \"array\"}},"
-            + " \"variables\": {\"v0\": " + Json.quote("[" + v0 + "]") + ", \"v1\": [" + Json.quote("[" + v1 + "]") + ", \"10.1.0.0/16\"],"
+            + " \"variables\": {\"v0\": " + Json.quote("[" + v0 + "]") + ", \"v1\": [" + Json.quote("[" + v1 + "]") + ", \"10.1.0.0/16\"".repeat(19) + "],"
             + " \"v2\": " + Json.quote(v2) + ", \"v3\": " + Json.quote(v3) + "},"
             + " \"resources\": [{\"type\": \"Microsoft.Network/virtualNetworks\", \"name\": " + Json.quote("[" + name + "]") + ", \"location\": \"westeurope\","
             + " \"properties\": {\"addressSpace\": {\"addressPrefixes\": " + prefixes + "}}}]}";

@@ -61,12 +61,12 @@ public class TemplateBenchmark {
         .append("\"properties\": {\"addressPrefix\": \"[format('10.{0}.{1}.0/24', div(copyIndex('subnets'), 256), mod(copyIndex('subnets'), 256))]\"}}}]},")
         .append("\"resources\": {\"vnet\": {\"type\": \"Microsoft.Network/virtualNetworks\", \"apiVersion\": \"2023-11-01\", \"name\": \"big\", \"location\": \"westeurope\",")
         .append("\"properties\": {\"addressSpace\": {\"addressPrefixes\": [\"10.0.0.0/8\"]}, \"subnets\": \"[variables('subnets')]\"}},")
-        .append("\"server\": {\"type\": \"Microsoft.DBforPostgreSQL/flexibleServers\", \"apiVersion\": \"2024-08-01\", \"name\": \"db\", \"location\": \"westeurope\", \"properties\": {\"version\": \"16\"}},")
+        .append("\"server\": {\"type\": \"Microsoft.DBforPostgreSQL/flexibleServers\", \"apiVersion\": \"2024-08-01\", \"name\": \"orders-db\", \"location\": \"westeurope\", \"properties\": {\"version\": \"16\"}},")
         .append("\"rules\": {\"copy\": {\"name\": \"rules\", \"count\": \"[parameters('n')]\"}, \"type\": \"Microsoft.Resources/deployments\", \"apiVersion\": \"2022-09-01\",")
         .append("\"name\": \"[format('rule-{0}', uniqueString(string(copyIndex())))]\", \"properties\": {\"expressionEvaluationOptions\": {\"scope\": \"inner\"},")
         .append("\"parameters\": {\"i\": {\"value\": \"[copyIndex()]\"}}, \"template\": {\"languageVersion\": \"2.0\", \"parameters\": {\"i\": {\"type\": \"int\"}},")
         .append("\"resources\": {\"r\": {\"type\": \"Microsoft.DBforPostgreSQL/flexibleServers/firewallRules\", \"apiVersion\": \"2024-08-01\",")
-        .append("\"name\": \"[format('db/r{0}', parameters('i'))]\", \"properties\": {\"startIpAddress\": \"[format('203.0.{0}.1', mod(parameters('i'), 256))]\",")
+        .append("\"name\": \"[format('orders-db/rule-{0}', parameters('i'))]\", \"properties\": {\"startIpAddress\": \"[format('203.0.{0}.1', mod(parameters('i'), 256))]\",")
         .append("\"endIpAddress\": \"[format('203.0.{0}.1', mod(parameters('i'), 256))]\"}}}, \"outputs\": {\"id\": {\"type\": \"string\", \"value\": \"[guid(string(parameters('i')))]\"}}}}}}}");
     return s.toString();
   }
