@@ -144,6 +144,19 @@ final class DnsAssembly {
     return b.build();
   }
 
+  private static PrivateEndpoint withState(PrivateEndpoint p, PrivateEndpointConnectionState state) {
+    return PrivateEndpoint.builder()
+        .id(p.id())
+        .region(p.region())
+        .subnet(p.subnet())
+        .privateAddress(p.privateAddress())
+        .targetServer(p.targetServer())
+        .connectionState(state)
+        .requestingTenant(p.requestingTenant())
+        .addAllPrivateDnsZones(p.privateDnsZones())
+        .build();
+  }
+
   private static PrivateEndpoint withZones(PrivateEndpoint p, List<ResourceId> zones) {
     return PrivateEndpoint.builder()
         .id(p.id())
@@ -313,8 +326,8 @@ final class DnsAssembly {
           a.unobserved(Inventory.PRIVATE_ENDPOINT_CONNECTIONS, s.id());
           break;
         case 3:
-          boolean plain = s.hasPublicEndpoint() && a.endpoints.stream().noneMatch(p -> p.targetServer().equals(s.id())) && !a.rules.containsKey(s.id());
-          a.unknownSettings.put(s.id(), EnumSet.of(plain ? ServerSetting.NETWORKING : ServerSetting.REQUIRE_SECURE_TRANSPORT));
+          // A partial export that does not show how the server is networked.
+          a.unknownSettings.put(s.id(), EnumSet.of(s.hasPublicEndpoint() ? ServerSetting.NETWORKING : ServerSetting.REQUIRE_SECURE_TRANSPORT));
           break;
         case 4:
           a.unknownSettings.put(s.id(), EnumSet.of(s.hasPublicEndpoint() ? ServerSetting.PUBLIC_NETWORK_ACCESS : ServerSetting.PRIVATE_DNS_ZONE));
@@ -328,6 +341,11 @@ final class DnsAssembly {
           break;
         default:
           break;
+      }
+    }
+    for (int i = 0; i < a.endpoints.size(); i++) {
+      if (choices.chance(15)) {
+        a.endpoints.set(i, withState(a.endpoints.get(i), PrivateEndpointConnectionState.UNKNOWN)); // the state is not in the input
       }
     }
     for (PrivateDnsZone z : zones) {
