@@ -16,7 +16,6 @@ import dev.pgreach.core.VirtualNetwork;
 import dev.pgreach.privatelink.Connection;
 import dev.pgreach.privatelink.Connectivity;
 import dev.pgreach.privatelink.Estate;
-import dev.pgreach.privatelink.PrivateEndpoint;
 import dev.pgreach.privatelink.testing.EstateArbitraries;
 import dev.pgreach.privatelink.testing.Feature;
 import java.util.ArrayList;
