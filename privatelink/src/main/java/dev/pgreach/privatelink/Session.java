@@ -64,8 +64,11 @@ final class Session {
   /**
    * Whether the client's TLS meets the server's settings. Where {@code require_secure_transport},
    * {@code ssl_min_protocol_version} or {@code ssl_max_protocol_version} are unknown, every value
-   * they may take is tried: when all give the same outcome it stands (a client offering TLS 1.2
-   * and 1.3 is accepted whatever they are), otherwise the step is undecided.
+   * Azure allows them to take is tried: when all give the same outcome it stands, otherwise the
+   * step is undecided. Azure allows the two versions only among those the service profile
+   * supports (under {@code current}: {@code TLSv1.2} and {@code TLSv1.3}, the maximum also unset),
+   * with the maximum not below the minimum (a server refuses that pair); so a client offering TLS 1.2 and 1.3 is accepted
+   * whatever they are, and a client offering only TLS 1.2 is undecided while the minimum is unknown.
    */
   static ConnectStep tls(FlexibleServer server, Client client, ServiceProfile profile) {
     boolean requireKnown = server.isKnown(ServerSetting.REQUIRE_SECURE_TRANSPORT);
@@ -76,8 +79,16 @@ final class Session {
       return asKnown;
     }
     List<Boolean> requires = requireKnown ? List.of(server.requireSecureTransport()) : List.of(true, false);
-    List<TlsVersion> mins = minKnown ? List.of(server.sslMinProtocolVersion()) : java.util.Arrays.asList(TlsVersion.values());
-    java.util.Set<StepEffect> effects = java.util.EnumSet.noneOf(StepEffect.class);
+    List<TlsVersion> allowed = java.util.Arrays.stream(TlsVersion.values()).filter(profile::supportsTls).collect(Collectors.toList());
+    Optional<TlsVersion> knownMax = maxKnown ? server.sslMaxProtocolVersion() : Optional.empty();
+    List<TlsVersion> mins =
+        minKnown
+            ? List.of(server.sslMinProtocolVersion())
+            : allowed.stream().filter(v -> knownMax.map(m -> v.compareTo(m) <= 0).orElse(true)).collect(Collectors.toList());
+    if (mins.isEmpty()) { // a known maximum below every version the profile allows: no minimum is above it
+      mins = List.of(server.sslMinProtocolVersion());
+    }
+    java.util.Map<StepEffect, ConnectStep.Tls> outcomes = new java.util.EnumMap<>(StepEffect.class);
     for (boolean require : requires) {
       for (TlsVersion min : mins) {
         List<Optional<TlsVersion>> maxes = new java.util.ArrayList<>();
@@ -85,15 +96,19 @@ final class Session {
           maxes.add(server.sslMaxProtocolVersion());
         } else {
           maxes.add(Optional.empty());
-          java.util.Arrays.stream(TlsVersion.values()).filter(v -> v.compareTo(min) >= 0).forEach(v -> maxes.add(Optional.of(v)));
+          allowed.stream().filter(v -> v.compareTo(min) >= 0).forEach(v -> maxes.add(Optional.of(v)));
         }
         for (Optional<TlsVersion> max : maxes) {
-          effects.add(tls(server, client, profile, require, min, max).effect());
+          ConnectStep.Tls tried = tls(server, client, profile, require, min, max);
+          outcomes.putIfAbsent(tried.effect(), tried);
         }
       }
     }
-    if (effects.size() == 1) {
-      return asKnown; // the settings as read are one of the values tried, so they agree
+    if (outcomes.size() == 1) {
+      // One outcome whatever the unknown settings are: the settings as read give it when they
+      // are among the values tried; otherwise the first value tried stands for it.
+      StepEffect only = outcomes.keySet().iterator().next();
+      return asKnown.effect() == only ? asKnown : outcomes.get(only);
     }
     List<String> unknown = new java.util.ArrayList<>();
     if (!requireKnown) {

@@ -226,7 +226,9 @@ public final class ArmImport {
    * ExpressRoute connection whose on-premises side the companion does not describe, a network
    * interface's public IP address that is not in the input, a network interface's own DNS servers
    * (interface-level DNS is not modelled), a private endpoint connection without a status (read as
-   * Pending), template resources whose condition is false.
+   * Pending), template resources whose condition is false; and, last, one note for every
+   * resource outside the input (referred to but not read, such as a server's delegated subnet in
+   * another resource group), starting with its id and saying what referred to it.
    *
    * @return the notes, in the order they arose
    */

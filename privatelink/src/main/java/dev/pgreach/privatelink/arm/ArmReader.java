@@ -255,6 +255,9 @@ final class ArmReader {
       throw PgreachException.several(problems, moreProblems);
     }
     Estate done = arm.parse(estate::build);
+    outside.forEach(
+        (id, description) ->
+            note(id + " is outside the input (" + description + "): what an answer needs from it is not known, and such answers are indeterminate"));
     return new ArmImport(done, resourceCount, skippedTotals(), ImmutableList.copyOf(notes), companion.opt("at").map(Node::instant));
   }
 

@@ -10,6 +10,7 @@ import dev.pgreach.core.PgreachException;
 import dev.pgreach.core.PublicNetworkAccess;
 import dev.pgreach.core.ReplicationRole;
 import dev.pgreach.core.ResourceId;
+import dev.pgreach.core.ServerName;
 import dev.pgreach.core.ServerSetting;
 import dev.pgreach.core.ServerState;
 import dev.pgreach.core.ServerTier;
@@ -114,8 +115,27 @@ final class ServerResources {
     }
   }
 
+  /**
+   * The server's id, its name in lower case. Azure creates flexible servers only with lower-case
+   * names, and resource ids and host names compare ignoring case; a document that writes a
+   * server's name with capitals (as test fixtures do) names the same server, which is read under
+   * its lower-case name, with a note. A name that is not valid in any case stays as written, for
+   * the model to refuse.
+   */
+  private ResourceId serverId(Raw raw) {
+    ResourceId id = raw.id();
+    String name = id.name();
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    if (lower.equals(name) || ServerName.tryParse(lower).isEmpty()) {
+      return id;
+    }
+    r.note(raw.node().path() + ": server " + name + " is written with capitals, which Azure does not create; it is read as " + lower
+        + " (resource ids and host names compare ignoring case)");
+    return ResourceId.of(id.subscriptionId(), id.resourceGroup(), FlexibleServer.RESOURCE_TYPE, lower);
+  }
+
   private FlexibleServer server(Raw raw, List<Raw> configurations, Map<ResourceId, Parameter> parameters) {
-    FlexibleServer.Builder b = FlexibleServer.builder().id(raw.id()).region(NetworkResources.region(raw.node()));
+    FlexibleServer.Builder b = FlexibleServer.builder().id(serverId(raw)).region(NetworkResources.region(raw.node()));
     Set<ServerSetting> unknown = EnumSet.noneOf(ServerSetting.class);
     Optional<Node> sku = raw.node().opt("sku").flatMap(s -> s.opt("tier"));
     if (sku.isPresent() && sku.get().isUnknown()) {

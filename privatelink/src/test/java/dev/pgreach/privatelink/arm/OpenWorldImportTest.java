@@ -69,6 +69,9 @@ class OpenWorldImportTest {
     ResourceId subnet = ResourceId.parse(SUB + "/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-data/subnets/snet-pg");
     assertTrue(read.estate().coverage().isOutsideInput(subnet));
     assertTrue(read.estate().coverage().outsideInput().get(subnet).contains("delegated subnet of server ledger-db"), read.estate().coverage().outsideInput()::toString);
+    assertTrue(
+        read.notes().stream().anyMatch(n -> n.startsWith(subnet + " is outside the input (") && n.contains("delegated subnet of server ledger-db")),
+        read.notes()::toString);
     // From the internet a VNet-integrated server's name has no public answer, whatever its subnet holds.
     Connection c = connect(read, "laptop", "ledger-db.postgres.database.azure.com");
     assertEquals(Disposition.BLOCKED, c.disposition(), c::explanation);
