@@ -134,7 +134,7 @@ public class IntentBenchmark {
         if (k < 2) {
           List<FirewallRule> rules = new ArrayList<>();
           for (int r = 0; r < 20; r++) {
-            rules.add(FirewallRule.of("r" + r, "198.51.100." + (r * 10), "198.51.100." + (r * 10 + 5)));
+            rules.add(FirewallRule.of("range-" + r, "198.51.100." + (r * 10), "198.51.100." + (r * 10 + 5)));
           }
           if (k == 1) {
             rules.add(FirewallRule.of("AllowAllAzureServicesAndResourcesWithinAzureIps", "0.0.0.0", "0.0.0.0"));
