@@ -62,16 +62,16 @@ final class IntentCheck {
     List<PgreachException> problems = new ArrayList<>();
     for (int i = 0; i < intents.size(); i++) {
       Intent intent = intents.get(i);
-      String at = "intents[" + i + "]";
+      String where = "intents[" + i + "]";
       for (String s : serverNames(intent)) {
         if (server(s).isEmpty()) {
-          problems.add(PgreachException.of(ErrorCode.UNKNOWN_RESOURCE, "%s (%s) names server \"%s\", which is not in the estate", at, intent.kind(), s));
+          problems.add(PgreachException.of(ErrorCode.UNKNOWN_RESOURCE, "%s (%s) names server \"%s\", which is not in the estate", where, intent.kind(), s));
         }
       }
       if (intent instanceof Intent.ClientsCanConnect c) {
         for (String name : c.clients()) {
           if (estate.clients().stream().noneMatch(x -> x.name().equals(name))) {
-            problems.add(PgreachException.of(ErrorCode.UNKNOWN_RESOURCE, "%s.clients names client \"%s\", which is not in the estate", at, name));
+            problems.add(PgreachException.of(ErrorCode.UNKNOWN_RESOURCE, "%s.clients names client \"%s\", which is not in the estate", where, name));
           }
         }
       }
@@ -82,7 +82,7 @@ final class IntentCheck {
                 PgreachException.of(
                     ErrorCode.UNKNOWN_RESOURCE,
                     "%s.from names \"%s\", which is no subnet (network/subnet), virtual network or on-premises network of the estate, nor %s or %s",
-                    at,
+                    where,
                     place,
                     Intent.INTERNET,
                     Intent.AZURE_SERVICES));

@@ -1,6 +1,7 @@
 package dev.pgreach.privatelink.intent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pgreach.core.AddressSet;
 import dev.pgreach.core.Client;
@@ -34,8 +35,10 @@ class IntentProperties {
    * every other subnet to every private front door of S. The public endpoint and on-premises
    * networks are allowed here (they are judged by the exposure's own properties), so the reference
    * needs no sampling of the internet.
+   *
+   * <p>jqwik's default of 1,000 tries; the {@code heavy-properties} profile raises it.
    */
-  @Property(tries = 1000)
+  @Property
   void reachableOnlyFromAgreesWithConnectingEveryHost(@ForAll("small") Estate estate, @ForAll long choice) {
     Connectivity connectivity = Connectivity.of(estate, ServiceProfile.current());
     for (FlexibleServer server : estate.network().flexibleServers()) {
@@ -93,7 +96,7 @@ class IntentProperties {
     return Client.builder().name("reference").location(new ClientLocation.InVirtualNetwork(s.id(), a, Optional.empty(), nic)).build();
   }
 
-  /** In a closed world nothing is indeterminate unless a firewall change is still propagating. */
+  /** Over the six kinds, every violation's counterexample behaves as the violation says: an exposure connects, a name question is blocked. */
   @Property(tries = 100)
   void intentsOfTheSixKindsAreDecidedAndTheirCounterexamplesAgree(@ForAll("closed") Estate estate) {
     Connectivity connectivity = Connectivity.of(estate, ServiceProfile.current());
@@ -109,6 +112,44 @@ class IntentProperties {
           }
         });
       }
+    }
+  }
+
+  /**
+   * Removing knowledge never flips an intent between satisfied and violated: with the firewall
+   * rules, endpoint connections and record sets of every owner declared not observed, each intent
+   * keeps its answer or becomes indeterminate.
+   */
+  @Property(tries = 100)
+  void forgettingInventoriesNeverFlipsAnIntent(@ForAll("closed") Estate estate) {
+    dev.pgreach.core.Coverage.Builder coverage = dev.pgreach.core.Coverage.builder().whole(true);
+    for (FlexibleServer s : estate.network().flexibleServers()) {
+      coverage.putIncompleteInventories(dev.pgreach.core.Inventory.FIREWALL_RULES, s.id());
+      coverage.putIncompleteInventories(dev.pgreach.core.Inventory.PRIVATE_ENDPOINT_CONNECTIONS, s.id());
+    }
+    estate.privateDnsZones().forEach(z -> coverage.putIncompleteInventories(dev.pgreach.core.Inventory.RECORD_SETS, z.id()));
+    var n = estate.network();
+    Estate open =
+        estate.withNetwork(
+            dev.pgreach.core.Network.builder()
+                .addAllVirtualNetworks(n.virtualNetworks())
+                .addAllNetworkInterfaces(n.networkInterfaces())
+                .addAllRouteTables(n.routeTables())
+                .addAllVirtualNetworkGateways(n.virtualNetworkGateways())
+                .addAllGatewayConnections(n.gatewayConnections())
+                .addAllOnPremisesNetworks(n.onPremisesNetworks())
+                .addAllFlexibleServers(n.flexibleServers())
+                .coverage(coverage.build())
+                .build());
+    Intents intents = six(estate);
+    IntentReport known = intents.verify(estate, ServiceProfile.current(), EstateArbitraries.INSTANT);
+    IntentReport less = intents.verify(open, ServiceProfile.current(), EstateArbitraries.INSTANT);
+    for (int i = 0; i < known.results().size(); i++) {
+      IntentStatus a = known.results().get(i).status();
+      IntentStatus b = less.results().get(i).status();
+      Statistics.label("open answer").collect(a == b ? "same" : b == IntentStatus.INDETERMINATE ? "indeterminate" : "flipped");
+      int index = i;
+      assertTrue(a == b || b == IntentStatus.INDETERMINATE, () -> known.results().get(index).explanation() + "\nopen:\n" + less.results().get(index).explanation());
     }
   }
 
