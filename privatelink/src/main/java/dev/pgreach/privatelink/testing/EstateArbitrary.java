@@ -50,7 +50,9 @@ import net.jqwik.api.arbitraries.ArbitraryDecorator;
  *
  * <p><b>Edge cases.</b> The network's edge cases (the smallest network; a hub and spokes in two
  * regions with a gateway, transit, a one-way peering, an appliance route and servers of both access
- * modes), each with nothing on top and with the tape's own edge cases.
+ * modes), each with nothing on top (an empty tape), with everything on top (a tape of the largest
+ * choices: every subnet with a group, every server with rules and endpoints, every zone linked, as
+ * many clients as allowed) and with the tape's own edge cases.
  */
 public final class EstateArbitrary extends ArbitraryDecorator<Estate> {
   /** The most virtual networks a generated network has. */
@@ -222,6 +224,7 @@ public final class EstateArbitrary extends ArbitraryDecorator<Estate> {
   }
 
   @Override
+  @SuppressWarnings("unchecked") // jqwik's EdgeCases.Config.add takes varargs of the generic list type
   protected Arbitrary<Estate> arbitrary() {
     Options o = options;
     Arbitrary<Network> networks = o.valid ? NetworkArbitraries.validNetworks() : NetworkArbitraries.networks();
@@ -237,7 +240,9 @@ public final class EstateArbitrary extends ArbitraryDecorator<Estate> {
             .withDistribution(RandomDistribution.uniform())
             .list()
             .ofMaxSize(o.tapeLength)
-            .withSizeDistribution(RandomDistribution.uniform());
+            .withSizeDistribution(RandomDistribution.uniform())
+            // Besides the empty tape (nothing on top of the network): a full one, every feature present.
+            .edgeCases(c -> c.add(java.util.Collections.nCopies(o.tapeLength, Choices.BOUND - 1)));
     return Combinators.combine(networks, tape).as((n, t) -> EstateAssembly.assemble(n, new Choices(t), o));
   }
 

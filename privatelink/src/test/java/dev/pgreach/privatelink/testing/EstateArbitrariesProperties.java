@@ -122,6 +122,16 @@ class EstateArbitrariesProperties {
     e.clients().forEach(c -> assertTrue(d.contains("client " + c.name() + " "), d));
   }
 
+  /** The edge cases include the bare network and the estate with everything on top. */
+  @net.jqwik.api.Example
+  void edgeCasesIncludeTheBareAndTheFullEstate() {
+    java.util.List<Estate> edges = new java.util.ArrayList<>();
+    EstateArbitraries.estates().edgeCases().forEach(s -> edges.add(s.value()));
+    assertTrue(edges.stream().anyMatch(e -> e.clients().isEmpty() && e.networkSecurityGroups().isEmpty() && e.privateEndpoints().isEmpty()));
+    assertTrue(edges.stream().anyMatch(e -> e.clients().size() == 4 && !e.networkSecurityGroups().isEmpty() && !e.firewallRules().isEmpty()),
+        () -> edges.stream().map(EstateArbitraries::describe).collect(Collectors.joining("\n---\n")));
+  }
+
   @Provide
   Arbitrary<Estate> valid() {
     return EstateArbitraries.validEstates().without(Feature.OPEN_WORLD);
