@@ -34,14 +34,32 @@ public final class AddressSet {
   public static final AddressSet ALL = new AddressSet(new int[] {BIAS}, new int[] {-1 ^ BIAS});
 
   /**
-   * The public address space: exactly the addresses {@link Ipv4Address#isPublic()} accepts. Every
-   * answer about public sources (exposure, comparison, validation) uses this one definition, so
-   * "this network" ({@code 0.0.0.0/8}), private and shared space, loopback, link-local, multicast,
-   * reserved space and {@code 255.255.255.255} are never counted as internet sources.
+   * The addresses no host on the internet has as its own, so that no internet source or public
+   * endpoint is ever one of them: "this network" ({@code 0.0.0.0/8}), the private ranges of RFC
+   * 1918 ({@code 10.0.0.0/8}, {@code 172.16.0.0/12}, {@code 192.168.0.0/16}), shared address space
+   * ({@code 100.64.0.0/10}), loopback ({@code 127.0.0.0/8}), link-local ({@code 169.254.0.0/16}),
+   * IETF protocol assignments ({@code 192.0.0.0/24}, except the anycast addresses {@code
+   * 192.0.0.9} and {@code 192.0.0.10}, which the registry marks globally reachable), multicast ({@code 224.0.0.0/4}), reserved
+   * space ({@code 240.0.0.0/4}) and the limited broadcast address {@code 255.255.255.255} (inside
+   * the reserved block). These are the blocks of the IANA IPv4 special-purpose address registry
+   * that are not globally reachable, except the documentation blocks (RFC 5737: {@code
+   * 192.0.2.0/24}, {@code 198.51.100.0/24}, {@code 203.0.113.0/24}) and the benchmarking block
+   * ({@code 198.18.0.0/15}), which pgreach counts as public so that examples and stand-ins can be
+   * internet hosts (a decision recorded in the module README).
    */
-  public static final AddressSet PUBLIC =
-      ALL.difference(
-          parse("0.0.0.0/8, 10.0.0.0/8, 100.64.0.0/10, 127.0.0.0/8, 169.254.0.0/16, 172.16.0.0/12, 192.168.0.0/16, 224.0.0.0/3"));
+  public static final AddressSet NOT_PUBLIC =
+      parse(
+              "0.0.0.0/8, 10.0.0.0/8, 100.64.0.0/10, 127.0.0.0/8, 169.254.0.0/16, 172.16.0.0/12, 192.0.0.0/24, 192.168.0.0/16,"
+                  + " 224.0.0.0/4, 240.0.0.0/4")
+          .difference(parse("192.0.0.9/32, 192.0.0.10/32"));
+
+  /**
+   * The public address space, every address not in {@link #NOT_PUBLIC}: the one definition of
+   * "public" in pgreach. {@link Ipv4Address#isPublic()} is membership in it, and every answer
+   * about public sources (exposure, comparison, the companion's internet hosts, validation) is
+   * within it.
+   */
+  public static final AddressSet PUBLIC = NOT_PUBLIC.complement();
 
   /*
    * Range i is [firsts[i], lasts[i]]. Values are stored biased (bits ^ MIN_VALUE), so that signed

@@ -121,6 +121,17 @@ public abstract class Coverage {
   public abstract ImmutableSetMultimap<Inventory, ResourceId> incompleteInventories();
 
   /**
+   * Tells whether the input is declared whole, as {@link #isWhole()} or by declaring every kind of
+   * {@link Inventory} complete for every owner: the two declarations say the same, and answers and
+   * findings do not tell them apart.
+   *
+   * @return whether every inventory of every owner in the input is declared complete
+   */
+  public final boolean isDeclaredWhole() {
+    return isWhole() || completeKinds().containsAll(java.util.EnumSet.allOf(Inventory.class));
+  }
+
+  /**
    * Tells whether a resource is outside the input: referred to, not held.
    *
    * @param id the resource's id
@@ -187,5 +198,21 @@ public abstract class Coverage {
   /** Builds {@link Coverage}s. */
   public static final class Builder extends ImmutableCoverage.Builder {
     Builder() {}
+
+    /**
+     * Builds the value.
+     *
+     * @return the value
+     * @throws PgreachException {@link ErrorCode#DUPLICATE_RESOURCE} naming the key when one key
+     *     was put twice into a map (outsideInput), and the value's own checks
+     */
+    @Override
+    public Coverage build() {
+      try {
+        return super.build();
+      } catch (IllegalArgumentException e) {
+        throw Checks.duplicateKey("Coverage.Builder", "outsideInput", e);
+      }
+    }
   }
 }

@@ -87,6 +87,28 @@ public abstract class Finding implements Comparable<Finding> {
   }
 
   /**
+   * Returns this finding as what it is when the input does not show what it relies on: severity
+   * {@link Severity#ADVICE}, the message saying what is not in the input. A finding that relies on
+   * the absence of something (no reverse peering, no link, no rule) is a fact only when the input
+   * shows the collection in full; otherwise it is advice to look, never a warning or an error.
+   *
+   * @param missing what the input does not show, such as {@code the peerings of hub-vnet are not
+   *     observed}
+   * @return the finding with severity ADVICE and the reason appended to its message
+   */
+  public final Finding notInInput(String missing) {
+    Checks.notNull(missing, "Finding.notInInput.missing");
+    return builder()
+        .code(code())
+        .resource(resource())
+        .field(field())
+        .value(value())
+        .severity(Severity.ADVICE)
+        .message(message() + " Not in the input: " + missing + ", so this is not known to hold.")
+        .build();
+  }
+
+  /**
    * Returns a builder.
    *
    * @return a new builder

@@ -60,8 +60,24 @@ public enum FindingCode {
   SERVER_REGION_MISMATCH(Severity.ERROR),
   /** A private-access server has no private DNS zone. */
   SERVER_PRIVATE_DNS_ZONE_MISSING(Severity.ERROR),
-  /** A VNet-integrated server has {@code publicNetworkAccess} Enabled, which Azure silently ignores. */
+  /**
+   * A VNet-integrated server has {@code publicNetworkAccess} Enabled, which Azure silently ignores
+   * (profile {@code preview2021}; under {@code current} it is {@link
+   * #PUBLIC_NETWORK_ACCESS_CONFLICTS_WITH_VNET_INTEGRATION}).
+   */
   PUBLIC_NETWORK_ACCESS_IGNORED(Severity.WARNING),
+  /**
+   * A VNet-integrated server has {@code publicNetworkAccess} Enabled: Azure rejects the create or
+   * update with HTTP 400 {@code ConflictingPublicNetworkAccessAndVirtualNetworkConfiguration}, so
+   * a template or plan that says so does not deploy.
+   */
+  PUBLIC_NETWORK_ACCESS_CONFLICTS_WITH_VNET_INTEGRATION(Severity.ERROR),
+  /**
+   * Posture: a public-access server has {@code publicNetworkAccess} Enabled, so its public
+   * endpoint takes connections from the internet, limited only by firewall rules. Not raised for
+   * VNet-integrated servers, which have no public endpoint.
+   */
+  PUBLIC_NETWORK_ACCESS_ENABLED(Severity.ADVICE),
   /** The service profile does not let {@code publicNetworkAccess} be switched off on a public-access server. */
   PUBLIC_NETWORK_ACCESS_TOGGLE_UNSUPPORTED(Severity.ERROR),
   /** {@code require_secure_transport} is off but the service profile only accepts encrypted connections. */
@@ -92,6 +108,15 @@ public enum FindingCode {
   FIREWALL_RULE_ALLOWS_ALL(Severity.WARNING),
   /** The 0.0.0.0 rule admits Azure-allocated addresses of every tenant, other customers' included. */
   FIREWALL_ALLOWS_AZURE_SERVICES(Severity.WARNING),
+  /**
+   * A firewall rule admits no public address ({@link AddressSet#PUBLIC}): connections reach a
+   * server's public endpoint from public addresses only, so the rule admits nothing.
+   */
+  FIREWALL_RULE_ADMITS_NO_PUBLIC_ADDRESS(Severity.WARNING),
+  /** Posture: a server has more firewall rules than the threshold the caller set. */
+  FIREWALL_RULES_ABOVE_THRESHOLD(Severity.ADVICE),
+  /** Posture: a server's firewall rules admit more public addresses than the threshold the caller set. */
+  FIREWALL_PUBLIC_ADDRESSES_ABOVE_THRESHOLD(Severity.ADVICE),
   /** A security rule is never reached: higher-priority rules decide all of its traffic. */
   NSG_RULE_SHADOWED(Severity.ADVICE),
   /** A security rule denies TCP 5432 inside a flexible server's delegated subnet, which breaks high availability. */
@@ -102,6 +127,21 @@ public enum FindingCode {
   NSG_APPLICATION_SECURITY_GROUP_UNSUPPORTED(Severity.ERROR),
   /** A security rule names a service tag whose ranges the model does not know. */
   NSG_SERVICE_TAG_UNKNOWN(Severity.ADVICE),
+  /**
+   * Posture: an inbound allow rule admits any source ({@code *}, {@code Internet}, {@code
+   * 0.0.0.0/0}) to TCP 5432 or 6432.
+   */
+  NSG_ALLOWS_ANY_SOURCE_TO_POSTGRES(Severity.WARNING),
+  /**
+   * A network security group is associated with a GatewaySubnet: the gateway stops functioning
+   * (Azure's built-in policy denies it).
+   */
+  NSG_ON_GATEWAY_SUBNET(Severity.ERROR),
+  /**
+   * Posture: a subnet holds clients or private endpoints but has no network security group (private
+   * endpoints count only where their network policies apply groups).
+   */
+  SUBNET_WITHOUT_NSG(Severity.ADVICE),
 
   // ---- DNS (pgreach-dns) ----
   /** A VNet-integrated server's private DNS zone does not end with {@code .postgres.database.azure.com}. */
@@ -158,12 +198,26 @@ public enum FindingCode {
   PRIVATE_ENDPOINT_NSG_NOT_APPLIED(Severity.ADVICE),
   /** A server name that had private endpoints is reused, which the service profile does not allow. */
   SERVER_NAME_REUSE_BLOCKED(Severity.ERROR),
-  /** A server has neither firewall rules, nor approved private endpoints, nor VNet integration: nothing can reach it. */
+  /**
+   * A public-access server with {@code publicNetworkAccess} Enabled has neither firewall rules nor
+   * approved private endpoints: nothing can reach it. (With public access Disabled, {@link
+   * #PUBLIC_ACCESS_DISABLED_WITHOUT_PRIVATE_ENDPOINT}.)
+   */
   SERVER_UNREACHABLE(Severity.WARNING),
+  /**
+   * Posture: a public-access server has {@code publicNetworkAccess} Disabled and no Approved private
+   * endpoint connection: nothing can reach it.
+   */
+  PUBLIC_ACCESS_DISABLED_WITHOUT_PRIVATE_ENDPOINT(Severity.WARNING),
 
   // ---- comparison of two estates (pgreach-privatelink) ----
   /** A server's networking mode changed, which Azure does not allow after creation. */
   NETWORKING_MODE_CHANGED(Severity.ERROR),
+  /**
+   * A VNet-integrated server becomes a public-access (private-endpoint-capable) server: Azure does
+   * this only through its network migration operation, which the message describes.
+   */
+  NETWORKING_MODE_MIGRATION_REQUIRED(Severity.WARNING),
   /** A VNet-integrated server moved to another virtual network or subnet, which Azure does not allow. */
   SERVER_MOVED(Severity.ERROR),
   /** A subnet that holds resources changed its prefix, which Azure does not allow. */

@@ -175,21 +175,17 @@ public final class Ipv4Address implements Comparable<Ipv4Address> {
   }
 
   /**
-   * Tells whether a host on the internet can have this address as its own: it is not private
-   * ({@link #isPrivate()}), not in {@code 0.0.0.0/8} ("this network"), loopback ({@code
-   * 127.0.0.0/8}), link-local ({@code 169.254.0.0/16}), multicast or reserved ({@code
-   * 224.0.0.0/3}, which holds {@code 255.255.255.255}). Documentation ranges such as {@code
+   * Tells whether a host on the internet can have this address as its own: it is in {@link
+   * AddressSet#PUBLIC}, so not private ({@link #isPrivate()}), not in {@code 0.0.0.0/8} ("this
+   * network"), loopback ({@code 127.0.0.0/8}), link-local ({@code 169.254.0.0/16}), IETF protocol
+   * assignments ({@code 192.0.0.0/24} but its two anycast addresses), multicast ({@code 224.0.0.0/4}) or reserved ({@code
+   * 240.0.0.0/4}, which holds {@code 255.255.255.255}). Documentation ranges such as {@code
    * 203.0.113.0/24} count as public, so examples can use them.
    *
    * @return whether the address can be a public source or destination
    */
   public boolean isPublic() {
-    int first = bits >>> 24;
-    return !isPrivate()
-        && first != 0
-        && first != 127
-        && (bits >>> 16) != 0xA9FE
-        && first < 224;
+    return AddressSet.PUBLIC.contains(this);
   }
 
   @Override

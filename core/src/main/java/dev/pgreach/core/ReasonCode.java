@@ -185,5 +185,17 @@ public enum ReasonCode {
   /** The server is starting, updating, restarting or being created: it may be unavailable while it does. */
   SERVER_STATE_CHANGING,
   /** The private endpoint's connection state is not known from the input (approval may be automatic or manual). */
-  ENDPOINT_STATE_UNKNOWN
+  ENDPOINT_STATE_UNKNOWN,
+  /**
+   * The question concerns a session established at an earlier instant: network security groups are
+   * stateful, so it is judged by the rules in force when it was established, and no rule on its
+   * path changed since.
+   */
+  SESSION_ESTABLISHED,
+  /**
+   * A security rule on the path of an established session changed after the session was
+   * established: the session continues if the rules in force then admitted it, and the rule as it
+   * was before its change is not known.
+   */
+  SECURITY_RULE_CHANGED_SINCE_ESTABLISHED
 }

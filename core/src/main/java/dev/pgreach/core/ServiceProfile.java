@@ -64,6 +64,8 @@ public abstract class ServiceProfile {
           .privateDnsZonePerServer(false)
           .nxDomainRedirectSupported(true)
           .storageOutboundRequired(true)
+          .vnetToPrivateEndpointMigration(true)
+          .publicNetworkAccessConflictsWithVnetIntegration(true)
           .build();
 
   ServiceProfile() {}
@@ -207,6 +209,32 @@ public abstract class ServiceProfile {
    * @return whether NSGs must allow it
    */
   public abstract boolean storageOutboundRequired();
+
+  /**
+   * Returns whether a VNet-integrated server can be migrated to the private-endpoint-capable public
+   * access networking mode ({@code az postgres flexible-server migrate-network}, the REST
+   * operation {@code migrateNetwork}; a preview documented today). The reverse, and any other
+   * change of networking mode, stays impossible after creation.
+   *
+   * @return whether that one direction of migration exists; {@code false} unless built otherwise
+   */
+  @Value.Default
+  public boolean vnetToPrivateEndpointMigration() {
+    return false;
+  }
+
+  /**
+   * Returns whether Azure rejects a VNet-integrated server with {@code publicNetworkAccess} Enabled
+   * (HTTP 400 {@code ConflictingPublicNetworkAccessAndVirtualNetworkConfiguration}) rather than
+   * ignoring the setting.
+   *
+   * @return whether the combination is refused; false unless built otherwise, true for {@code
+   *     current}
+   */
+  @Value.Default
+  public boolean publicNetworkAccessConflictsWithVnetIntegration() {
+    return false;
+  }
 
   /**
    * Returns how long a firewall change may take to take effect.

@@ -74,7 +74,7 @@ class NetworkValidationTest {
             () -> base().server("pg-one", "northeurope", NetworkValidationTest::privateServer).build()),
         row("private access without a zone", FindingCode.SERVER_PRIVATE_DNS_ZONE_MISSING, "privateDnsZone", "none",
             () -> base().server("pg-one", "westeurope", b -> b.delegatedSubnet(subnetId("app", "db"))).build()),
-        row("public access enabled on a VNet server", FindingCode.PUBLIC_NETWORK_ACCESS_IGNORED, "publicNetworkAccess", "ENABLED",
+        row("public access enabled on a VNet server", FindingCode.PUBLIC_NETWORK_ACCESS_CONFLICTS_WITH_VNET_INTEGRATION, "publicNetworkAccess", "ENABLED",
             () -> base().server("pg-one", "westeurope", b -> privateServer(b).publicNetworkAccess(PublicNetworkAccess.ENABLED)).build()),
         row("server address outside its subnet", FindingCode.ADDRESS_OUTSIDE_SUBNET, "privateAddress", "10.1.0.9",
             () -> base().server("pg-one", "westeurope", b -> privateServer(b, "db", "10.1.0.9")).build()),
@@ -193,8 +193,9 @@ class NetworkValidationTest {
   @Test
   void validate_tlsMinimumBelow12_reportedUnderBothProfiles() {
     Network n = base().server("pg-public", "westeurope", b -> b.sslMinProtocolVersion(TlsVersion.TLS_1_0)).build();
-    assertEquals(List.of(FindingCode.TLS_VERSION_UNSUPPORTED), codes(NetworkValidation.validate(n, ServiceProfile.current())));
-    assertEquals(List.of(FindingCode.TLS_VERSION_UNSUPPORTED), codes(NetworkValidation.validate(n, ServiceProfile.preview2021())));
+    List<FindingCode> expected = List.of(FindingCode.PUBLIC_NETWORK_ACCESS_ENABLED, FindingCode.TLS_VERSION_UNSUPPORTED);
+    assertEquals(expected, codes(NetworkValidation.validate(n, ServiceProfile.current())));
+    assertEquals(expected, codes(NetworkValidation.validate(n, ServiceProfile.preview2021())));
   }
 
   @Test

@@ -225,5 +225,21 @@ public abstract class DnsEstate {
   /** Builds {@link DnsEstate}s. */
   public static final class Builder extends ImmutableDnsEstate.Builder {
     Builder() {}
+
+    /**
+     * Builds the value.
+     *
+     * @return the value
+     * @throws PgreachException {@link ErrorCode#DUPLICATE_RESOURCE} naming the key when one key
+     *     was put twice into a map (publicEndpointLabels), and the value's own checks
+     */
+    @Override
+    public DnsEstate build() {
+      try {
+        return super.build();
+      } catch (IllegalArgumentException e) {
+        throw Checks.duplicateKey("DnsEstate.Builder", "publicEndpointLabels", e);
+      }
+    }
   }
 }

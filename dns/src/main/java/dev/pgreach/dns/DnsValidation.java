@@ -2,13 +2,18 @@ package dev.pgreach.dns;
 
 import com.google.common.collect.ImmutableList;
 import dev.pgreach.core.ClientLocation;
+import dev.pgreach.core.Coverage;
 import dev.pgreach.core.Finding;
 import dev.pgreach.core.FindingCode;
 import dev.pgreach.core.FlexibleServer;
+import dev.pgreach.core.Inventory;
 import dev.pgreach.core.Ipv4Address;
 import dev.pgreach.core.Ipv4Prefix;
 import dev.pgreach.core.Network;
+import dev.pgreach.core.NextHopType;
 import dev.pgreach.core.OnPremisesNetwork;
+import dev.pgreach.core.Path;
+import dev.pgreach.core.Place;
 import dev.pgreach.core.Reachability;
 import dev.pgreach.core.ResourceId;
 import dev.pgreach.core.ServerName;
@@ -17,6 +22,7 @@ import dev.pgreach.core.Subnet;
 import dev.pgreach.core.VirtualNetwork;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Validation of the DNS part of an estate: what Azure refuses, and what it accepts but that leaves
@@ -44,8 +51,9 @@ import java.util.TreeMap;
  *       zones, it is the one named after this server ({@link
  *       FindingCode#PRIVATE_DNS_ZONE_NOT_PER_SERVER});
  *   <li>links: one link per zone and network ({@link FindingCode#ZONE_LINKED_TWICE}); no network
- *       linked to two zones of one name (reported on the second zone's link) or to nested zones
- *       ({@link FindingCode#ZONE_LINKS_OVERLAP}); at most one registration zone per network ({@link
+ *       linked to two zones of one name or to nested zones ({@link FindingCode#ZONE_LINKS_OVERLAP},
+ *       an error reported on the link Azure refuses: the second zone's in canonical order, the
+ *       more specific of nested zones; the rest of the estate is read and validated as usual); at most one registration zone per network ({@link
  *       FindingCode#REGISTRATION_ZONES_MORE_THAN_ONE}); NxDomainRedirect only where Azure honours
  *       it ({@link FindingCode#NXDOMAIN_REDIRECT_IGNORED});
  *   <li>records: an A record at a VNet-integrated server's name in its zone whose address is
@@ -61,11 +69,28 @@ import java.util.TreeMap;
  *       {@code postgres.database.azure.com}, but one for {@code
  *       privatelink.postgres.database.azure.com} or a server's private zone works too, because a
  *       DNS server applies its conditional forwarders again to the target of the public CNAME;
- *   <li>peered networks: a network that uses Azure-provided DNS, can route to a VNet-integrated
- *       server (its private address, or its delegated subnet when the address is unknown), and is
+ *   <li>peered networks: a network that uses Azure-provided DNS, routes to a VNet-integrated
+ *       server (its private address, or its delegated subnet when the address is unknown) so that
+ *       the packet arrives in the server's own network, as {@code connect} would route it, and is
  *       not linked to the server's zone ({@link FindingCode#VIRTUAL_NETWORK_NEEDS_ZONE_LINK}):
  *       peering and DNS are independent.
  * </ul>
+ *
+ * <p><b>Open world.</b> A check that needs a resource outside the input (a server's delegated
+ * subnet, a zone) is not made. A finding that relies on the absence of something (no link
+ * between a zone and a network, no zone in the input, a forwarding chain that stops at a DNS
+ * server the input does not describe) is a warning only when the input shows the collection in
+ * full: a zone's links or a network's linked zones ({@link Inventory#VIRTUAL_NETWORK_LINKS},
+ * {@link Inventory#LINKED_PRIVATE_DNS_ZONES}); otherwise it is advice naming what is not in the
+ * input ({@link Finding#notInInput}). Removing a resource from an input therefore never adds a
+ * warning or an error.
+ *
+ * <p><b>Cost.</b> Zones are indexed by id and VNet-integrated servers by zone; overlapping links
+ * are found per network in one sweep in canonical DNS order; DNS servers are contacted once per
+ * listing subnet; custom DNS servers resolve each private server name once (d × s resolutions for
+ * d custom servers, s servers with private names); the zone links a network needs are found
+ * through a prefix index of the routes that can leave a network (see {@code zoneLinksNeeded}),
+ * never by comparing every network with every server.
  *
  * <pre>{@code
  * for (Finding f : DnsValidation.validate(estate, ServiceProfile.preview2021())) {
@@ -102,20 +127,51 @@ public final class DnsValidation {
   public static ImmutableList<Finding> validate(Resolver resolver) {
     Checks.notNull(resolver, "DnsValidation.validate.resolver");
     DnsEstate estate = resolver.estate();
+    Index index = new Index(estate);
     List<Finding> out = new ArrayList<>();
-    serverZones(estate, resolver.profile(), out);
+    serverZones(estate, index, resolver.profile(), out);
     links(estate, resolver.profile(), out);
     dnsServersReachable(estate, resolver, out);
     forwardingToAzure(estate, resolver, out);
-    recordsOutsideSubnet(estate, resolver, out);
-    zoneLinksNeeded(estate, resolver, resolver.routing(), out);
+    recordsOutsideSubnet(estate, index, resolver, out);
+    zoneLinksNeeded(estate, index, resolver, resolver.routing(), out);
     return ImmutableList.sortedCopyOf(out);
+  }
+
+  /** What the checks look up, indexed once: zones by id, VNet-integrated servers by zone. */
+  private static final class Index {
+    final Map<ResourceId, PrivateDnsZone> zones = new HashMap<>();
+    final Map<ResourceId, List<FlexibleServer>> serversByZone = new HashMap<>();
+
+    Index(DnsEstate estate) {
+      for (PrivateDnsZone z : estate.privateDnsZones()) {
+        zones.putIfAbsent(z.id(), z);
+      }
+      for (FlexibleServer s : estate.network().flexibleServers()) {
+        if (s.isVnetIntegrated() && s.privateDnsZone().isPresent()) {
+          serversByZone.computeIfAbsent(s.privateDnsZone().get(), k -> new ArrayList<>()).add(s);
+        }
+      }
+    }
+  }
+
+  /**
+   * Why the input may not show every link between a zone and a network, if it may not: neither the
+   * links of the zone (held in the input) nor the zones linked to the network are observed in full.
+   */
+  private static Optional<String> unseenLink(Index index, Coverage coverage, ResourceId zone, ResourceId virtualNetwork) {
+    if ((index.zones.containsKey(zone) && coverage.isComplete(Inventory.VIRTUAL_NETWORK_LINKS, zone))
+        || coverage.isComplete(Inventory.LINKED_PRIVATE_DNS_ZONES, virtualNetwork)) {
+      return Optional.empty();
+    }
+    return Optional.of(Inventory.VIRTUAL_NETWORK_LINKS.of(zone.name()) + " are not all observed, and a link to " + virtualNetwork.name() + " may exist");
   }
 
   // ---------------------------------------------------------------- a server's zone
 
-  private static void serverZones(DnsEstate estate, ServiceProfile profile, List<Finding> out) {
+  private static void serverZones(DnsEstate estate, Index index, ServiceProfile profile, List<Finding> out) {
     Network network = estate.network();
+    Coverage coverage = network.coverage();
     for (FlexibleServer s : network.flexibleServers()) {
       if (!s.isVnetIntegrated() || s.privateDnsZone().isEmpty()) {
         continue;
@@ -150,44 +206,50 @@ public final class DnsValidation {
           }
         }
         if (profile.privateDnsZonePerServer()) {
-          perServer(network, s, zoneId, zone, profile, out);
+          perServer(index, s, zoneId, zone, profile, out);
         }
       }
-      Optional<PrivateDnsZone> zone = estate.privateDnsZones().stream().filter(z -> z.id().equals(zoneId)).findFirst();
-      if (zone.isEmpty()) {
-        out.add(
+      PrivateDnsZone zone = index.zones.get(zoneId);
+      if (zone == null) {
+        Finding f =
             Finding.of(
                 FindingCode.PRIVATE_DNS_ZONE_UNKNOWN,
                 s.id(),
                 "privateDnsZone",
                 zoneId,
-                "The server's private DNS zone is not in the estate, so nothing is known to answer for the server's name."));
+                "The server's private DNS zone is not in the estate, so nothing is known to answer for the server's name.");
+        out.add(
+            coverage.isDeclaredWhole() && !coverage.isOutsideInput(zoneId)
+                ? f
+                : f.notInInput("zone " + coverage.describe(zoneId) + " is not in the input"));
         continue;
       }
-      ResourceId vnet = network.virtualNetworkOf(s.delegatedSubnet().get()).id();
-      if (zone.get().linksTo(vnet).isEmpty()) {
-        out.add(
+      ResourceId vnet = Network.virtualNetworkIdOf(s.delegatedSubnet().get());
+      if (zone.linksTo(vnet).isEmpty()) {
+        Finding f =
             Finding.of(
                 FindingCode.PRIVATE_DNS_ZONE_NOT_LINKED,
                 s.id(),
                 "privateDnsZone",
                 zoneId,
                 "Zone "
-                    + zone.get().name()
+                    + zone.name()
                     + " is not linked to the server's own virtual network "
                     + vnet.name()
                     + ": Azure no longer checks this, and clients there cannot resolve the server. Link the zone to "
                     + vnet.name()
-                    + "."));
+                    + ".");
+        Optional<String> unseen = unseenLink(index, coverage, zoneId, vnet);
+        out.add(unseen.isEmpty() ? f : f.notInInput(unseen.get()));
       }
     }
   }
 
   private static void perServer(
-      Network network, FlexibleServer s, ResourceId zoneId, ZoneName zone, ServiceProfile profile, List<Finding> out) {
+      Index index, FlexibleServer s, ResourceId zoneId, ZoneName zone, ServiceProfile profile, List<Finding> out) {
     List<String> sharing = new ArrayList<>();
-    for (FlexibleServer other : network.flexibleServers()) {
-      if (!other.id().equals(s.id()) && other.isVnetIntegrated() && other.privateDnsZone().equals(Optional.of(zoneId))) {
+    for (FlexibleServer other : index.serversByZone.getOrDefault(zoneId, List.of())) {
+      if (!other.id().equals(s.id())) {
         sharing.add(other.name().toString());
       }
     }
@@ -273,46 +335,19 @@ public final class DnsValidation {
     }
     for (Map.Entry<ResourceId, List<PrivateDnsZone>> e : zonesByNetwork.entrySet()) {
       List<PrivateDnsZone> zones = new ArrayList<>(e.getValue());
+      // In canonical DNS order a zone comes before the zones inside it, and those follow it
+      // contiguously: the zones still open form a chain of ancestors, and each zone overlaps
+      // exactly the chain (one sweep, O(k log k) plus the overlaps reported).
       zones.sort(Comparator.comparing(PrivateDnsZone::name).thenComparing(PrivateDnsZone::id));
-      for (int i = 0; i < zones.size(); i++) {
-        for (int j = i + 1; j < zones.size(); j++) {
-          ZoneName a = zones.get(i).name();
-          ZoneName b = zones.get(j).name();
-          if (a.equals(b)) {
-            ResourceId network = e.getKey();
-            PrivateDnsZone second = zones.get(j);
-            ResourceId link =
-                second.virtualNetworkLinks().stream()
-                    .filter(l -> l.virtualNetwork().equals(network))
-                    .map(VirtualNetworkLink::id)
-                    .sorted()
-                    .findFirst()
-                    .orElse(second.id());
-            out.add(
-                Finding.of(
-                    FindingCode.ZONE_LINKS_OVERLAP,
-                    link,
-                    "virtualNetwork",
-                    network,
-                    "Virtual network " + network.name() + " is linked to two zones named " + a + " (" + zones.get(i).id() + " and "
-                        + second.id() + "); Azure refuses the second link: a virtual network cannot be linked to multiple zones with"
-                        + " overlapping namespaces. Names in them resolve to an undecided answer here."));
-          } else if (a.overlaps(b)) {
-            out.add(
-                Finding.of(
-                    FindingCode.ZONE_LINKS_OVERLAP,
-                    e.getKey(),
-                    "privateDnsZoneLinks",
-                    a + ", " + b,
-                    "Virtual network "
-                        + e.getKey().name()
-                        + " is linked to zones "
-                        + a
-                        + " and "
-                        + b
-                        + ", whose namespaces overlap; Azure refuses such links. Here the more specific zone answers for its names."));
-          }
+      java.util.ArrayDeque<PrivateDnsZone> open = new java.util.ArrayDeque<>();
+      for (PrivateDnsZone second : zones) {
+        while (!open.isEmpty() && !second.name().isWithin(open.peekLast().name())) {
+          open.pollLast();
         }
+        for (PrivateDnsZone first : open) {
+          overlap(e.getKey(), first, second, out);
+        }
+        open.addLast(second);
       }
     }
     for (Map.Entry<ResourceId, List<PrivateDnsZone>> e : registrationsByNetwork.entrySet()) {
@@ -329,6 +364,35 @@ public final class DnsValidation {
                 "Virtual network " + e.getKey().name() + " has " + names.size() + " registration zones; Azure allows one."));
       }
     }
+  }
+
+  /**
+   * Two zones linked to one network, the first before the second in canonical order, overlap:
+   * reported on the second zone's link to the network, the one Azure refuses.
+   */
+  private static void overlap(ResourceId network, PrivateDnsZone first, PrivateDnsZone second, List<Finding> out) {
+    ZoneName a = first.name();
+    ZoneName b = second.name();
+    ResourceId link =
+        second.virtualNetworkLinks().stream()
+            .filter(l -> l.virtualNetwork().equals(network))
+            .map(VirtualNetworkLink::id)
+            .sorted()
+            .findFirst()
+            .orElse(second.id());
+    out.add(
+        Finding.of(
+            FindingCode.ZONE_LINKS_OVERLAP,
+            link,
+            "virtualNetwork",
+            network,
+            a.equals(b)
+                ? "Virtual network " + network.name() + " is linked to two zones named " + a + " (" + first.id() + " and "
+                    + second.id() + "); Azure refuses the second link: a virtual network cannot be linked to multiple zones with"
+                    + " overlapping namespaces. Names in them resolve to an undecided answer here."
+                : "Virtual network " + network.name() + " is linked to zones " + a + " (" + first.id() + ") and " + b
+                    + ", whose namespaces overlap; Azure refuses this link: a virtual network cannot be linked to multiple zones with"
+                    + " overlapping namespaces. Here the more specific zone answers for its names."));
   }
 
   // ---------------------------------------------------------------- DNS servers
@@ -418,7 +482,9 @@ public final class DnsValidation {
       for (Map.Entry<DnsName, DnsName> e : names.entrySet()) {
         Resolution r = resolver.resolveThrough(d, e.getKey());
         if (!askedOfAzureDns(r, e.getValue())) {
-          out.add(
+          Optional<DnsStep.Undecided> undecided =
+              r.steps().stream().filter(st -> st instanceof DnsStep.Undecided).map(st -> (DnsStep.Undecided) st).findFirst();
+          Finding f =
               Finding.of(
                   FindingCode.CUSTOM_DNS_NOT_FORWARDING_TO_AZURE,
                   d.id(),
@@ -440,7 +506,9 @@ public final class DnsValidation {
                       + ZoneName.POSTGRES
                       + " to "
                       + Resolver.AZURE_PROVIDED_DNS
-                      + " from a server in a virtual network, or to a Private Resolver inbound endpoint."));
+                      + " from a server in a virtual network, or to a Private Resolver inbound endpoint.");
+          // Where the chain stops at something the input does not show, it may still reach Azure DNS.
+          out.add(undecided.isEmpty() ? f : f.notInInput(undecided.get().subject() + ": " + undecided.get().why()));
           break;
         }
       }
@@ -479,13 +547,17 @@ public final class DnsValidation {
 
   // ---------------------------------------------------------------- records at a server's name
 
-  private static void recordsOutsideSubnet(DnsEstate estate, Resolver resolver, List<Finding> out) {
+  private static void recordsOutsideSubnet(DnsEstate estate, Index index, Resolver resolver, List<Finding> out) {
     Network network = estate.network();
     for (FlexibleServer s : network.flexibleServers()) {
       if (!s.isVnetIntegrated() || s.privateDnsZone().isEmpty()) {
         continue;
       }
-      Subnet subnet = network.subnet(s.delegatedSubnet().get()).orElseThrow();
+      Optional<Subnet> delegated = network.subnet(s.delegatedSubnet().get());
+      if (delegated.isEmpty()) {
+        continue; // outside the input: which addresses are the server's is not known
+      }
+      Subnet subnet = delegated.get();
       RecordName name = RecordName.parse(s.name().toString());
       for (DnsRecord r : resolver.recordsSetAside(s.privateDnsZone().get(), name)) {
         Ipv4Address address = ((DnsRecord.A) r).address();
@@ -509,7 +581,7 @@ public final class DnsValidation {
                     + subnet.addressPrefix()
                     + "): it cannot be the server's address, so pgreach does not use it"
                     + s.privateAddress().map(a -> "; the server's own address " + a + " answers instead.").orElse(
-                        serverRecordAddress(estate, s).isPresent()
+                        serverRecordAddress(index, s, subnet).isPresent()
                             ? "; the records inside the subnet answer."
                             : "; the server's address is unknown, so its name gets an unknown answer.")));
       }
@@ -517,69 +589,150 @@ public final class DnsValidation {
   }
 
   /** The lowest address of an A record at a VNet-integrated server's name in its zone that lies in its delegated subnet. */
-  private static Optional<Ipv4Address> serverRecordAddress(DnsEstate estate, FlexibleServer s) {
-    Ipv4Prefix subnet = estate.network().subnet(s.delegatedSubnet().get()).orElseThrow().addressPrefix();
+  private static Optional<Ipv4Address> serverRecordAddress(Index index, FlexibleServer s, Subnet subnet) {
+    PrivateDnsZone zone = index.zones.get(s.privateDnsZone().get());
+    if (zone == null) {
+      return Optional.empty();
+    }
     RecordName name = RecordName.parse(s.name().toString());
-    return estate.privateDnsZones().stream()
-        .filter(z -> s.privateDnsZone().equals(Optional.of(z.id())))
-        .flatMap(z -> z.records().stream())
-        .filter(r -> r instanceof DnsRecord.A && r.name().equals(name))
+    return zone.recordsAt(name).stream()
+        .filter(r -> r instanceof DnsRecord.A)
         .map(r -> ((DnsRecord.A) r).address())
-        .filter(subnet::contains)
+        .filter(subnet.addressPrefix()::contains)
         .min(Comparator.naturalOrder());
   }
 
   // ---------------------------------------------------------------- peered networks
 
-  private static void zoneLinksNeeded(DnsEstate estate, Resolver resolver, Reachability routing, List<Finding> out) {
+  /**
+   * A network that routes to a VNet-integrated server but is not linked to its zone. Reachability
+   * here means what {@code connect} means by routing: the packet arrives in the server's own
+   * network, not merely somewhere (a network whose space overlaps the server's arrives in itself).
+   *
+   * <p>Cost: each subnet's effective routes that can lead into another network (next hop a peering,
+   * a gateway or an appliance) are indexed by prefix once; for each server, the candidate subnets
+   * are found by one lookup per prefix length, and only they are routed. O(n log n) for estates
+   * whose networks peer sparsely (hub and spoke); a route such as {@code 0.0.0.0/0} to an appliance
+   * in every network makes every network a candidate for every server.
+   */
+  private static void zoneLinksNeeded(DnsEstate estate, Index index, Resolver resolver, Reachability routing, List<Finding> out) {
     Network network = estate.network();
-    List<VirtualNetwork> vnets = new ArrayList<>(network.virtualNetworks());
-    vnets.sort(Comparator.comparing(VirtualNetwork::id));
+    Coverage coverage = network.coverage();
+    RouteIndex candidates = new RouteIndex();
+    for (VirtualNetwork v : network.virtualNetworks()) {
+      if (!v.usesAzureProvidedDns()) {
+        continue;
+      }
+      for (Subnet sub : v.subnets()) {
+        for (dev.pgreach.core.EffectiveRoute r : routing.effectiveRoutes(sub.id())) {
+          if (r.nextHopType() == NextHopType.VNET_PEERING
+              || r.nextHopType() == NextHopType.VIRTUAL_NETWORK_GATEWAY
+              || r.nextHopType() == NextHopType.VIRTUAL_APPLIANCE) {
+            candidates.add(r.addressPrefix(), sub);
+          }
+        }
+      }
+    }
+    Map<ResourceId, Set<ResourceId>> linked = new HashMap<>();
     for (FlexibleServer s : network.flexibleServers()) {
       if (!s.isVnetIntegrated() || s.privateDnsZone().isEmpty()) {
         continue;
       }
+      Optional<Subnet> held = network.subnet(s.delegatedSubnet().get());
+      if (held.isEmpty()) {
+        continue; // outside the input: where the server is, is not known
+      }
       ResourceId zoneId = s.privateDnsZone().get();
-      Subnet delegated = network.subnet(s.delegatedSubnet().get()).orElseThrow();
+      Subnet delegated = held.get();
       ResourceId home = delegated.virtualNetwork();
       // Where the server is: its address, else its record in the zone, else any host of its subnet
       // (routing to a subnet does not depend on the host).
-      Optional<Ipv4Address> known = s.privateAddress().or(() -> serverRecordAddress(estate, s));
+      Optional<Ipv4Address> known = s.privateAddress().or(() -> serverRecordAddress(index, s, delegated));
       Ipv4Address target = known.orElse(probeAddress(delegated.addressPrefix()));
       String where =
           known.map(a -> " at " + a).orElse(" in its subnet " + delegated.name() + " (" + delegated.addressPrefix() + "; its address is not known)");
-      for (VirtualNetwork v : vnets) {
-        if (v.id().equals(home) || !v.usesAzureProvidedDns()) {
+      Map<ResourceId, List<Subnet>> byNetwork = new TreeMap<>();
+      for (Subnet sub : candidates.containing(target)) {
+        if (!sub.virtualNetwork().equals(home)) {
+          byNetwork.computeIfAbsent(sub.virtualNetwork(), k -> new ArrayList<>()).add(sub);
+        }
+      }
+      for (Map.Entry<ResourceId, List<Subnet>> e : byNetwork.entrySet()) {
+        VirtualNetwork v = network.virtualNetwork(e.getKey()).orElseThrow();
+        Set<ResourceId> zones =
+            linked.computeIfAbsent(v.id(), k -> resolver.linkedZones(k).stream().map(z -> z.zone).collect(Collectors.toSet()));
+        if (zones.contains(zoneId)) {
           continue;
         }
-        boolean linked = resolver.linkedZones(v.id()).stream().anyMatch(z -> z.zone.equals(zoneId));
-        if (linked) {
-          continue;
-        }
+        List<Subnet> subnets = e.getValue();
+        subnets.sort(Comparator.comparing(Subnet::id));
         Optional<Subnet> reaching =
-            v.subnets().stream()
-                .sorted(Comparator.comparing(Subnet::id))
-                .filter(sub -> routing.route(ClientLocation.InVirtualNetwork.of(sub.id(), probeAddress(sub.addressPrefix())), target).arrives())
+            subnets.stream()
+                .filter(sub -> arrivesIn(routing.route(ClientLocation.InVirtualNetwork.of(sub.id(), probeAddress(sub.addressPrefix())), target), home))
                 .findFirst();
         if (reaching.isPresent()) {
-          out.add(
+          Finding f =
               Finding.of(
                   FindingCode.VIRTUAL_NETWORK_NEEDS_ZONE_LINK,
                   v.id(),
                   "virtualNetworkLinks",
                   zoneId.name(),
-                  "Hosts in "
+                  "Hosts in subnet "
+                      + reaching.get().name()
+                      + " of "
                       + v.name()
-                      + " can reach server "
+                      + " are routed to server "
                       + s.name()
                       + where
+                      + " in "
+                      + home.name()
                       + ", but cannot resolve its name: peering and private DNS are independent. Link zone "
                       + zoneId.name()
                       + " to "
                       + v.name()
-                      + "."));
+                      + ".");
+          Optional<String> unseen = unseenLink(index, coverage, zoneId, v.id());
+          out.add(unseen.isEmpty() ? f : f.notInInput(unseen.get()));
         }
       }
+    }
+  }
+
+  /** Whether a path arrives in a virtual network. */
+  private static boolean arrivesIn(Path path, ResourceId virtualNetwork) {
+    return path.arrival().map(a -> a.place().equals(new Place.Vnet(virtualNetwork))).orElse(false);
+  }
+
+  /** Subnets by the prefixes of their routes, for "which subnets have a route containing this address". */
+  private static final class RouteIndex {
+    private final List<Map<Long, Set<Subnet>>> byLength = new ArrayList<>();
+
+    RouteIndex() {
+      for (int i = 0; i <= 32; i++) {
+        byLength.add(new HashMap<>());
+      }
+    }
+
+    void add(Ipv4Prefix prefix, Subnet subnet) {
+      byLength.get(prefix.length()).computeIfAbsent(prefix.first().toLong(), k -> new java.util.LinkedHashSet<>()).add(subnet);
+    }
+
+    /** The subnets with a route whose prefix contains the address: one lookup per prefix length. */
+    Set<Subnet> containing(Ipv4Address address) {
+      Set<Subnet> out = new java.util.LinkedHashSet<>();
+      long a = address.toLong();
+      for (int length = 0; length <= 32; length++) {
+        Map<Long, Set<Subnet>> m = byLength.get(length);
+        if (m.isEmpty()) {
+          continue;
+        }
+        long mask = length == 0 ? 0 : (0xFFFFFFFFL << (32 - length)) & 0xFFFFFFFFL;
+        Set<Subnet> found = m.get(a & mask);
+        if (found != null) {
+          out.addAll(found);
+        }
+      }
+      return out;
     }
   }
 

@@ -9,6 +9,7 @@ import dev.pgreach.core.Finding;
 import dev.pgreach.core.FindingCode;
 import dev.pgreach.core.FlexibleServer;
 import dev.pgreach.core.Ipv4Address;
+import dev.pgreach.core.Inventory;
 import dev.pgreach.core.Ipv4Range;
 import dev.pgreach.core.Network;
 import dev.pgreach.core.NetworkInterface;
@@ -16,6 +17,7 @@ import dev.pgreach.core.PgreachException;
 import dev.pgreach.core.PublicNetworkAccess;
 import dev.pgreach.core.Reachability;
 import dev.pgreach.core.ResourceId;
+import dev.pgreach.core.ServerSetting;
 import dev.pgreach.core.ServiceProfile;
 import dev.pgreach.core.Subnet;
 import dev.pgreach.core.VirtualNetwork;
@@ -89,7 +91,7 @@ public final class FirewallValidation {
   private FirewallValidation() {}
 
   /**
-   * Validates firewall rules and network security groups together.
+   * Validates firewall rules and network security groups together, with no posture thresholds.
    *
    * @param network the network holding the servers, subnets and interfaces
    * @param profile the service profile
@@ -98,8 +100,9 @@ public final class FirewallValidation {
    * @param serviceTagRanges ranges of service tags the caller loaded, by name
    * @return the findings, sorted
    * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null argument, map key or
-   *     value, or group, {@link ErrorCode#UNKNOWN_RESOURCE} for rules of a server not in the
-   *     network, and the errors of {@link NetworkSecurity#of(Reachability, Iterable, Map)}
+   *     value, or group, {@link ErrorCode#UNKNOWN_RESOURCE} for rules of a server neither in the
+   *     network nor outside its input, and the errors of {@link NetworkSecurity#of(Reachability,
+   *     Iterable, Map)}
    */
   public static ImmutableList<Finding> validate(
       Network network,
@@ -107,71 +110,135 @@ public final class FirewallValidation {
       Map<ResourceId, FirewallRuleSet> firewallRules,
       Iterable<NetworkSecurityGroup> groups,
       Map<String, AddressSet> serviceTagRanges) {
+    return validate(network, profile, firewallRules, groups, serviceTagRanges, FirewallThresholds.none());
+  }
+
+  /**
+   * Validates firewall rules and network security groups together.
+   *
+   * @param network the network holding the servers, subnets and interfaces
+   * @param profile the service profile
+   * @param firewallRules the firewall rules, by server id
+   * @param groups every network security group the network refers to
+   * @param serviceTagRanges ranges of service tags the caller loaded, by name
+   * @param thresholds the posture thresholds for firewall rules
+   * @return the findings, sorted
+   * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null argument, map key or
+   *     value, or group, {@link ErrorCode#UNKNOWN_RESOURCE} for rules of a server neither in the
+   *     network nor outside its input, and the errors of {@link NetworkSecurity#of(Reachability,
+   *     Iterable, Map)}
+   */
+  public static ImmutableList<Finding> validate(
+      Network network,
+      ServiceProfile profile,
+      Map<ResourceId, FirewallRuleSet> firewallRules,
+      Iterable<NetworkSecurityGroup> groups,
+      Map<String, AddressSet> serviceTagRanges,
+      FirewallThresholds thresholds) {
     Names.notNull(network, "FirewallValidation.network");
     Names.notNull(profile, "FirewallValidation.profile");
     Names.notNull(firewallRules, "FirewallValidation.firewallRules");
     Names.notNull(groups, "FirewallValidation.groups");
     Names.notNull(serviceTagRanges, "FirewallValidation.serviceTagRanges");
-    List<Finding> out = new ArrayList<>(validateFirewallRules(network, firewallRules));
+    Names.notNull(thresholds, "FirewallValidation.thresholds");
+    List<Finding> out = new ArrayList<>(validateFirewallRules(network, firewallRules, thresholds));
     out.addAll(validateSecurityGroups(network, profile, groups, serviceTagRanges));
     return ImmutableList.sortedCopyOf(out);
   }
 
   /**
-   * Validates servers' firewall rules.
+   * Validates servers' firewall rules, with no posture thresholds.
    *
    * @param network the network holding the servers
    * @param firewallRules the rules, by server id
    * @return the findings, sorted
    * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null argument, key or
-   *     value, {@link ErrorCode#UNKNOWN_RESOURCE} for rules of a server not in the network
+   *     value, {@link ErrorCode#UNKNOWN_RESOURCE} for rules of a server neither in the network nor
+   *     outside its input
    */
   public static ImmutableList<Finding> validateFirewallRules(Network network, Map<ResourceId, FirewallRuleSet> firewallRules) {
+    return validateFirewallRules(network, firewallRules, FirewallThresholds.none());
+  }
+
+  /**
+   * Validates servers' firewall rules. Rules of a server outside the network's input (a standalone
+   * list of a server's rules) are checked for what the rules alone show; what depends on the
+   * server's settings is not checked.
+   *
+   * <p>Cost: O(r log r) for a server with r rules (one sweep over the sorted rule boundaries).
+   *
+   * @param network the network holding the servers
+   * @param firewallRules the rules, by server id
+   * @param thresholds the posture thresholds
+   * @return the findings, sorted
+   * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null argument, key or
+   *     value, {@link ErrorCode#UNKNOWN_RESOURCE} for rules of a server neither in the network nor
+   *     outside its input
+   */
+  public static ImmutableList<Finding> validateFirewallRules(
+      Network network, Map<ResourceId, FirewallRuleSet> firewallRules, FirewallThresholds thresholds) {
     Names.notNull(network, "FirewallValidation.network");
     Names.notNull(firewallRules, "FirewallValidation.firewallRules");
+    Names.notNull(thresholds, "FirewallValidation.thresholds");
     for (Map.Entry<ResourceId, FirewallRuleSet> e : firewallRules.entrySet()) {
       Names.notNull(e.getKey(), "FirewallValidation.firewallRules key");
       Names.notNull(e.getValue(), "FirewallValidation.firewallRules[" + e.getKey() + "]");
     }
     List<Finding> out = new ArrayList<>();
     for (Map.Entry<ResourceId, FirewallRuleSet> e : ImmutableSortedMap.copyOf(firewallRules).entrySet()) {
-      FlexibleServer server =
-          network
-              .flexibleServer(e.getKey())
-              .orElseThrow(
-                  () ->
-                      PgreachException.of(
-                          ErrorCode.UNKNOWN_RESOURCE, "FirewallValidation.firewallRules key (%s) is not a server in the network", e.getKey()));
-      serverRules(server, e.getValue(), out);
+      Optional<FlexibleServer> server = network.flexibleServer(e.getKey());
+      if (server.isEmpty() && !network.coverage().isOutsideInput(e.getKey())) {
+        throw PgreachException.of(
+            ErrorCode.UNKNOWN_RESOURCE, "FirewallValidation.firewallRules key (%s) is not a server in the network", e.getKey());
+      }
+      serverRules(e.getKey(), server, e.getValue(), thresholds, out);
     }
     return ImmutableList.sortedCopyOf(out);
   }
 
-  private static void serverRules(FlexibleServer server, FirewallRuleSet set, List<Finding> out) {
+  private static void serverRules(
+      ResourceId serverId, Optional<FlexibleServer> known, FirewallRuleSet set, FirewallThresholds thresholds, List<Finding> out) {
     ImmutableList<FirewallRule> rules = set.rules();
     if (rules.isEmpty()) {
       return;
     }
-    if (server.isVnetIntegrated()) {
-      for (FirewallRule r : rules) {
-        out.add(
-            finding(
-                FindingCode.FIREWALL_RULE_ON_PRIVATE_ACCESS_SERVER,
-                server,
-                r,
-                "Server " + server.name() + " is VNet-integrated (private access): it has no public endpoint, and Azure refuses firewall rule operations for it (\"Firewall rule operations cannot be requested for a private access enabled server\"). Use network security groups instead."));
+    String serverName = serverId.name();
+    if (known.isPresent()) {
+      FlexibleServer server = known.get();
+      if (server.isVnetIntegrated()) {
+        for (FirewallRule r : rules) {
+          out.add(
+              finding(
+                  FindingCode.FIREWALL_RULE_ON_PRIVATE_ACCESS_SERVER,
+                  serverId,
+                  r,
+                  "Server " + serverName + " is VNet-integrated (private access): it has no public endpoint, and Azure refuses firewall rule operations for it (\"Firewall rule operations cannot be requested for a private access enabled server\"). Use network security groups instead."));
+        }
+        return;
       }
-      return;
+      if (server.publicNetworkAccess() == PublicNetworkAccess.DISABLED && server.isKnown(ServerSetting.PUBLIC_NETWORK_ACCESS)) {
+        out.add(
+            Finding.of(
+                FindingCode.FIREWALL_RULES_NOT_ENFORCED,
+                serverId,
+                "publicNetworkAccess",
+                "Disabled",
+                "Server " + serverName + " has " + rules.size() + (rules.size() == 1 ? " firewall rule" : " firewall rules") + ", but publicNetworkAccess is Disabled: the rules are kept, not enforced, and the public endpoint admits nothing."));
+      }
     }
-    if (server.publicNetworkAccess() == PublicNetworkAccess.DISABLED) {
-      out.add(
-          Finding.of(
-              FindingCode.FIREWALL_RULES_NOT_ENFORCED,
-              server.id(),
-              "publicNetworkAccess",
-              "Disabled",
-              "Server " + server.name() + " has " + rules.size() + (rules.size() == 1 ? " firewall rule" : " firewall rules") + ", but publicNetworkAccess is Disabled: the rules are kept, not enforced, and the public endpoint admits nothing."));
+    // Of rules whose server is outside the input, only what the rules alone show is known: whether
+    // the server has a public endpoint that enforces them is not.
+    List<Finding> found = known.isPresent() ? out : new ArrayList<>();
+    ruleFindings(serverId, rules, thresholds, found);
+    if (known.isEmpty()) {
+      String missing = "server " + serverId.name() + " is not in the input, so whether it has a public endpoint that enforces its rules is not known";
+      found.forEach(f -> out.add(f.severity() == dev.pgreach.core.Severity.ADVICE ? f : f.notInInput(missing)));
     }
+  }
+
+  /** What a server's rules alone show. */
+  private static void ruleFindings(ResourceId serverId, ImmutableList<FirewallRule> rules, FirewallThresholds thresholds, List<Finding> out) {
+    String serverName = serverId.name();
     List<FirewallRule> ordinary = rules.stream().filter(r -> !r.isAllowAzureServices()).collect(Collectors.toList());
     List<FirewallRule> azure = rules.stream().filter(FirewallRule::isAllowAzureServices).collect(Collectors.toList());
     Coverage coverage = new Coverage(ordinary);
@@ -180,15 +247,25 @@ public final class FirewallValidation {
         out.add(
             finding(
                 FindingCode.FIREWALL_RULE_ALLOWS_ALL,
-                server,
+                serverId,
                 r,
-                "Firewall rule " + r.name() + " admits every IPv4 address (0.0.0.0-255.255.255.255): only PostgreSQL authentication protects server " + server.name() + "."));
+                "Firewall rule " + r.name() + " admits every IPv4 address (0.0.0.0-255.255.255.255): only PostgreSQL authentication protects server " + serverName + "."));
+      }
+      if (!PublicSpace.admitsPublic(r.range())) {
+        out.add(
+            finding(
+                FindingCode.FIREWALL_RULE_ADMITS_NO_PUBLIC_ADDRESS,
+                serverId,
+                r,
+                "Firewall rule " + r.name() + " admits only addresses outside the public address space (" + r.range()
+                    + "): connections reach the public endpoint of " + serverName + " from public addresses, so the rule admits nothing."
+                    + " Clients in a virtual network reach the server through their public outbound address, a private endpoint or VNet integration."));
       }
       if (coverage.coveredByOthers(r.range())) {
         out.add(
             finding(
                 FindingCode.FIREWALL_RULE_REDUNDANT,
-                server,
+                serverId,
                 r,
                 "Every address firewall rule " + r.name() + " admits (" + r.range() + ") is admitted by other rules: " + overlapping(r, ordinary) + "."));
       }
@@ -198,20 +275,20 @@ public final class FirewallValidation {
       out.add(
           Finding.of(
               FindingCode.FIREWALL_RULE_ALLOWS_ALL,
-              server.id(),
+              serverId,
               "firewallRules",
               cover.stream().map(FirewallRule::name).collect(Collectors.joining(",")),
               "Firewall rules "
                   + cover.stream().map(r -> r.name() + " (" + r.range() + ")").collect(Collectors.joining(", "))
                   + " together admit every IPv4 address (0.0.0.0-255.255.255.255): only PostgreSQL authentication protects server "
-                  + server.name()
+                  + serverName
                   + "."));
     }
     for (FirewallRule r : azure) {
       out.add(
           finding(
               FindingCode.FIREWALL_ALLOWS_AZURE_SERVICES,
-              server,
+              serverId,
               r,
               "Firewall rule " + r.name() + " (0.0.0.0) allows public access from any Azure service within Azure: it admits Azure-allocated addresses of every tenant, other customers' included; make sure logins and permissions admit only authorized users."));
       List<FirewallRule> others = azure.stream().filter(o -> o != r).collect(Collectors.toList());
@@ -219,11 +296,42 @@ public final class FirewallValidation {
         out.add(
             finding(
                 FindingCode.FIREWALL_RULE_REDUNDANT,
-                server,
+                serverId,
                 r,
                 "Firewall rule " + r.name() + " (0.0.0.0) admits nothing other rules do not: "
                     + (others.isEmpty() ? "the other rules admit every address" : "rule " + others.get(0).name() + " is also an allow-Azure-services rule")
                     + "."));
+      }
+    }
+    thresholds(serverId, rules, ordinary, thresholds, out);
+  }
+
+  /**
+   * The posture thresholds: both count what the input holds, so a server whose rules are not all
+   * observed has at least as many as counted, and a finding stays true when more rules appear.
+   */
+  private static void thresholds(
+      ResourceId serverId, List<FirewallRule> rules, List<FirewallRule> ordinary, FirewallThresholds thresholds, List<Finding> out) {
+    if (thresholds.maxRules().isPresent() && rules.size() > thresholds.maxRules().getAsInt()) {
+      out.add(
+          Finding.of(
+              FindingCode.FIREWALL_RULES_ABOVE_THRESHOLD,
+              serverId,
+              "firewallRules",
+              rules.size(),
+              "Server " + serverId.name() + " has " + rules.size() + " firewall rules, more than the threshold of " + thresholds.maxRules().getAsInt() + "."));
+    }
+    if (thresholds.maxPublicAddresses().isPresent()) {
+      long admitted = PublicSpace.publicAddressesAdmitted(ordinary.stream().map(FirewallRule::range).collect(Collectors.toList()));
+      if (admitted > thresholds.maxPublicAddresses().getAsLong()) {
+        out.add(
+            Finding.of(
+                FindingCode.FIREWALL_PUBLIC_ADDRESSES_ABOVE_THRESHOLD,
+                serverId,
+                "firewallRules",
+                admitted,
+                "The firewall rules of server " + serverId.name() + " admit " + admitted + " public addresses, more than the threshold of "
+                    + thresholds.maxPublicAddresses().getAsLong() + " (the 0.0.0.0 rule for Azure services is not counted)."));
       }
     }
   }
@@ -270,8 +378,8 @@ public final class FirewallValidation {
     return String.join(", ", names) + (more > 0 ? " and " + more + " more" : "");
   }
 
-  private static Finding finding(FindingCode code, FlexibleServer server, FirewallRule rule, String message) {
-    return Finding.of(code, server.id().child("firewallRules", rule.name()), "startIpAddress", rule.range(), message);
+  private static Finding finding(FindingCode code, ResourceId server, FirewallRule rule, String message) {
+    return Finding.of(code, server.child("firewallRules", rule.name()), "startIpAddress", rule.range(), message);
   }
 
   /** The addresses admitted by exactly one rule, for redundancy questions in O(log n). */
@@ -358,22 +466,48 @@ public final class FirewallValidation {
     Names.notNull(profile, "FirewallValidation.profile");
     Names.notNull(groups, "FirewallValidation.groups");
     Names.notNull(serviceTagRanges, "FirewallValidation.serviceTagRanges");
-    NetworkSecurity security = NetworkSecurity.of(Reachability.of(network, profile), groups, serviceTagRanges);
+    Reachability routing = Reachability.of(network, profile);
+    NetworkSecurity security = NetworkSecurity.of(routing, groups, serviceTagRanges);
     ImmutableMap<String, AddressSet> supplied = TagTable.normalise(serviceTagRanges);
     List<Finding> out = new ArrayList<>();
+    Map<ResourceId, List<CompiledGroup>> contextsByGroup = contexts(network, security, supplied);
     for (NetworkSecurityGroup g : security.networkSecurityGroups().values()) {
-      List<CompiledGroup> contexts = contexts(network, security, g, supplied);
-      shadowing(g, contexts, out);
+      List<CompiledGroup> contexts = contextsByGroup.get(g.id());
+      Set<SecurityRule> shadowed = shadowing(g, contexts, out);
       unknownTags(g, contexts.get(0), out);
+      anySourceToPostgres(g, shadowed, out);
     }
     for (VirtualNetwork v : network.virtualNetworks()) {
       for (Subnet s : v.subnets()) {
+        if (s.networkSecurityGroup().isEmpty()) {
+          continue;
+        }
+        if (s.name().equalsIgnoreCase(GATEWAY_SUBNET)) {
+          out.add(
+              Finding.of(
+                  FindingCode.NSG_ON_GATEWAY_SUBNET,
+                  s.id(),
+                  "networkSecurityGroup",
+                  s.networkSecurityGroup().get(),
+                  "Network security group " + s.networkSecurityGroup().get().name() + " is associated with " + s.name() + " of " + v.name()
+                      + ": a group on the gateway subnet stops the virtual network gateway from functioning (Azure's built-in policy denies it)."
+                      + " Remove the association."));
+        }
         boolean serverSubnet = s.isDelegatedToFlexibleServers() || !network.flexibleServersIn(s.id()).isEmpty();
-        if (serverSubnet && s.networkSecurityGroup().isPresent()) {
-          CompiledGroup g = security.compiled(s.networkSecurityGroup().get(), s.id()).orElseThrow();
-          serverSubnet(s, g, out);
+        Optional<CompiledGroup> compiled = security.compiled(s.networkSecurityGroup().get(), s.id());
+        if (serverSubnet && compiled.isPresent()) {
+          CompiledGroup g = compiled.get();
+          // "Denies or may deny" is a fact only where every rule is known and the VirtualNetwork
+          // tag the rules are read with is known in full.
+          Optional<String> unseen =
+              !network.coverage().isComplete(Inventory.SECURITY_RULES, g.group.id())
+                  ? Optional.of(Inventory.SECURITY_RULES.of(g.group.name()) + " are not all observed, and one of higher priority may decide first")
+                  : !routing.virtualNetworkServiceTagComplete(v.id())
+                      ? Optional.of("what the VirtualNetwork service tag of " + v.name() + " holds is not all observed")
+                      : Optional.empty();
+          serverSubnet(s, g, unseen, out);
           if (profile.storageOutboundRequired()) {
-            storage(s, v, g, security.tags(s.id()), out);
+            storage(s, v, g, security.tags(s.id()), unseen, out);
           }
         }
       }
@@ -381,40 +515,92 @@ public final class FirewallValidation {
     return ImmutableList.sortedCopyOf(out);
   }
 
+  /** The name Azure requires for the subnet of virtual network gateways. */
+  private static final String GATEWAY_SUBNET = "GatewaySubnet";
+
   /**
-   * The group compiled in every subnet it is applied in (associated with the subnet or with an
-   * interface in it), or unattached.
+   * Inbound allow rules that admit any source ({@code *}, {@code Internet}, {@code 0.0.0.0/0}) to
+   * TCP 5432 or 6432, unless the rule is never reached. Each such rule is reported once, on its
+   * first such source entry.
    */
-  private static List<CompiledGroup> contexts(
-      Network network, NetworkSecurity security, NetworkSecurityGroup g, ImmutableMap<String, AddressSet> supplied) {
-    Set<ResourceId> subnets = new TreeSet<>();
+  private static void anySourceToPostgres(NetworkSecurityGroup g, Set<SecurityRule> shadowed, List<Finding> out) {
+    for (SecurityRule r : g.securityRules()) {
+      if (r.isDefault() || r.direction() != SecurityRuleDirection.INBOUND || r.access() != SecurityRuleAccess.ALLOW
+          || !r.protocol().matches(SecurityRuleProtocol.TCP) || shadowed.contains(r)) {
+        continue;
+      }
+      List<Integer> ports = new ArrayList<>();
+      for (int port : new int[] {FlexibleServer.POSTGRES_PORT, FlexibleServer.PGBOUNCER_PORT}) {
+        if (r.destinationPortRanges().stream().anyMatch(p -> p.contains(port))) {
+          ports.add(port);
+        }
+      }
+      if (ports.isEmpty()) {
+        continue;
+      }
+      r.sourceAddressPrefixes().stream()
+          .filter(FirewallValidation::isAnySource)
+          .findFirst()
+          .ifPresent(
+              a ->
+                  out.add(
+                      Finding.of(
+                          FindingCode.NSG_ALLOWS_ANY_SOURCE_TO_POSTGRES,
+                          g.ruleId(r),
+                          "sourceAddressPrefixes",
+                          a,
+                          "Rule " + r.name() + " of " + g.name() + " allows inbound TCP "
+                              + ports.stream().map(String::valueOf).collect(Collectors.joining(" and "))
+                              + " from any source (" + a + "): every internet host may try to connect to PostgreSQL there. Name the clients' prefixes instead.")));
+    }
+  }
+
+  /** Whether a source entry stands for any address on the internet. */
+  private static boolean isAnySource(SecurityRuleAddress a) {
+    if (a instanceof SecurityRuleAddress.Any) {
+      return true;
+    }
+    if (a instanceof SecurityRuleAddress.ServiceTag) {
+      return ((SecurityRuleAddress.ServiceTag) a).name().equalsIgnoreCase(SecurityRuleAddress.INTERNET_TAG);
+    }
+    if (a instanceof SecurityRuleAddress.Prefix) {
+      return ((SecurityRuleAddress.Prefix) a).prefix().length() == 0;
+    }
+    return a instanceof SecurityRuleAddress.Range && ((SecurityRuleAddress.Range) a).range().toAddressSet().equals(AddressSet.ALL);
+  }
+
+  /**
+   * Every group compiled in every subnet it is applied in (associated with the subnet or with an
+   * interface in it), or unattached; one pass over subnets and interfaces (O(n log n)).
+   */
+  private static Map<ResourceId, List<CompiledGroup>> contexts(
+      Network network, NetworkSecurity security, ImmutableMap<String, AddressSet> supplied) {
+    Map<ResourceId, Set<ResourceId>> subnets = new java.util.HashMap<>();
     for (VirtualNetwork v : network.virtualNetworks()) {
       for (Subnet s : v.subnets()) {
-        if (s.networkSecurityGroup().filter(g.id()::equals).isPresent()) {
-          subnets.add(s.id());
-        }
+        s.networkSecurityGroup().ifPresent(g -> subnets.computeIfAbsent(g, k -> new TreeSet<>()).add(s.id()));
       }
     }
     for (NetworkInterface n : network.networkInterfaces()) {
-      if (n.networkSecurityGroup().filter(g.id()::equals).isPresent()) {
-        subnets.add(n.subnet());
-      }
+      n.networkSecurityGroup().ifPresent(g -> subnets.computeIfAbsent(g, k -> new TreeSet<>()).add(n.subnet()));
     }
-    List<CompiledGroup> out = new ArrayList<>();
-    Set<CompiledGroup> seen = new HashSet<>();
-    for (ResourceId s : subnets) {
-      CompiledGroup c = security.compiled(g.id(), s).orElseThrow();
-      if (seen.add(c)) {
-        out.add(c);
+    Map<ResourceId, List<CompiledGroup>> out = new java.util.HashMap<>();
+    for (NetworkSecurityGroup g : security.networkSecurityGroups().values()) {
+      List<CompiledGroup> compiled = new ArrayList<>();
+      Set<CompiledGroup> seen = new HashSet<>();
+      for (ResourceId s : subnets.getOrDefault(g.id(), Set.of())) {
+        security.compiled(g.id(), s).filter(seen::add).ifPresent(compiled::add);
       }
-    }
-    if (out.isEmpty()) {
-      out.add(new CompiledGroup(g, TagTable.unattached(supplied)));
+      if (compiled.isEmpty()) {
+        compiled.add(new CompiledGroup(g, TagTable.unattached(supplied)));
+      }
+      out.put(g.id(), compiled);
     }
     return out;
   }
 
-  private static void shadowing(NetworkSecurityGroup g, List<CompiledGroup> contexts, List<Finding> out) {
+  private static Set<SecurityRule> shadowing(NetworkSecurityGroup g, List<CompiledGroup> contexts, List<Finding> out) {
+    Set<SecurityRule> shadowedRules = new HashSet<>();
     for (SecurityRuleDirection d : SecurityRuleDirection.values()) {
       ImmutableList<CompiledRule> first = contexts.get(0).rules(d);
       for (int i = 0; i < first.size() && !first.get(i).rule.isDefault(); i++) {
@@ -424,6 +610,7 @@ public final class FirewallValidation {
         }
         if (shadowed) {
           SecurityRule rule = first.get(i).rule;
+          shadowedRules.add(rule);
           out.add(
               Finding.of(
                   FindingCode.NSG_RULE_SHADOWED,
@@ -440,6 +627,7 @@ public final class FirewallValidation {
         }
       }
     }
+    return shadowedRules;
   }
 
   /** Whether every flow rule {@code i} may match is certainly matched by an earlier rule. */
@@ -489,7 +677,7 @@ public final class FirewallValidation {
     }
   }
 
-  private static void serverSubnet(Subnet s, CompiledGroup g, List<Finding> out) {
+  private static void serverSubnet(Subnet s, CompiledGroup g, Optional<String> unseen, List<Finding> out) {
     AddressSet subnet = s.addressPrefix().toAddressSet();
     NetworkSecurityGroup group = g.group;
     for (SecurityRule r : group.securityRules()) {
@@ -511,7 +699,7 @@ public final class FirewallValidation {
           FlowBox.of(subnet, subnet, FlowBox.TCP, FlowBox.ALL_PORTS, FlowBox.ports(PortRange.of(FlexibleServer.POSTGRES_PORT)));
       for (CompiledRule r : denying(g.rules(d), region)) {
         if (reported.add(r.rule)) {
-          out.add(
+          Finding f =
               Finding.of(
                   FindingCode.NSG_BLOCKS_SERVER_SUBNET,
                   group.ruleId(r.rule),
@@ -520,7 +708,8 @@ public final class FirewallValidation {
                   "Rule " + r.rule.name() + " of " + group.name() + " denies (or may deny) "
                       + d.azureName().toLowerCase(Locale.ROOT)
                       + " TCP 5432 between addresses of flexible server subnet " + s.name() + " (" + s.addressPrefix()
-                      + "); high availability and other features need that traffic."));
+                      + "); high availability and other features need that traffic.");
+          out.add(unseen.isEmpty() ? f : f.notInInput(unseen.get()));
         }
       }
     }
@@ -545,19 +734,21 @@ public final class FirewallValidation {
     return out;
   }
 
-  private static void storage(Subnet s, VirtualNetwork v, CompiledGroup g, TagTable tags, List<Finding> out) {
+  private static void storage(Subnet s, VirtualNetwork v, CompiledGroup g, TagTable tags, Optional<String> unseen, List<Finding> out) {
     Optional<SecurityRule> blocker = storageBlocker(s, v, g, tags);
     blocker.ifPresent(
-        r ->
-            out.add(
-                Finding.of(
-                    FindingCode.NSG_BLOCKS_STORAGE_OUTBOUND,
-                    s.id(),
-                    "networkSecurityGroup",
-                    g.group.id(),
-                    "Network security group " + g.group.name() + " of flexible server subnet " + s.name()
-                        + " does not certainly allow outbound TCP 443 to the Storage service tag: rule " + r.name()
-                        + " (priority " + r.priority() + ") denies or may deny it, which breaks WAL archiving and backups.")));
+        r -> {
+          Finding f =
+              Finding.of(
+                  FindingCode.NSG_BLOCKS_STORAGE_OUTBOUND,
+                  s.id(),
+                  "networkSecurityGroup",
+                  g.group.id(),
+                  "Network security group " + g.group.name() + " of flexible server subnet " + s.name()
+                      + " does not certainly allow outbound TCP 443 to the Storage service tag: rule " + r.name()
+                      + " (priority " + r.priority() + ") denies or may deny it, which breaks WAL archiving and backups.");
+          out.add(unseen.isEmpty() ? f : f.notInInput(unseen.get()));
+        });
   }
 
   private static Optional<SecurityRule> storageBlocker(Subnet s, VirtualNetwork v, CompiledGroup g, TagTable tags) {

@@ -4,7 +4,9 @@ import com.google.common.collect.ImmutableList;
 import dev.pgreach.core.ErrorCode;
 import dev.pgreach.core.PgreachException;
 import dev.pgreach.core.ResourceId;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.immutables.value.Value;
@@ -128,6 +130,41 @@ public abstract class SecurityRule {
    * @return the ranges; {@link PortRange#ANY} for every port
    */
   public abstract ImmutableList<PortRange> destinationPortRanges();
+
+  /**
+   * Returns when the rule was last created or updated, if the caller knows it (as {@link
+   * FirewallRule#changedAt()} for firewall rules). Groups are stateful: a session established
+   * before that instant was admitted by the rule set in force then, whose version of this rule is
+   * not known; a rule without it is taken to be unchanged since before any session asked about.
+   *
+   * @return the instant of the last change, or empty when not known
+   */
+  public abstract Optional<Instant> changedAt();
+
+  /**
+   * Returns a copy of this rule with another change instant.
+   *
+   * @param at when the rule was created or changed
+   * @return the copy
+   * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null instant
+   */
+  public final SecurityRule withChangedAt(Instant at) {
+    Names.notNull(at, "SecurityRule[" + name() + "].changedAt");
+    return builder()
+        .name(name())
+        .priority(priority())
+        .direction(direction())
+        .access(access())
+        .protocol(protocol())
+        .addAllSourceAddressPrefixes(sourceAddressPrefixes())
+        .addAllSourceApplicationSecurityGroups(sourceApplicationSecurityGroups())
+        .addAllSourcePortRanges(sourcePortRanges())
+        .addAllDestinationAddressPrefixes(destinationAddressPrefixes())
+        .addAllDestinationApplicationSecurityGroups(destinationApplicationSecurityGroups())
+        .addAllDestinationPortRanges(destinationPortRanges())
+        .changedAt(at)
+        .build();
+  }
 
   /**
    * Tells whether this is one of the six default rules Azure puts in every group.

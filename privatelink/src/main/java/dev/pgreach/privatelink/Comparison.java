@@ -28,7 +28,11 @@ import java.util.Optional;
  * <p>Forbidden after creation, with stable {@link FindingCode}s: changing a server's networking mode
  * ({@link FindingCode#NETWORKING_MODE_CHANGED}); moving a VNet-integrated server to another subnet
  * or virtual network ({@link FindingCode#SERVER_MOVED}); changing the prefix of a subnet that holds
- * resources ({@link FindingCode#SUBNET_RESIZED_WITH_RESOURCES}).
+ * resources ({@link FindingCode#SUBNET_RESIZED_WITH_RESOURCES}). Under a profile where {@link
+ * ServiceProfile#vnetToPrivateEndpointMigration()} holds ({@code current}), a VNet-integrated server
+ * that becomes a public-access server is not forbidden: it is a migration Azure performs through a
+ * dedicated operation, listed apart ({@link FindingCode#NETWORKING_MODE_MIGRATION_REQUIRED}) with
+ * what it requires and what it changes. The reverse stays forbidden.
  *
  * <p>Access is compared for every client both estates hold against every server both hold, by host
  * name on port 5432; exposure for every server both hold, on port 5432. Only differences are listed.
@@ -39,11 +43,16 @@ import java.util.Optional;
  * }</pre>
  *
  * @param forbiddenChanges changes Azure does not allow after creation, sorted
+ * @param migrations changes Azure makes only through a dedicated migration operation, each with
+ *     what it requires and changes, sorted
  * @param accessChanges clients whose answer changed, by client then server
  * @param exposureChanges source addresses that gained or lost access, by server then place
  */
 public record Comparison(
-    ImmutableList<Finding> forbiddenChanges, ImmutableList<AccessChange> accessChanges, ImmutableList<ExposureChange> exposureChanges) {
+    ImmutableList<Finding> forbiddenChanges,
+    ImmutableList<Finding> migrations,
+    ImmutableList<AccessChange> accessChanges,
+    ImmutableList<ExposureChange> exposureChanges) {
 
   /** The port compared. */
   public static final int PORT = FlexibleServer.POSTGRES_PORT;
@@ -52,6 +61,7 @@ public record Comparison(
    * Checks the components.
    *
    * @param forbiddenChanges changes Azure does not allow after creation, sorted
+   * @param migrations changes Azure makes only through a dedicated migration operation, sorted
    * @param accessChanges clients whose answer changed, by client then server
    * @param exposureChanges source addresses that gained or lost access, by server then place
    * @throws dev.pgreach.core.PgreachException {@link dev.pgreach.core.ErrorCode#MISSING_ATTRIBUTE}
@@ -59,6 +69,7 @@ public record Comparison(
    */
   public Comparison {
     Checks.notNull(forbiddenChanges, "Comparison.forbiddenChanges");
+    Checks.notNull(migrations, "Comparison.migrations");
     Checks.notNull(accessChanges, "Comparison.accessChanges");
     Checks.notNull(exposureChanges, "Comparison.exposureChanges");
   }
@@ -110,8 +121,10 @@ public record Comparison(
   /**
    * Source addresses in one place that gained or lost access to a server. Undecided sources are
    * their own place (the place's text followed by " (undecided)"), and the Azure-services rule is
-   * the place {@link #AZURE_SERVICES}, whose gained or lost set is every address when the rule
-   * starts or stops admitting all Azure-allocated sources.
+   * the place {@link #AZURE_SERVICES}, whose gained or lost set is the public address space
+   * ({@link AddressSet#PUBLIC}, where every Azure-allocated source address is) when the rule starts
+   * or stops admitting all Azure-allocated sources. Every gained or lost set of a public place is
+   * within {@link AddressSet#PUBLIC}.
    *
    * @param server the server
    * @param place where the sources are, as text ("virtual network hub, subnet app to 10.1.1.4", "the public endpoint")
@@ -187,10 +200,15 @@ public record Comparison(
         }
       }
     }
-    return new Comparison(forbidden(before.network(), after.network(), before), ImmutableList.copyOf(access), ImmutableList.copyOf(exposure));
+    List<Finding> migrations = new ArrayList<>();
+    ImmutableList<Finding> forbidden = forbidden(before.network(), after.network(), before, profile, migrations);
+    return new Comparison(forbidden, ImmutableList.sortedCopyOf(migrations), ImmutableList.copyOf(access), ImmutableList.copyOf(exposure));
   }
 
-  /** The place key of the Azure-services rule; its "addresses" are ALL when every Azure-allocated source is admitted. */
+  /**
+   * The place key of the Azure-services rule; its addresses are the public address space ({@link
+   * AddressSet#PUBLIC}) when every Azure-allocated source is admitted.
+   */
   public static final String AZURE_SERVICES = "every Azure-allocated address (the 0.0.0.0 rule)";
 
   private static void collect(Exposure x, Map<String, AddressSet[]> places, int side) {
@@ -201,17 +219,20 @@ public record Comparison(
     }
     places.computeIfAbsent("the public endpoint", k -> new AddressSet[2])[side] = x.publicSources();
     places.computeIfAbsent("the public endpoint (undecided)", k -> new AddressSet[2])[side] = x.publicUndecided();
-    places.computeIfAbsent(AZURE_SERVICES, k -> new AddressSet[2])[side] = x.azureServices() ? AddressSet.ALL : AddressSet.EMPTY;
+    places.computeIfAbsent(AZURE_SERVICES, k -> new AddressSet[2])[side] = x.azureServices() ? AddressSet.PUBLIC : AddressSet.EMPTY;
   }
 
-  private static ImmutableList<Finding> forbidden(Network before, Network after, Estate beforeEstate) {
+  private static ImmutableList<Finding> forbidden(
+      Network before, Network after, Estate beforeEstate, ServiceProfile profile, List<Finding> migrations) {
     List<Finding> out = new ArrayList<>();
     for (FlexibleServer s : before.flexibleServers()) {
       Optional<FlexibleServer> later = after.flexibleServer(s.id());
       if (later.isEmpty()) {
         continue;
       }
-      if (s.networkingMode() != later.get().networkingMode()) {
+      if (profile.vnetToPrivateEndpointMigration() && s.isVnetIntegrated() && later.get().hasPublicEndpoint()) {
+        migrations.add(migration(s, later.get(), before));
+      } else if (s.networkingMode() != later.get().networkingMode()) {
         out.add(Finding.of(FindingCode.NETWORKING_MODE_CHANGED, s.id(), "networkingMode", later.get().networkingMode(),
             s.name() + " was created with " + s.networkingMode() + "; Azure does not change a server's networking mode after creation."));
       } else if (s.isVnetIntegrated() && !s.delegatedSubnet().equals(later.get().delegatedSubnet())) {
@@ -230,6 +251,28 @@ public record Comparison(
       }
     }
     return ImmutableList.sortedCopyOf(out);
+  }
+
+  /**
+   * The migration of a VNet-integrated server to the private-endpoint-capable public access mode,
+   * as Azure documents it (preview): what it requires and what it changes.
+   */
+  private static Finding migration(FlexibleServer was, FlexibleServer will, Network before) {
+    String subnet = was.delegatedSubnet().map(id -> before.subnet(id).map(x -> x.name() + " (" + x.addressPrefix() + ")").orElse(id.toString())).orElse("its delegated subnet");
+    return Finding.of(
+        FindingCode.NETWORKING_MODE_MIGRATION_REQUIRED,
+        was.id(),
+        "networkingMode",
+        will.networkingMode(),
+        was.name() + " moves from private access (VNet integration) to public access, which Azure does only through its network"
+            + " migration (az postgres flexible-server migrate-network, preview), not by a template or plan: the server is Updating"
+            + " for about 20 minutes and unreachable for about 10, and existing connections are terminated. Afterwards it is no"
+            + " longer in delegated subnet " + subnet + " (the subnet no longer holds it), its private DNS zone"
+            + was.privateDnsZone().map(z -> " " + z.name()).orElse("") + " no longer answers for it (its name resolves through"
+            + " public DNS, to a private endpoint's address where a privatelink zone holds one), and it accepts no connection"
+            + " until a private endpoint or firewall rules admit one; public network access is "
+            + (will.isKnown(dev.pgreach.core.ServerSetting.PUBLIC_NETWORK_ACCESS) ? will.publicNetworkAccess().toString() : "not known")
+            + " in the new version.");
   }
 
   private static boolean holdsResources(Network n, Estate e, Subnet s) {

@@ -256,8 +256,12 @@ public final class Connectivity {
    * @param client the client
    * @param name the host name
    * @return the resolution
+   * @throws PgreachException {@link ErrorCode#INVALID_VALUE} naming {@code Client[name]} when the
+   *     client's address is outside its subnet or its on-premises network's prefixes
    */
   public Resolution resolve(Client client, DnsName name) {
+    Checks.notNull(client, "Connectivity.resolve.client");
+    Estate.checkAddressInPlace(estate.network(), client);
     return resolver.resolve(client.location(), name);
   }
 
@@ -273,20 +277,59 @@ public final class Connectivity {
    * @throws PgreachException {@link ErrorCode#INVALID_DNS_NAME} when the target is neither an
    *     address nor a host name; {@link ErrorCode#INVALID_PORT_RANGE} for a port outside 1–65535;
    *     {@link ErrorCode#UNKNOWN_RESOURCE} when the client's location names something not in the
-   *     estate
+   *     estate; {@link ErrorCode#INVALID_VALUE} naming {@code Client[name]} when the client's
+   *     address is outside its subnet or its on-premises network's prefixes
    */
   public Connection connect(Client client, String target, int port, Instant at) {
+    return connect(client, target, port, at, Optional.empty());
+  }
+
+  /**
+   * Answers whether a session the client established at an earlier instant to the target still
+   * gets through at {@code at}. Network security groups are stateful: a flow established before a
+   * rule change continues, so the groups on its path judge it by the rules in force when it was
+   * established. When no rule on the path has changed since ({@code SecurityRule.changedAt} not
+   * after {@code establishedSince}, or not known), that is the current rule set and the answer
+   * notes it ({@link ReasonCode#SESSION_ESTABLISHED}); when one has, the rule as it was before its
+   * change is not known, so the groups' answer is indeterminate ({@link
+   * ReasonCode#SECURITY_RULE_CHANGED_SINCE_ESTABLISHED}, naming the rule), never connected or
+   * blocked on the strength of the current rules alone. Every other step (DNS, routing, the
+   * firewall, the server) is judged at {@code at}, as for a new session.
+   *
+   * @param client the client
+   * @param target a host name or a dotted-quad address
+   * @param port the port, 1 to 65535
+   * @param at the instant of the question
+   * @param establishedSince when the session was established, not after {@code at}
+   * @return the answer
+   * @throws PgreachException as {@link #connect(Client, String, int, Instant)}, and {@link
+   *     ErrorCode#INVALID_VALUE} when {@code establishedSince} is after {@code at}
+   */
+  public Connection connect(Client client, String target, int port, Instant at, Instant establishedSince) {
+    Checks.notNull(establishedSince, "Connectivity.connect.establishedSince");
+    return connect(client, target, port, at, Optional.of(establishedSince));
+  }
+
+  private Connection connect(Client client, String target, int port, Instant at, Optional<Instant> establishedSince) {
     Checks.notNull(client, "Connectivity.connect.client");
     Checks.notNull(target, "Connectivity.connect.target");
     Checks.notNull(at, "Connectivity.connect.at");
+    if (establishedSince.isPresent() && establishedSince.get().isAfter(at)) {
+      throw PgreachException.of(
+          ErrorCode.INVALID_VALUE,
+          "Connectivity.connect.establishedSince (%s) must not be after the instant of the question (%s)",
+          establishedSince.get(),
+          at);
+    }
+    Estate.checkAddressInPlace(estate.network(), client);
     if (port < 1 || port > 65535) {
       throw PgreachException.of(ErrorCode.INVALID_PORT_RANGE, "Connectivity.connect.port (%d) must be between 1 and 65535", port);
     }
     Optional<Ipv4Address> address = Ipv4Address.tryParse(target);
     if (address.isPresent()) {
-      return new Attempt(client, target, port, at).byAddress(address.get());
+      return new Attempt(client, target, port, at, establishedSince).byAddress(address.get());
     }
-    return new Attempt(client, target, port, at).byName(DnsName.parse(target));
+    return new Attempt(client, target, port, at, establishedSince).byName(DnsName.parse(target));
   }
 
   /**
@@ -427,6 +470,8 @@ public final class Connectivity {
     private final String target;
     private final int port;
     private final Instant at;
+    /** When the session asked about was established, for a question about an established session. */
+    private final Optional<Instant> establishedSince;
     private final List<Step> steps = new ArrayList<>();
     private Optional<Resolution> resolution = Optional.empty();
     private Optional<Path> path = Optional.empty();
@@ -435,11 +480,12 @@ public final class Connectivity {
     private int standInFrom = -1;
     private Optional<ResourceId> standInServer = Optional.empty();
 
-    Attempt(Client client, String target, int port, Instant at) {
+    Attempt(Client client, String target, int port, Instant at, Optional<Instant> establishedSince) {
       this.client = client;
       this.target = target;
       this.port = port;
       this.at = at;
+      this.establishedSince = establishedSince;
     }
 
     Connection byAddress(Ipv4Address address) {
@@ -496,7 +542,7 @@ public final class Connectivity {
     private Connection severalAddresses(Resolution r, Optional<FlexibleServer> named) {
       List<Connection> each = new ArrayList<>();
       for (Ipv4Address a : r.addresses()) {
-        Attempt one = new Attempt(client, target, port, at);
+        Attempt one = new Attempt(client, target, port, at, establishedSince);
         one.steps.addAll(steps);
         one.resolution = resolution;
         each.add(one.route(a, named, r.publicEndpoint(), false));
@@ -507,7 +553,7 @@ public final class Connectivity {
       }
       Connection good = each.stream().filter(c -> c.disposition() == dev.pgreach.core.Disposition.ALLOWED).findFirst().orElseThrow();
       Connection bad = each.stream().filter(c -> c.disposition() != dev.pgreach.core.Disposition.ALLOWED).findFirst().orElseThrow();
-      Attempt mixed = new Attempt(client, target, port, at);
+      Attempt mixed = new Attempt(client, target, port, at, establishedSince);
       mixed.steps.addAll(good.steps().subList(0, good.steps().size() - 1)); // without the closing authentication note
       mixed.resolution = resolution;
       mixed.path = good.path();
@@ -696,9 +742,36 @@ public final class Connectivity {
           kind == FrontDoorKind.PRIVATE_ENDPOINT
               ? security.alongToPrivateEndpoint(p, flow)
               : kind == FrontDoorKind.SERVER_PRIVATE_ADDRESS ? security.alongToServer(p, flow) : security.along(p, flow);
-      steps.addAll(nsg.steps());
-      if (nsg.disposition() == dev.pgreach.core.Disposition.BLOCKED) {
-        return done();
+      if (establishedSince.isPresent()) {
+        List<String> changed = changedSince(p, establishedSince.get());
+        if (changed.isEmpty()) {
+          steps.add(
+              new ConnectStep.Note(
+                  ReasonCode.SESSION_ESTABLISHED,
+                  address.toString(),
+                  "The session was established at " + establishedSince.get() + "; network security groups are stateful and judge it by"
+                      + " the rules in force then, and no rule on its path has changed since."));
+        } else {
+          // The rules in force when the session was established are not all known: the groups' answer is not either.
+          for (Step s : nsg.steps()) {
+            steps.add(s.effect() == StepEffect.BLOCKED ? new ConnectStep.Note(s.code(), s.subject(), s.reason() + " (This judges new sessions.)") : s);
+          }
+          steps.add(
+              new ConnectStep.Decision(
+                  ReasonCode.SECURITY_RULE_CHANGED_SINCE_ESTABLISHED,
+                  address.toString(),
+                  "The session was established at " + establishedSince.get() + ", and " + String.join("; ", changed)
+                      + " since: network security groups are stateful, so the session continues if the rules in force when it was"
+                      + " established admitted it, and the rule as it was before its change is not in the input.",
+                  StepEffect.UNKNOWN));
+          nsg = null;
+        }
+      }
+      if (nsg != null) {
+        steps.addAll(nsg.steps());
+        if (nsg.disposition() == dev.pgreach.core.Disposition.BLOCKED) {
+          return done();
+        }
       }
       // The server's own door: firewall, or the endpoint's state.
       if (kind == FrontDoorKind.PUBLIC_ENDPOINT) {
@@ -769,6 +842,35 @@ public final class Connectivity {
               "The network lets " + client.name() + " reach " + reached.name()
                   + "; PostgreSQL still checks the user's credentials and roles."));
       return done();
+    }
+
+    /**
+     * The security rules of the groups on a path (each hop's subnet and network interface groups)
+     * that changed after an instant, as text naming the rule, its group and when it changed.
+     */
+    private List<String> changedSince(Path p, Instant since) {
+      List<String> out = new ArrayList<>();
+      java.util.Set<ResourceId> seen = new java.util.HashSet<>();
+      for (dev.pgreach.core.Hop hop : p.hops()) {
+        List<Optional<ResourceId>> groups = new ArrayList<>();
+        hop.subnet().flatMap(estate.network()::subnet).ifPresent(sn -> groups.add(sn.networkSecurityGroup()));
+        hop.networkInterface().flatMap(estate.network()::networkInterface).ifPresent(n -> groups.add(n.networkSecurityGroup()));
+        for (Optional<ResourceId> g : groups) {
+          if (g.isEmpty() || !seen.add(g.get())) {
+            continue;
+          }
+          dev.pgreach.firewall.NetworkSecurityGroup group = security.networkSecurityGroups().get(g.get());
+          if (group == null) {
+            continue;
+          }
+          for (dev.pgreach.firewall.SecurityRule rule : group.securityRules()) {
+            if (rule.changedAt().isPresent() && rule.changedAt().get().isAfter(since)) {
+              out.add("rule " + rule.name() + " of " + group.name() + " changed at " + rule.changedAt().get());
+            }
+          }
+        }
+      }
+      return out;
     }
 
     /**
@@ -862,8 +964,22 @@ public final class Connectivity {
           }
         }
       }
-      return new Connection(client, target, port, Verdict.of(steps), resolution, path, server);
+      return new Connection(client, target, port, Verdict.of(untilFirstBlock(steps)), resolution, path, server);
     }
+  }
+
+  /**
+   * The trace a verdict reads: evaluation stops at the first step that blocks, so steps a later
+   * check appended after it (a DNS server's path, a note) are not part of the answer. Every trace
+   * assembled here is therefore a valid verdict, whatever order its checks ran in.
+   */
+  static List<Step> untilFirstBlock(List<Step> steps) {
+    for (int i = 0; i < steps.size(); i++) {
+      if (steps.get(i).effect() == StepEffect.BLOCKED) {
+        return steps.subList(0, i + 1);
+      }
+    }
+    return steps;
   }
 
   /**

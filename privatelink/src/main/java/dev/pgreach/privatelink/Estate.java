@@ -367,6 +367,18 @@ public abstract class Estate {
             ErrorCode.DANGLING_REFERENCE, "Estate.privateEndpointConnections names server %s, which is not in the network", c.server());
       }
     }
+    java.util.Map<String, String> tags = new java.util.HashMap<>();
+    for (String tag : serviceTagRanges().keySet()) {
+      String earlier = tags.put(tag.toLowerCase(java.util.Locale.ROOT), tag);
+      if (earlier != null) {
+        throw PgreachException.of(
+            ErrorCode.DUPLICATE_RESOURCE,
+            "Estate.serviceTagRanges names service tag %s twice (%s and %s); Azure's service tag names are case-insensitive",
+            tag,
+            earlier,
+            tag);
+      }
+    }
     Set<String> clientNames = new HashSet<>();
     for (Client c : clients()) {
       if (!clientNames.add(c.name())) {
@@ -386,15 +398,7 @@ public abstract class Estate {
         throw PgreachException.of(
             ErrorCode.DANGLING_REFERENCE, "Client[%s].location.subnet refers to %s, which is not in the network", c.name(), v.subnet());
       }
-      if (!subnet.get().addressPrefix().contains(v.address())) {
-        throw PgreachException.of(
-            ErrorCode.INVALID_VALUE,
-            "Client[%s].location.address (%s) is outside its subnet %s (%s)",
-            c.name(),
-            v.address(),
-            subnet.get().name(),
-            subnet.get().addressPrefix());
-      }
+      checkAddressInPlace(n, c);
       v.networkInterface()
           .filter(id -> n.networkInterface(id).isEmpty())
           .ifPresent(
@@ -412,7 +416,31 @@ public abstract class Estate {
         throw PgreachException.of(
             ErrorCode.DANGLING_REFERENCE, "Client[%s].location.network refers to %s, which is not in the network", c.name(), network);
       }
-      if (!onPremises.get().addresses().contains(l.address())) {
+      checkAddressInPlace(n, c);
+    }
+  }
+
+  /**
+   * Throws {@link ErrorCode#INVALID_VALUE} naming {@code Client[name]} when a client in a virtual
+   * network or on premises has an address outside its subnet or its network's prefixes; a place
+   * that is not in the network is left to the caller.
+   */
+  static void checkAddressInPlace(Network n, Client c) {
+    ClientLocation l = c.location();
+    if (l instanceof ClientLocation.InVirtualNetwork) {
+      Optional<Subnet> subnet = n.subnet(((ClientLocation.InVirtualNetwork) l).subnet());
+      if (subnet.isPresent() && !subnet.get().addressPrefix().contains(l.address())) {
+        throw PgreachException.of(
+            ErrorCode.INVALID_VALUE,
+            "Client[%s].location.address (%s) is outside its subnet %s (%s)",
+            c.name(),
+            l.address(),
+            subnet.get().name(),
+            subnet.get().addressPrefix());
+      }
+    } else if (l instanceof ClientLocation.OnPremises) {
+      Optional<dev.pgreach.core.OnPremisesNetwork> onPremises = n.onPremisesNetwork(((ClientLocation.OnPremises) l).network());
+      if (onPremises.isPresent() && !onPremises.get().addresses().contains(l.address())) {
         throw PgreachException.of(
             ErrorCode.INVALID_VALUE,
             "Client[%s].location.address (%s) is outside the prefixes of on-premises network %s (%s)",
@@ -612,5 +640,21 @@ public abstract class Estate {
   /** Builds {@link Estate}s. */
   public static final class Builder extends ImmutableEstate.Builder {
     Builder() {}
+
+    /**
+     * Builds the value.
+     *
+     * @return the value
+     * @throws PgreachException {@link ErrorCode#DUPLICATE_RESOURCE} naming the key when one key
+     *     was put twice into a map (firewallRules, publicEndpointLabels or serviceTagRanges), and the value's own checks
+     */
+    @Override
+    public Estate build() {
+      try {
+        return super.build();
+      } catch (IllegalArgumentException e) {
+        throw Checks.duplicateKey("Estate.Builder", "firewallRules, publicEndpointLabels or serviceTagRanges", e);
+      }
+    }
   }
 }

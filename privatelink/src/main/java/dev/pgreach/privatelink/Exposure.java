@@ -27,8 +27,10 @@ import java.util.Optional;
  * @param port the port
  * @param at the instant
  * @param privatePaths what reaches each private front door, one entry per source place and door
- * @param publicSources the public source addresses the public endpoint admits
- * @param publicUndecided the public source addresses whose admission cannot be decided yet
+ * @param publicSources the public source addresses the public endpoint admits, within {@link
+ *     AddressSet#PUBLIC}
+ * @param publicUndecided the public source addresses whose admission cannot be decided yet, within
+ *     {@link AddressSet#PUBLIC}
  * @param azureServices whether every Azure-allocated source address is admitted (the {@code
  *     0.0.0.0} rule), whatever its tenant
  */
@@ -52,7 +54,8 @@ public record Exposure(
    * @param publicUndecided the public source addresses whose admission cannot be decided yet
    * @param azureServices whether every Azure-allocated source address is admitted
    * @throws dev.pgreach.core.PgreachException {@link dev.pgreach.core.ErrorCode#MISSING_ATTRIBUTE}
-   *     for a null component
+   *     for a null component; {@link dev.pgreach.core.ErrorCode#INVALID_VALUE} when the public
+   *     sources or the undecided public sources hold an address outside {@link AddressSet#PUBLIC}
    */
   public Exposure {
     Checks.notNull(server, "Exposure.server");
@@ -60,6 +63,8 @@ public record Exposure(
     Checks.notNull(privatePaths, "Exposure.privatePaths");
     Checks.notNull(publicSources, "Exposure.publicSources");
     Checks.notNull(publicUndecided, "Exposure.publicUndecided");
+    Checks.publicOnly(publicSources, "Exposure.publicSources");
+    Checks.publicOnly(publicUndecided, "Exposure.publicUndecided");
   }
 
   /**

@@ -110,7 +110,7 @@ class EstateValidationTest {
                 .addDroppedServersWithPrivateEndpoints(ServerName.parse("web-db")).build()),
         row("server nothing can reach", FindingCode.SERVER_UNREACHABLE, SampleEstate.server("archive-db").toString(), "publicNetworkAccess", "ENABLED", ServiceProfile.current(),
             () -> SAMPLE),
-        row("public access disabled and the only endpoint removed", FindingCode.SERVER_UNREACHABLE, SampleEstate.server("billing-db").toString(), "publicNetworkAccess", "DISABLED", ServiceProfile.current(),
+        row("public access disabled and the only endpoint removed", FindingCode.PUBLIC_ACCESS_DISABLED_WITHOUT_PRIVATE_ENDPOINT, SampleEstate.server("billing-db").toString(), "publicNetworkAccess", "DISABLED", ServiceProfile.current(),
             () -> SAMPLE.withoutPrivateEndpoint(SampleEstate.id("apps", PrivateEndpoint.RESOURCE_TYPE, "billing-db-pe"))));
   }
 

@@ -84,10 +84,14 @@ class SampleEstateTest {
     List<FindingCode> current = EstateValidation.validate(ESTATE, ServiceProfile.current()).stream().map(Finding::code).collect(Collectors.toList());
     assertEquals(
         List.of(
+            FindingCode.PUBLIC_NETWORK_ACCESS_ENABLED,
             FindingCode.SERVER_UNREACHABLE,
+            FindingCode.PUBLIC_NETWORK_ACCESS_ENABLED,
             FindingCode.FIREWALL_ALLOWS_AZURE_SERVICES,
             FindingCode.NSG_SERVICE_TAG_UNKNOWN,
-            FindingCode.VIRTUAL_NETWORK_NEEDS_ZONE_LINK),
+            FindingCode.VIRTUAL_NETWORK_NEEDS_ZONE_LINK,
+            FindingCode.SUBNET_WITHOUT_NSG,
+            FindingCode.SUBNET_WITHOUT_NSG),
         current);
   }
 

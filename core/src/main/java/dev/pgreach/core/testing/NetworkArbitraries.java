@@ -1089,7 +1089,7 @@ public final class NetworkArbitraries {
             allocate(p.subnet(), access.host(), p.draft().used).ifPresent(b::privateAddress);
           }
           zone(name, access.zone()).ifPresent(b::privateDnsZone);
-          if (access.toggled()) {
+          if (access.toggled() && !strict) { // Azure refuses public access on a VNet-integrated server
             b.publicNetworkAccess(PublicNetworkAccess.ENABLED);
           }
         } else {

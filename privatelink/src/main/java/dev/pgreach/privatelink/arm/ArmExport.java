@@ -21,6 +21,8 @@ import dev.pgreach.core.ResourceId;
 import dev.pgreach.core.Route;
 import dev.pgreach.core.RouteTable;
 import dev.pgreach.core.ServerName;
+import dev.pgreach.core.ServerSetting;
+import dev.pgreach.core.ServerState;
 import dev.pgreach.core.ServerTier;
 import dev.pgreach.core.ServiceTagRoute;
 import dev.pgreach.core.Subnet;
@@ -131,6 +133,8 @@ public final class ArmExport {
     private final Estate estate;
     private final ArrayNode resources = JsonNodeFactory.instance.arrayNode();
     private final Map<ResourceId, ObjectNode> servers = new LinkedHashMap<>();
+    /** Companion entries of network security groups whose rules have a change instant. */
+    private final Map<ResourceId, ObjectNode> groupEntries = new LinkedHashMap<>();
     private final Map<ResourceId, ObjectNode> onPremises = new LinkedHashMap<>();
     private final ArrayNode endpoints = JsonNodeFactory.instance.arrayNode();
     private final java.util.Set<ResourceId> resolvers = new java.util.HashSet<>();
@@ -264,6 +268,11 @@ public final class ArmExport {
         rp.put("protocol", r.protocol().azureName());
         side(rp, "source", r.sourceAddressPrefixes(), r.sourceApplicationSecurityGroups(), r.sourcePortRanges());
         side(rp, "destination", r.destinationAddressPrefixes(), r.destinationApplicationSecurityGroups(), r.destinationPortRanges());
+        if (r.changedAt().isPresent()) {
+          ObjectNode entry = groupEntries.computeIfAbsent(g.id(), k -> Json.object().put("id", k.toString()));
+          ObjectNode changes = entry.has("securityRules") ? (ObjectNode) entry.get("securityRules") : entry.putObject("securityRules");
+          changes.putObject(r.name()).put("changedAt", r.changedAt().get().toString());
+        }
       }
     }
 
@@ -390,6 +399,9 @@ public final class ArmExport {
       s.delegatedSubnet().ifPresent(x -> network.put("delegatedSubnetResourceId", x.toString()));
       s.privateDnsZone().ifPresent(x -> network.put("privateDnsZoneArmResourceId", x.toString()));
       p.put("replicationRole", ArmNames.role(s.replicationRole()));
+      if (s.isKnown(ServerSetting.STATE) && s.state() != ServerState.READY) {
+        p.put("state", s.state().armName()); // absent reads as Ready, Azure's steady state
+      }
       if (s.createMode() != CreateMode.DEFAULT) {
         p.put("createMode", ArmNames.createMode(s.createMode()));
       }
@@ -508,7 +520,11 @@ public final class ArmExport {
       configProps.put("memberName", e.groupId());
       configProps.put("privateIPAddress", e.privateAddress().toString());
       ObjectNode dns = p.putArray("customDnsConfigs").addObject();
-      dns.put("fqdn", ServerName.parse(e.targetServer().name()).fullyQualifiedDomainName());
+      // Ids compare ignoring case: the target may name the server in another case than its own id.
+      dns.put(
+          "fqdn",
+          estate.network().flexibleServer(e.targetServer()).map(FlexibleServer::fullyQualifiedDomainName)
+              .orElseGet(() -> ServerName.parse(e.targetServer().name().toLowerCase(java.util.Locale.ROOT)).fullyQualifiedDomainName()));
       dns.putArray("ipAddresses").add(e.privateAddress().toString());
       if (!e.privateDnsZones().isEmpty()) {
         ArrayNode zones = resource(e.id().child("privateDnsZoneGroups", "default"), Optional.empty()).putObject("properties").putArray("privateDnsZoneConfigs");
@@ -542,6 +558,10 @@ public final class ArmExport {
       if (!servers.isEmpty()) {
         ArrayNode s = c.putArray("servers");
         servers.values().forEach(s::add);
+      }
+      if (!groupEntries.isEmpty()) {
+        ArrayNode g = c.putArray("networkSecurityGroups");
+        groupEntries.values().forEach(g::add);
       }
       if (!endpoints.isEmpty()) {
         c.set("privateEndpoints", endpoints);

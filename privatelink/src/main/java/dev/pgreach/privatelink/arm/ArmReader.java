@@ -193,7 +193,7 @@ final class ArmReader {
   final List<GatewayConnection> connections = new ArrayList<>();
   final LinkedHashMap<ResourceId, NetworkInterface> interfaces = new LinkedHashMap<>();
   final LinkedHashMap<ResourceId, FlexibleServer> servers = new LinkedHashMap<>();
-  final Map<ResourceId, Node> serverEntries = new HashMap<>();
+  final Map<ResourceId, Node> serverEntries = new java.util.LinkedHashMap<>(); // in document order, so that messages name the later entry
   final Map<ResourceId, FirewallRuleSet> firewallRules = new LinkedHashMap<>();
   final LinkedHashMap<ResourceId, PrivateDnsZone> zones = new LinkedHashMap<>();
   final List<DnsServer> dnsServers = new ArrayList<>();

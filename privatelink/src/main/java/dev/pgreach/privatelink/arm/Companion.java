@@ -34,6 +34,8 @@ import java.util.Optional;
  *       {@code ssl_max_protocol_version}, {@code pgbouncer.enabled}) that override ARM's, the
  *       {@code changedAt} instants of {@code firewallRules}, {@code removedFirewallRules} and the
  *       {@code publicEndpointLabel};
+ *   <li>{@code networkSecurityGroups}: a group (by {@code id} or {@code name}) and the {@code
+ *       changedAt} instants of its {@code securityRules}, by rule name, as for firewall rules;
  *   <li>{@code privateEndpoints}: the {@code requestingTenant} of endpoints requested from
  *       another tenant, and the {@code connectionState} ({@code Approved}, {@code Pending}, {@code
  *       Rejected}, {@code Disconnected}) of an endpoint, which overrides ARM's and is needed when
@@ -67,6 +69,7 @@ public final class Companion {
     "dnsServers",
     "onPremisesNetworks",
     "servers",
+    "networkSecurityGroups",
     "privateEndpoints",
     "azureRanges",
     "serviceTagRanges",

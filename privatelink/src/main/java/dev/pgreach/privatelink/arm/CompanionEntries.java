@@ -280,6 +280,7 @@ final class CompanionEntries {
   // ------------------------------------------------------------------ estate-wide extras
 
   void extras(Estate.Builder estate) {
+    Map<ServerName, ResourceId> labelled = new java.util.HashMap<>();
     for (Map.Entry<ResourceId, Node> e : r.serverEntries.entrySet()) {
       r.guard(() -> {
         Optional<Node> label = e.getValue().opt("publicEndpointLabel");
@@ -289,7 +290,16 @@ final class CompanionEntries {
           if (parsed.labelCount() != 1) {
             throw label.get().error(ErrorCode.INVALID_DNS_NAME, "must be one DNS label, such as rs-0123456789abcdef0123456789abcd");
           }
-          estate.putPublicEndpointLabels(ServerName.parse(e.getKey().name()), parsed);
+          ServerName name = label.get().parse(() -> ServerName.parse(e.getKey().name().toLowerCase(java.util.Locale.ROOT)));
+          ResourceId earlier = labelled.putIfAbsent(name, e.getKey());
+          if (earlier != null) {
+            throw label.get().error(
+                ErrorCode.DUPLICATE_RESOURCE,
+                "is a second public endpoint label for server name %s (%s has one already); a server's name is its global DNS name, so one name is one server",
+                name,
+                earlier);
+          }
+          estate.putPublicEndpointLabels(name, parsed);
         }
       });
     }

@@ -99,6 +99,16 @@ final class NetworkResources {
             + " is not in the input; it is read with the rules the input shows, which may not be all of them");
       }
     }
+    java.util.Map<ResourceId, Node> entries = new java.util.LinkedHashMap<>();
+    for (Node e : r.companion.list("networkSecurityGroups")) {
+      r.guard(() -> {
+        e.requireObject().only("id", "name", "securityRules");
+        ResourceId id = ArmReader.target(e, Kind.NETWORK_SECURITY_GROUP.type, owners, "network security group", false);
+        if (entries.put(id, e) != null) {
+          throw e.error(ErrorCode.DUPLICATE_RESOURCE, "is a second entry for %s", id);
+        }
+      });
+    }
     for (ResourceId id : owners) {
       Raw nsg = nsgs.get(id);
       if (nsg != null && !nsg.hasProperties()) {
@@ -107,8 +117,34 @@ final class NetworkResources {
       }
       List<SecurityRule> own = new ArrayList<>();
       r.childrenOf(rules, id).forEach(o -> o.ifPresent(own::add));
+      Node entry = entries.get(id);
+      if (entry != null) {
+        changedAt(entry, id, own);
+      }
       Node at = nsg != null ? nsg.node() : r.arm;
       r.guard(() -> r.groups.put(id, at.parse(() -> NetworkSecurityGroup.builder().id(id).addAllSecurityRules(own).build())));
+    }
+  }
+
+  /** The companion's {@code changedAt} instants of a group's rules, as for firewall rules; a rule the input does not have is an error at its path. */
+  private void changedAt(Node entry, ResourceId group, List<SecurityRule> own) {
+    for (Map.Entry<String, Node> m : entry.opt("securityRules").map(Node::requireObject).map(Node::members).orElse(List.of())) {
+      r.guard(() -> {
+        Node change = m.getValue().requireObject().only("changedAt");
+        int index = -1;
+        for (int i = 0; i < own.size(); i++) {
+          if (own.get(i).name().equalsIgnoreCase(m.getKey())) {
+            index = i;
+          }
+        }
+        if (index < 0) {
+          throw m.getValue().error(ErrorCode.DANGLING_REFERENCE, "names security rule %s, which group %s does not have in the ARM input", m.getKey(), group.name());
+        }
+        Optional<java.time.Instant> when = change.opt("changedAt").map(Node::instant);
+        if (when.isPresent()) {
+          own.set(index, own.get(index).withChangedAt(when.get()));
+        }
+      });
     }
   }
 

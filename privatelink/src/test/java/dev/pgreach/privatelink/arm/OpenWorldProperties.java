@@ -140,7 +140,7 @@ class OpenWorldProperties {
   }
 
   /** The inventories a resource of this type belongs to, whose completeness its removal takes away. */
-  private static Set<Inventory> touchedBy(String type) {
+  static Set<Inventory> touchedBy(String type) {
     switch (type.toLowerCase(Locale.ROOT)) {
       case "microsoft.network/networkinterfaces":
         return EnumSet.of(Inventory.NETWORK_INTERFACES, Inventory.DNS_SERVERS);
