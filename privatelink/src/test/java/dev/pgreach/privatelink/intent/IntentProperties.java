@@ -120,7 +120,7 @@ class IntentProperties {
    * rules, endpoint connections and record sets of every owner declared not observed, each intent
    * keeps its answer or becomes indeterminate.
    */
-  @Property(tries = 100)
+  @Property(tries = 60)
   void forgettingInventoriesNeverFlipsAnIntent(@ForAll("closed") Estate estate) {
     dev.pgreach.core.Coverage.Builder coverage = dev.pgreach.core.Coverage.builder().whole(true);
     for (FlexibleServer s : estate.network().flexibleServers()) {
@@ -154,7 +154,7 @@ class IntentProperties {
   }
 
   /** Removing every allow satisfies the exposure intents. */
-  @Property(tries = 100)
+  @Property(tries = 60)
   void anEstateThatAllowsNothingSatisfiesNoInternetExposure(@ForAll("closed") Estate estate) {
     Estate closed = withoutFirewallRules(estate);
     IntentReport report = Intents.of(Intent.noServerReachableFromInternet(), Intent.noAzureServicesRule()).verify(closed, ServiceProfile.current(), EstateArbitraries.INSTANT);
