@@ -28,7 +28,8 @@ import java.util.Optional;
  * <p>Forbidden after creation, with stable {@link FindingCode}s: changing a server's networking mode
  * ({@link FindingCode#NETWORKING_MODE_CHANGED}); moving a VNet-integrated server to another subnet
  * or virtual network ({@link FindingCode#SERVER_MOVED}); changing the prefix of a subnet that holds
- * resources ({@link FindingCode#SUBNET_RESIZED_WITH_RESOURCES}). Under a profile where {@link
+ * resources ({@link FindingCode#SUBNET_RESIZED_WITH_RESOURCES}); changing a server whose state is
+ * known to be {@code Updating} ({@link FindingCode#SERVER_CHANGED_WHILE_UPDATING}). Under a profile where {@link
  * ServiceProfile#vnetToPrivateEndpointMigration()} holds ({@code current}), a VNet-integrated server
  * that becomes a public-access server is not forbidden: it is a migration Azure performs through a
  * dedicated operation, listed apart ({@link FindingCode#NETWORKING_MODE_MIGRATION_REQUIRED}) with
@@ -53,6 +54,28 @@ public record Comparison(
     ImmutableList<Finding> migrations,
     ImmutableList<AccessChange> accessChanges,
     ImmutableList<ExposureChange> exposureChanges) {
+  /** {@return changes Azure does not allow after creation, sorted} */
+  public ImmutableList<Finding> forbiddenChanges() {
+    return forbiddenChanges;
+  }
+
+  /**
+   * {@return changes Azure makes only through a dedicated migration operation, each with what it requires and changes, sorted}
+   */
+  public ImmutableList<Finding> migrations() {
+    return migrations;
+  }
+
+  /** {@return clients whose answer changed, by client then server} */
+  public ImmutableList<AccessChange> accessChanges() {
+    return accessChanges;
+  }
+
+  /** {@return source addresses that gained or lost access, by server then place} */
+  public ImmutableList<ExposureChange> exposureChanges() {
+    return exposureChanges;
+  }
+
 
   /** The port compared. */
   public static final int PORT = FlexibleServer.POSTGRES_PORT;
@@ -83,6 +106,26 @@ public record Comparison(
    * @param after the answer in the second estate
    */
   public record AccessChange(String client, ResourceId server, Connection before, Connection after) {
+    /** {@return the client's name} */
+    public String client() {
+      return client;
+    }
+
+    /** {@return the server} */
+    public ResourceId server() {
+      return server;
+    }
+
+    /** {@return the answer in the first estate} */
+    public Connection before() {
+      return before;
+    }
+
+    /** {@return the answer in the second estate} */
+    public Connection after() {
+      return after;
+    }
+
     /**
      * Checks the components.
      *
@@ -132,6 +175,26 @@ public record Comparison(
    * @param lost addresses that connected before but not after
    */
   public record ExposureChange(ResourceId server, String place, AddressSet gained, AddressSet lost) {
+    /** {@return the server} */
+    public ResourceId server() {
+      return server;
+    }
+
+    /** {@return where the sources are, as text ("virtual network hub, subnet app to 10.1.1.4", "the public endpoint")} */
+    public String place() {
+      return place;
+    }
+
+    /** {@return addresses that connect after but not before} */
+    public AddressSet gained() {
+      return gained;
+    }
+
+    /** {@return addresses that connected before but not after} */
+    public AddressSet lost() {
+      return lost;
+    }
+
     /**
      * Checks the components.
      *
@@ -201,7 +264,7 @@ public record Comparison(
       }
     }
     List<Finding> migrations = new ArrayList<>();
-    ImmutableList<Finding> forbidden = forbidden(before.network(), after.network(), before, profile, migrations);
+    ImmutableList<Finding> forbidden = forbidden(before.network(), after.network(), before, after, profile, migrations);
     return new Comparison(forbidden, ImmutableList.sortedCopyOf(migrations), ImmutableList.copyOf(access), ImmutableList.copyOf(exposure));
   }
 
@@ -223,7 +286,7 @@ public record Comparison(
   }
 
   private static ImmutableList<Finding> forbidden(
-      Network before, Network after, Estate beforeEstate, ServiceProfile profile, List<Finding> migrations) {
+      Network before, Network after, Estate beforeEstate, Estate afterEstate, ServiceProfile profile, List<Finding> migrations) {
     List<Finding> out = new ArrayList<>();
     for (FlexibleServer s : before.flexibleServers()) {
       Optional<FlexibleServer> later = after.flexibleServer(s.id());
@@ -240,6 +303,7 @@ public record Comparison(
             s.name() + " is in " + s.delegatedSubnet().get() + "; a VNet-integrated server cannot move to another subnet or virtual network."));
       }
     }
+    ServerChanges.whileUpdating(beforeEstate, afterEstate, out);
     for (VirtualNetwork v : before.virtualNetworks()) {
       for (Subnet subnet : v.subnets()) {
         Optional<Subnet> later = after.subnet(subnet.id());
