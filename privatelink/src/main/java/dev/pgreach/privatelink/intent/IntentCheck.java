@@ -36,7 +36,7 @@ import java.util.Optional;
 
 /**
  * Checks intents against one estate. Exposures are computed once per server and port and shared
- * by every intent; each violation's counterexample is a real connection question, asked of the
+ * by every intent (for intents about every server, all at once with {@link Connectivity#matrix}); each violation's counterexample is a real connection question, asked of the
  * same {@link Connectivity}.
  */
 final class IntentCheck {
@@ -50,6 +50,7 @@ final class IntentCheck {
   private final Connectivity connectivity;
   private final Instant at;
   private final Map<String, Exposure> exposures = new HashMap<>();
+  private boolean everyExposureComputed;
 
   IntentCheck(Connectivity connectivity, Instant at) {
     this.connectivity = connectivity;
@@ -366,6 +367,7 @@ final class IntentCheck {
 
   private List<FlexibleServer> scope(List<String> names) {
     if (names.isEmpty()) {
+      everyExposure();
       return estate.network().flexibleServers();
     }
     return names.stream().map(n -> server(n).orElseThrow()).toList();
@@ -374,6 +376,19 @@ final class IntentCheck {
   /** The ports a server serves PostgreSQL on: 5432, and 6432 with PgBouncer. */
   private static List<Integer> ports(FlexibleServer s) {
     return s.pgBouncerEnabled() ? List.of(FlexibleServer.POSTGRES_PORT, FlexibleServer.PGBOUNCER_PORT) : List.of(FlexibleServer.POSTGRES_PORT);
+  }
+
+  /**
+   * Computes every server's exposure on 5432 at once (the exposures share their equivalence
+   * classes of source addresses), for intents about every server.
+   */
+  private void everyExposure() {
+    if (!everyExposureComputed) {
+      everyExposureComputed = true;
+      for (Exposure e : connectivity.matrix(FlexibleServer.POSTGRES_PORT, at).exposures()) {
+        exposures.putIfAbsent(e.server() + ":" + FlexibleServer.POSTGRES_PORT, e);
+      }
+    }
   }
 
   private Exposure exposure(FlexibleServer s, int port) {
