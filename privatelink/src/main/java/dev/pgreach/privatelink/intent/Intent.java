@@ -62,6 +62,16 @@ public sealed interface Intent {
       requireNames(servers, "NoInternetExposure.servers");
     }
 
+    /**
+     * Returns the servers' names; empty for every server.
+     *
+     * @return the servers' names; empty for every server
+     */
+    @Override
+    public ImmutableList<String> servers() {
+      return servers;
+    }
+
     @Override
     public String kind() {
       return "noServerReachableFromInternet";
@@ -94,6 +104,26 @@ public sealed interface Intent {
       requireNames(from, "ReachableOnlyFrom.from");
     }
 
+    /**
+     * Returns the server's name.
+     *
+     * @return the server's name
+     */
+    @Override
+    public String server() {
+      return server;
+    }
+
+    /**
+     * Returns the places allowed.
+     *
+     * @return the places allowed
+     */
+    @Override
+    public ImmutableList<String> from() {
+      return from;
+    }
+
     @Override
     public String kind() {
       return "reachableOnlyFrom";
@@ -121,6 +151,26 @@ public sealed interface Intent {
     public ClientsCanConnect {
       requireName(server, "ClientsCanConnect.server");
       requireNames(clients, "ClientsCanConnect.clients");
+    }
+
+    /**
+     * Returns the server's name.
+     *
+     * @return the server's name
+     */
+    @Override
+    public String server() {
+      return server;
+    }
+
+    /**
+     * Returns the clients' names; empty for every client.
+     *
+     * @return the clients' names; empty for every client
+     */
+    @Override
+    public ImmutableList<String> clients() {
+      return clients;
     }
 
     @Override
@@ -151,6 +201,16 @@ public sealed interface Intent {
       requireNames(servers, "ResolvableWhereRoutable.servers");
     }
 
+    /**
+     * Returns the servers' names; empty for every server.
+     *
+     * @return the servers' names; empty for every server
+     */
+    @Override
+    public ImmutableList<String> servers() {
+      return servers;
+    }
+
     @Override
     public String kind() {
       return "resolvableWhereRoutable";
@@ -179,6 +239,16 @@ public sealed interface Intent {
       requireNames(servers, "NoAzureServicesRule.servers");
     }
 
+    /**
+     * Returns the servers' names; empty for every server.
+     *
+     * @return the servers' names; empty for every server
+     */
+    @Override
+    public ImmutableList<String> servers() {
+      return servers;
+    }
+
     @Override
     public String kind() {
       return "noAzureServicesRule";
@@ -205,6 +275,16 @@ public sealed interface Intent {
      */
     public PrivateEndpointsApproved {
       requireNames(servers, "PrivateEndpointsApproved.servers");
+    }
+
+    /**
+     * Returns the servers' names; empty for every server.
+     *
+     * @return the servers' names; empty for every server
+     */
+    @Override
+    public ImmutableList<String> servers() {
+      return servers;
     }
 
     @Override

@@ -33,6 +33,16 @@ public record IntentReport(ImmutableList<IntentResult> results) {
   }
 
   /**
+   * Returns one result per intent, in the order of the intents.
+   *
+   * @return one result per intent, in the order of the intents
+   */
+  @Override
+  public ImmutableList<IntentResult> results() {
+    return results;
+  }
+
+  /**
    * Returns the overall verdict: violated when any intent is, else indeterminate when any is, else
    * satisfied.
    *

@@ -28,6 +28,36 @@ public record IntentResult(Intent intent, ImmutableList<Violation> violations, I
   }
 
   /**
+   * Returns the intent.
+   *
+   * @return the intent
+   */
+  @Override
+  public Intent intent() {
+    return intent;
+  }
+
+  /**
+   * Returns the ways the intent is broken for certain.
+   *
+   * @return the ways the intent is broken for certain
+   */
+  @Override
+  public ImmutableList<Violation> violations() {
+    return violations;
+  }
+
+  /**
+   * Returns the ways the intent may be broken, depending on what the input does not show.
+   *
+   * @return the ways the intent may be broken, depending on what the input does not show
+   */
+  @Override
+  public ImmutableList<Violation> undecided() {
+    return undecided;
+  }
+
+  /**
    * Returns the verdict: violated when something breaks the intent for certain, indeterminate when
    * something only may, satisfied otherwise.
    *

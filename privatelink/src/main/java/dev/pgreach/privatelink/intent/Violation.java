@@ -30,6 +30,36 @@ public record Violation(Intent intent, String summary, Optional<Connection> coun
   }
 
   /**
+   * Returns the intent.
+   *
+   * @return the intent
+   */
+  @Override
+  public Intent intent() {
+    return intent;
+  }
+
+  /**
+   * Returns one sentence naming the server, the place and the addresses concerned.
+   *
+   * @return one sentence naming the server, the place and the addresses concerned
+   */
+  @Override
+  public String summary() {
+    return summary;
+  }
+
+  /**
+   * Returns the flow that shows the violation, with its trace.
+   *
+   * @return the flow that shows the violation, with its trace
+   */
+  @Override
+  public Optional<Connection> counterexample() {
+    return counterexample;
+  }
+
+  /**
    * Renders the violation for people: the summary, then the counterexample's explanation.
    *
    * @return several lines of text
