@@ -23,8 +23,8 @@ import net.jqwik.api.statistics.Statistics;
 class ConnectivityProperties {
 
   @Provide
-  Arbitrary<EstateArbitraries.Question> questions() {
-    return EstateArbitraries.questions();
+  Arbitrary<EstateQuestions.Question> questions() {
+    return EstateQuestions.questions();
   }
 
   @Provide
@@ -32,12 +32,12 @@ class ConnectivityProperties {
     return NetworkArbitraries.profiles();
   }
 
-  private static Connection ask(EstateArbitraries.Question q, ServiceProfile profile) {
-    return Connectivity.of(q.estate(), profile).connect(q.client(), q.target(), q.port(), EstateArbitraries.INSTANT);
+  private static Connection ask(EstateQuestions.Question q, ServiceProfile profile) {
+    return Connectivity.of(q.estate(), profile).connect(q.client(), q.target(), q.port(), EstateQuestions.INSTANT);
   }
 
   @Property(tries = 300)
-  void connectNeverThrowsAndIsDeterministic(@ForAll("questions") EstateArbitraries.Question q, @ForAll("profiles") ServiceProfile profile) {
+  void connectNeverThrowsAndIsDeterministic(@ForAll("questions") EstateQuestions.Question q, @ForAll("profiles") ServiceProfile profile) {
     Connection first = ask(q, profile);
     Connection second = ask(q, profile);
     assertEquals(first, second);
@@ -47,7 +47,7 @@ class ConnectivityProperties {
   }
 
   @Property(tries = 200)
-  void anAllowedConnectionEndsWithTheAuthenticationNoteAndEveryStepPassedOrNoted(@ForAll("questions") EstateArbitraries.Question q) {
+  void anAllowedConnectionEndsWithTheAuthenticationNoteAndEveryStepPassedOrNoted(@ForAll("questions") EstateQuestions.Question q) {
     Connection c = ask(q, ServiceProfile.current());
     if (c.disposition() == Disposition.ALLOWED) {
       assertEquals(ReasonCode.AUTHENTICATION_REQUIRED, c.steps().get(c.steps().size() - 1).code());
@@ -57,14 +57,14 @@ class ConnectivityProperties {
   }
 
   @Property(tries = 200)
-  void anEstateWithEveryAllowRemovedConnectsNobody(@ForAll("questions") EstateArbitraries.Question q, @ForAll("profiles") ServiceProfile profile) {
-    Estate closed = EstateArbitraries.withoutAllows(q.estate());
-    Connection c = Connectivity.of(closed, profile).connect(q.client(), q.target(), q.port(), EstateArbitraries.INSTANT);
+  void anEstateWithEveryAllowRemovedConnectsNobody(@ForAll("questions") EstateQuestions.Question q, @ForAll("profiles") ServiceProfile profile) {
+    Estate closed = EstateQuestions.withoutAllows(q.estate());
+    Connection c = Connectivity.of(closed, profile).connect(q.client(), q.target(), q.port(), EstateQuestions.INSTANT);
     assertNotEquals(Disposition.ALLOWED, c.disposition(), c.explanation());
   }
 
   @Property(tries = 300)
-  void aConnectionNeverReachesAServerOtherThanTheOneItsNameOrEndpointNames(@ForAll("questions") EstateArbitraries.Question q) {
+  void aConnectionNeverReachesAServerOtherThanTheOneItsNameOrEndpointNames(@ForAll("questions") EstateQuestions.Question q) {
     Connection c = ask(q, ServiceProfile.current());
     if (c.disposition() != Disposition.ALLOWED) {
       return;
@@ -113,7 +113,7 @@ class ConnectivityProperties {
           continue;
         }
         dev.pgreach.core.Client client = dev.pgreach.core.Client.builder().name("probe").location(dev.pgreach.core.ClientLocation.InVirtualNetwork.of(p.subnet(), host.get())).build();
-        Connection c = Connectivity.of(misleading).connect(client, other.fullyQualifiedDomainName(), 5432, EstateArbitraries.INSTANT);
+        Connection c = Connectivity.of(misleading).connect(client, other.fullyQualifiedDomainName(), 5432, EstateQuestions.INSTANT);
         if (c.disposition() == Disposition.ALLOWED) {
           assertEquals(java.util.Optional.of(other.id()), c.server(), c.explanation());
           assertTrue(c.steps().stream().noneMatch(st -> st.code() == ReasonCode.FRONT_DOOR_PRIVATE_ENDPOINT), c.explanation());
@@ -125,11 +125,11 @@ class ConnectivityProperties {
 
   @Provide
   Arbitrary<Estate> estates() {
-    return EstateArbitraries.estates();
+    return EstateQuestions.estates();
   }
 
   @Property(tries = 500)
-  void addingAnAllowFirewallRuleNeverTurnsAConnectedAnswerIntoABlockedOne(@ForAll("questions") EstateArbitraries.Question q) {
+  void addingAnAllowFirewallRuleNeverTurnsAConnectedAnswerIntoABlockedOne(@ForAll("questions") EstateQuestions.Question q) {
     Connection before = ask(q, ServiceProfile.current());
     Estate more = q.estate();
     for (FlexibleServer s : q.estate().network().flexibleServers()) {
@@ -137,7 +137,7 @@ class ConnectivityProperties {
         more = more.withFirewallRules(s.id(), more.firewallRulesOf(s.id()).upsert(FirewallRule.of("allow-everyone", Ipv4Address.MIN, Ipv4Address.MAX)));
       }
     }
-    Connection after = Connectivity.of(more, ServiceProfile.current()).connect(q.client(), q.target(), q.port(), EstateArbitraries.INSTANT);
+    Connection after = Connectivity.of(more, ServiceProfile.current()).connect(q.client(), q.target(), q.port(), EstateQuestions.INSTANT);
     if (before.disposition() == Disposition.ALLOWED) {
       assertEquals(Disposition.ALLOWED, after.disposition(), after.explanation());
     }
@@ -147,20 +147,20 @@ class ConnectivityProperties {
   }
 
   @Property(tries = 500)
-  void approvingAnEndpointNeverTurnsAConnectedAnswerIntoABlockedOne(@ForAll("questions") EstateArbitraries.Question q) {
+  void approvingAnEndpointNeverTurnsAConnectedAnswerIntoABlockedOne(@ForAll("questions") EstateQuestions.Question q) {
     Connection before = ask(q, ServiceProfile.current());
     Estate approved = q.estate();
     for (PrivateEndpoint p : q.estate().privateEndpoints()) {
-      approved = approved.withPrivateEndpoint(EstateArbitraries.approved(p));
+      approved = approved.withPrivateEndpoint(EstateQuestions.approved(p));
     }
-    Connection after = Connectivity.of(approved, ServiceProfile.current()).connect(q.client(), q.target(), q.port(), EstateArbitraries.INSTANT);
+    Connection after = Connectivity.of(approved, ServiceProfile.current()).connect(q.client(), q.target(), q.port(), EstateQuestions.INSTANT);
     if (before.disposition() == Disposition.ALLOWED) {
       assertEquals(Disposition.ALLOWED, after.disposition(), after.explanation());
     }
   }
 
   @Property(tries = 100)
-  void validationNeverThrowsAndIsSorted(@ForAll("questions") EstateArbitraries.Question q, @ForAll("profiles") ServiceProfile profile) {
+  void validationNeverThrowsAndIsSorted(@ForAll("questions") EstateQuestions.Question q, @ForAll("profiles") ServiceProfile profile) {
     var findings = EstateValidation.validate(q.estate(), profile);
     assertEquals(com.google.common.collect.ImmutableList.sortedCopyOf(findings), findings);
     assertEquals(findings, EstateValidation.validate(q.estate(), profile));

@@ -21,8 +21,8 @@ import net.jqwik.api.Provide;
 class EstablishedSessionProperties {
 
   @Provide
-  Arbitrary<EstateArbitraries.Question> questions() {
-    return EstateArbitraries.questions();
+  Arbitrary<EstateQuestions.Question> questions() {
+    return EstateQuestions.questions();
   }
 
   @Provide
@@ -36,7 +36,7 @@ class EstablishedSessionProperties {
     for (NetworkSecurityGroup g : e.networkSecurityGroups()) {
       List<SecurityRule> rules = new ArrayList<>();
       for (SecurityRule r : g.securityRules()) {
-        rules.add(random.nextInt(3) == 0 ? r.withChangedAt(EstateArbitraries.INSTANT.minusSeconds(random.nextInt(7200))) : r);
+        rules.add(random.nextInt(3) == 0 ? r.withChangedAt(EstateQuestions.INSTANT.minusSeconds(random.nextInt(7200))) : r);
       }
       out = out.withNetworkSecurityGroup(NetworkSecurityGroup.builder().id(g.id()).addAllSecurityRules(rules).build());
     }
@@ -45,13 +45,13 @@ class EstablishedSessionProperties {
 
   @Property(tries = 200)
   void anEstablishedSessionIsNeverMorePermissiveThanANewOne_andEqualWhenNothingChangedSince(
-      @ForAll("questions") EstateArbitraries.Question q, @ForAll("seeds") long seed) {
+      @ForAll("questions") EstateQuestions.Question q, @ForAll("seeds") long seed) {
     Random random = new Random(seed);
     Estate e = withChanges(q.estate(), random);
-    Instant since = EstateArbitraries.INSTANT.minusSeconds(random.nextInt(3 * 7200));
+    Instant since = EstateQuestions.INSTANT.minusSeconds(random.nextInt(3 * 7200));
     Connectivity c = Connectivity.of(e, ServiceProfile.current());
-    Connection fresh = c.connect(q.client(), q.target(), q.port(), EstateArbitraries.INSTANT);
-    Connection established = c.connect(q.client(), q.target(), q.port(), EstateArbitraries.INSTANT, since);
+    Connection fresh = c.connect(q.client(), q.target(), q.port(), EstateQuestions.INSTANT);
+    Connection established = c.connect(q.client(), q.target(), q.port(), EstateQuestions.INSTANT, since);
     if (established.disposition() == Disposition.ALLOWED) {
       assertEquals(Disposition.ALLOWED, fresh.disposition(), established.explanation());
     }

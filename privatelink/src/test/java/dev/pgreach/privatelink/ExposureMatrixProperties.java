@@ -17,25 +17,25 @@ import net.jqwik.api.Provide;
 class ExposureMatrixProperties {
   @Provide
   Arbitrary<Estate> estates() {
-    return EstateArbitraries.estates();
+    return EstateQuestions.estates();
   }
 
   /** The all-pairs answer is every server's own exposure, in id order, on a fresh compiled view. */
   @Property(tries = 25)
   void theMatrixIsEveryServersExposure(@ForAll("estates") Estate estate) {
-    ExposureMatrix m = Connectivity.of(estate, ServiceProfile.current()).matrix(5432, EstateArbitraries.INSTANT);
+    ExposureMatrix m = Connectivity.of(estate, ServiceProfile.current()).matrix(5432, EstateQuestions.INSTANT);
     Connectivity fresh = Connectivity.of(estate, ServiceProfile.current());
     List<ResourceId> ids = estate.network().flexibleServers().stream().map(FlexibleServer::id).distinct().sorted().collect(Collectors.toList());
     assertEquals(ids, m.exposures().stream().map(Exposure::server).collect(Collectors.toList()));
     for (Exposure x : m.exposures()) {
-      assertEquals(fresh.expose(x.server(), 5432, EstateArbitraries.INSTANT), x, x.server().toString());
+      assertEquals(fresh.expose(x.server(), 5432, EstateQuestions.INSTANT), x, x.server().toString());
     }
   }
 
   /** The JSON holds every server and path; the CSV a row per path and per admitting public endpoint. */
   @Property(tries = 25)
   void theRenderingsHoldEveryRow(@ForAll("estates") Estate estate) throws Exception {
-    ExposureMatrix m = Connectivity.of(estate, ServiceProfile.current()).matrix(5432, EstateArbitraries.INSTANT);
+    ExposureMatrix m = Connectivity.of(estate, ServiceProfile.current()).matrix(5432, EstateQuestions.INSTANT);
     JsonNode json = new ObjectMapper().readTree(m.toJson());
     assertEquals(m.exposures().size(), json.get("servers").size());
     int paths = 0;

@@ -24,7 +24,7 @@ import net.jqwik.api.statistics.Statistics;
 class ExposureProperties {
   @Provide
   Arbitrary<Estate> estates() {
-    return EstateArbitraries.estates();
+    return EstateQuestions.estates();
   }
 
   /**
@@ -36,7 +36,7 @@ class ExposureProperties {
     Connectivity c = Connectivity.of(estate, ServiceProfile.current());
     int checked = 0;
     for (FlexibleServer server : estate.network().flexibleServers()) {
-      Exposure x = c.expose(server.id(), 5432, EstateArbitraries.INSTANT);
+      Exposure x = c.expose(server.id(), 5432, EstateQuestions.INSTANT);
       for (VirtualNetwork v : estate.network().virtualNetworks()) {
         for (Subnet s : v.subnets()) {
           if (s.name().equalsIgnoreCase("GatewaySubnet")) {
@@ -57,7 +57,7 @@ class ExposureProperties {
               Optional<dev.pgreach.core.ResourceId> nic =
                   estate.network().networkInterfacesIn(s.id()).stream().filter(n -> n.privateAddress().equals(address)).map(n -> n.id()).findFirst();
               Client probe = Client.builder().name("probe").location(new ClientLocation.InVirtualNetwork(s.id(), address, Optional.empty(), nic)).build();
-              Disposition d = c.connect(probe, door.address().toString(), 5432, EstateArbitraries.INSTANT).disposition();
+              Disposition d = c.connect(probe, door.address().toString(), 5432, EstateQuestions.INSTANT).disposition();
               assertEquals(d == Disposition.ALLOWED, reach.map(r -> r.connected().contains(address)).orElse(false), address + " -> " + door.address());
               assertEquals(d == Disposition.INDETERMINATE, reach.map(r -> r.undecided().contains(address)).orElse(false), address + " -> " + door.address());
               checked++;
@@ -67,7 +67,7 @@ class ExposureProperties {
       }
     }
     for (FlexibleServer server : estate.network().flexibleServers()) {
-      Exposure x = c.expose(server.id(), 5432, EstateArbitraries.INSTANT);
+      Exposure x = c.expose(server.id(), 5432, EstateQuestions.INSTANT);
       for (dev.pgreach.core.OnPremisesNetwork o : estate.network().onPremisesNetworks()) {
         for (Exposure.Reach door : doors(x, c, server)) {
           Optional<Exposure.Reach> reach = x.privatePaths().stream().filter(r -> r.place().equals(new Place.OnPremises(o.id())) && r.address().equals(door.address())).findFirst();
@@ -75,7 +75,7 @@ class ExposureProperties {
             for (long a = r.first().toLong(); a <= r.last().toLong(); a += Math.max(1, r.size() / 97)) {
               Ipv4Address address = Ipv4Address.ofLong(a);
               Client probe = Client.builder().name("probe").location(ClientLocation.OnPremises.of(o.id(), address)).build();
-              Disposition d = c.connect(probe, door.address().toString(), 5432, EstateArbitraries.INSTANT).disposition();
+              Disposition d = c.connect(probe, door.address().toString(), 5432, EstateQuestions.INSTANT).disposition();
               assertEquals(d == Disposition.ALLOWED, reach.map(x2 -> x2.connected().contains(address)).orElse(false), address + " (on premises) -> " + door.address());
               checked++;
             }
@@ -110,11 +110,11 @@ class ExposureProperties {
       if (server.isVnetIntegrated() || server.publicAddress().isEmpty()) {
         continue;
       }
-      Exposure x = c.expose(server.id(), 5432, EstateArbitraries.INSTANT);
+      Exposure x = c.expose(server.id(), 5432, EstateQuestions.INSTANT);
       for (String probe : new String[] {"198.51.100.7", "20.1.2.3", "52.0.0.1", "203.0.113.9"}) {
         Ipv4Address a = Ipv4Address.parse(probe);
         Client internet = Client.builder().name("probe").location(new ClientLocation.Internet(a)).build();
-        Disposition d = c.connect(internet, server.publicAddress().get().toString(), 5432, EstateArbitraries.INSTANT).disposition();
+        Disposition d = c.connect(internet, server.publicAddress().get().toString(), 5432, EstateQuestions.INSTANT).disposition();
         assertEquals(d == Disposition.ALLOWED, x.publicSources().contains(a), probe + " " + x.explanation());
       }
     }
@@ -126,9 +126,9 @@ class ExposureProperties {
       if (server.isVnetIntegrated()) {
         continue;
       }
-      Exposure before = Connectivity.of(estate).expose(server.id(), 5432, EstateArbitraries.INSTANT);
+      Exposure before = Connectivity.of(estate).expose(server.id(), 5432, EstateQuestions.INSTANT);
       Estate more = estate.withFirewallRules(server.id(), estate.firewallRulesOf(server.id()).upsert(FirewallRule.of("office", "198.51.100.0", "198.51.100.255")));
-      Exposure after = Connectivity.of(more).expose(server.id(), 5432, EstateArbitraries.INSTANT);
+      Exposure after = Connectivity.of(more).expose(server.id(), 5432, EstateQuestions.INSTANT);
       assertTrue(after.publicSources().containsAll(before.publicSources()));
       assertEquals(before.privatePaths(), after.privatePaths());
     }

@@ -24,14 +24,14 @@ class PublicSourcesProperties {
 
   @Provide
   Arbitrary<Estate> estates() {
-    return EstateArbitraries.estates();
+    return EstateQuestions.estates();
   }
 
   @Property(tries = 80)
   void exposure_publicSourcesAndUndecidedSources_areWithinThePublicAddressSpace(@ForAll("estates") Estate estate) {
     Connectivity c = Connectivity.of(estate, ServiceProfile.current());
     for (FlexibleServer s : estate.network().flexibleServers()) {
-      Exposure x = c.expose(s.id(), 5432, EstateArbitraries.INSTANT);
+      Exposure x = c.expose(s.id(), 5432, EstateQuestions.INSTANT);
       assertTrue(AddressSet.PUBLIC.containsAll(x.publicSources()), x::toString);
       assertTrue(AddressSet.PUBLIC.containsAll(x.publicUndecided()), x::toString);
     }
@@ -39,7 +39,7 @@ class PublicSourcesProperties {
 
   @Property(tries = 40)
   void comparison_gainsAndLossesAtPublicPlaces_areWithinThePublicAddressSpace(@ForAll("estates") Estate before, @ForAll("estates") Estate after) {
-    Comparison c = Comparison.of(before, after, ServiceProfile.current(), EstateArbitraries.INSTANT);
+    Comparison c = Comparison.of(before, after, ServiceProfile.current(), EstateQuestions.INSTANT);
     for (Comparison.ExposureChange e : c.exposureChanges()) {
       if (e.place().startsWith("the public endpoint") || e.place().equals(Comparison.AZURE_SERVICES)) {
         assertTrue(AddressSet.PUBLIC.containsAll(e.gained()), e::toString);

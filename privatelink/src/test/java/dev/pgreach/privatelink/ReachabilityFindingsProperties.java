@@ -54,7 +54,7 @@ class ReachabilityFindingsProperties {
         for (Ipv4Address target : targets(estate, s, delegated.get())) {
           for (Subnet sub : v.subnets()) {
             Client client = Client.builder().name("probe").location(ClientLocation.InVirtualNetwork.of(sub.id(), probe(sub))).build();
-            Connection c = connectivity.connect(client, target.toString(), FlexibleServer.POSTGRES_PORT, EstateArbitraries.INSTANT);
+            Connection c = connectivity.connect(client, target.toString(), FlexibleServer.POSTGRES_PORT, EstateQuestions.INSTANT);
             agreed |=
                 c.steps().stream()
                     .anyMatch(st -> st instanceof RouteStep.Arrived && ((RouteStep.Arrived) st).place().equals(new Place.Vnet(delegated.get().virtualNetwork())));
@@ -87,6 +87,6 @@ class ReachabilityFindingsProperties {
 
   @Provide
   Arbitrary<Estate> estates() {
-    return EstateArbitraries.estates();
+    return EstateQuestions.estates();
   }
 }

@@ -21,8 +21,8 @@ import net.jqwik.api.Provide;
 class ServerStateProperties {
 
   @Provide
-  Arbitrary<EstateArbitraries.Question> questions() {
-    return EstateArbitraries.questions();
+  Arbitrary<EstateQuestions.Question> questions() {
+    return EstateQuestions.questions();
   }
 
   @Provide
@@ -74,13 +74,13 @@ class ServerStateProperties {
     return e.withNetwork(changed);
   }
 
-  private static Connection ask(Estate e, EstateArbitraries.Question q) {
-    return Connectivity.of(e, ServiceProfile.current()).connect(q.client(), q.target(), q.port(), EstateArbitraries.INSTANT);
+  private static Connection ask(Estate e, EstateQuestions.Question q) {
+    return Connectivity.of(e, ServiceProfile.current()).connect(q.client(), q.target(), q.port(), EstateQuestions.INSTANT);
   }
 
   @Property(tries = 200)
   void aServerThatIsNotReadyIsNeverConnected_andOneThatRunsNoDatabaseIsBlockedWhereverTheFlowArrives(
-      @ForAll("questions") EstateArbitraries.Question q, @ForAll("states") ServerState state) {
+      @ForAll("questions") EstateQuestions.Question q, @ForAll("states") ServerState state) {
     Connection ready = ask(q.estate(), q);
     Connection changed = ask(everyServer(q.estate(), state), q);
     if (state == ServerState.READY) {

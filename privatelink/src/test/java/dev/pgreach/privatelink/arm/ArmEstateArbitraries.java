@@ -40,7 +40,7 @@ import dev.pgreach.firewall.SecurityRuleAddress;
 import dev.pgreach.firewall.SecurityRuleDirection;
 import dev.pgreach.firewall.SecurityRuleProtocol;
 import dev.pgreach.privatelink.Estate;
-import dev.pgreach.privatelink.EstateArbitraries;
+import dev.pgreach.privatelink.EstateQuestions;
 import dev.pgreach.privatelink.PrivateEndpoint;
 import dev.pgreach.privatelink.PrivateEndpointConnectionState;
 import java.time.Duration;
@@ -221,7 +221,7 @@ final class ArmEstateArbitraries {
       Network network, Map<ResourceId, ResourceId> groups, Map<ResourceId, PrivateEndpointNetworkPolicies> policies, List<NetworkSecurityGroup> all, Random random) {
     Network.Builder n =
         Network.builder()
-            .addAllVirtualNetworks(EstateArbitraries.virtualNetworksWithSubnets(network, groups, policies))
+            .addAllVirtualNetworks(EstateQuestions.virtualNetworksWithSubnets(network, groups, policies))
             .addAllRouteTables(network.routeTables())
             .addAllVirtualNetworkGateways(network.virtualNetworkGateways())
             .addAllGatewayConnections(network.gatewayConnections())
