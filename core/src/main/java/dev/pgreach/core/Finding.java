@@ -104,7 +104,7 @@ public abstract class Finding implements Comparable<Finding> {
         .field(field())
         .value(value())
         .severity(Severity.ADVICE)
-        .message(message() + " Not in the input: " + missing + ", so this is not known to hold.")
+        .message(message() + " Not in the input: " + missing + ", so this may not hold.")
         .build();
   }
 

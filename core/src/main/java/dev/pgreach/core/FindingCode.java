@@ -220,6 +220,11 @@ public enum FindingCode {
   NETWORKING_MODE_MIGRATION_REQUIRED(Severity.WARNING),
   /** A VNet-integrated server moved to another virtual network or subnet, which Azure does not allow. */
   SERVER_MOVED(Severity.ERROR),
+  /**
+   * A template or plan changes a server whose state is {@code Updating}: Azure refuses control-plane
+   * writes until the server is Ready again ("busy with other operations"), so the change fails.
+   */
+  SERVER_CHANGED_WHILE_UPDATING(Severity.ERROR),
   /** A subnet that holds resources changed its prefix, which Azure does not allow. */
   SUBNET_RESIZED_WITH_RESOURCES(Severity.ERROR);
 

@@ -25,7 +25,9 @@ import java.util.Optional;
  *       Microsoft.DBforPostgreSQL/flexibleServers}, holds nothing else, is not a reserved subnet
  *       name, is at least /28 and has room (5 reserved addresses, 4 per HA server, 1 otherwise);
  *       the network is in the server's region; a private DNS zone is set; {@code
- *       publicNetworkAccess} Enabled is silently ignored;
+ *       publicNetworkAccess} Enabled is refused under a profile where Azure rejects it ({@link
+ *       FindingCode#PUBLIC_NETWORK_ACCESS_CONFLICTS_WITH_VNET_INTEGRATION}, {@code current}) and
+ *       silently ignored otherwise ({@link FindingCode#PUBLIC_NETWORK_ACCESS_IGNORED});
  *   <li>server settings the profile does not support: switching public access off, turning {@code
  *       require_secure_transport} off, TLS versions, PgBouncer on Burstable;
  *   <li>user routes: appliances that no interface holds or that do not forward, and a flexible
@@ -80,9 +82,16 @@ public final class NetworkValidation {
     Checks.notNull(profile, "NetworkValidation.validate.profile");
     List<Finding> out = new ArrayList<>();
     Coverage coverage = network.coverage();
+    Map<ResourceId, Map<ResourceId, VirtualNetworkPeering>> links = new HashMap<>();
+    for (VirtualNetwork v : network.virtualNetworks()) {
+      Map<ResourceId, VirtualNetworkPeering> from = links.computeIfAbsent(v.id(), k -> new HashMap<>());
+      for (VirtualNetworkPeering p : v.virtualNetworkPeerings()) {
+        from.putIfAbsent(p.remoteVirtualNetwork(), p); // the first link, as VirtualNetwork.peeringTo finds it
+      }
+    }
     for (VirtualNetwork v : network.virtualNetworks()) {
       addressSpaces(v, out);
-      peerings(network, v, out);
+      peerings(network, v, links, out);
     }
     addresses(network, out);
     java.util.Map<ServerName, ResourceId> names = new java.util.HashMap<>();
@@ -196,7 +205,8 @@ public final class NetworkValidation {
     }
   }
 
-  private static void peerings(Network network, VirtualNetwork v, List<Finding> out) {
+  private static void peerings(
+      Network network, VirtualNetwork v, Map<ResourceId, Map<ResourceId, VirtualNetworkPeering>> links, List<Finding> out) {
     Coverage coverage = network.coverage();
     int remoteGatewayLinks = 0;
     for (VirtualNetworkPeering p : v.virtualNetworkPeerings()) {
@@ -231,7 +241,7 @@ public final class NetworkValidation {
       VirtualNetwork w = remote.get();
       boolean remotePeeringsKnown = coverage.isComplete(Inventory.VIRTUAL_NETWORK_PEERINGS, w.id());
       String remotePeerings = Inventory.VIRTUAL_NETWORK_PEERINGS.of(w.name()) + " are not all observed";
-      Optional<VirtualNetworkPeering> reverse = w.peeringTo(v.id());
+      Optional<VirtualNetworkPeering> reverse = Optional.ofNullable(links.getOrDefault(w.id(), Map.of()).get(v.id()));
       if (reverse.isEmpty()) {
         Finding f =
             Finding.of(
@@ -243,7 +253,7 @@ public final class NetworkValidation {
         out.add(remotePeeringsKnown ? f : f.notInInput(remotePeerings));
       }
       // Report overlaps once per pair, from the side with the smaller id.
-      if (v.id().compareTo(w.id()) < 0 || w.peeringTo(v.id()).isEmpty()) {
+      if (v.id().compareTo(w.id()) < 0 || reverse.isEmpty()) {
         AddressSet overlap = v.addresses().intersection(w.addresses());
         if (!overlap.isEmpty()) {
           out.add(

@@ -138,6 +138,12 @@ final class TestNet {
     return this;
   }
 
+  /** What the input the network stands for shows; closed unless set. */
+  TestNet coverage(Coverage coverage) {
+    network.coverage(coverage);
+    return this;
+  }
+
   Network build() {
     for (VirtualNetwork.Builder b : vnets.values()) {
       network.addVirtualNetworks(b.build());

@@ -53,8 +53,19 @@ import java.util.stream.Collectors;
  *   <li>{@link FindingCode#FIREWALL_ALLOWS_AZURE_SERVICES}: the {@code 0.0.0.0} rule, which admits
  *       other customers' Azure resources too;
  *   <li>{@link FindingCode#FIREWALL_RULE_REDUNDANT}: a rule every address of which other rules
- *       admit (each such rule is reported, so two identical rules are both reported).
+ *       admit (each such rule is reported, so two identical rules are both reported);
+ *   <li>{@link FindingCode#FIREWALL_RULE_ADMITS_NO_PUBLIC_ADDRESS}: a rule (other than the 0.0.0.0
+ *       rule) none of whose addresses is public ({@link AddressSet#PUBLIC}, the one definition of
+ *       the public address space): connections reach a public endpoint from public addresses
+ *       only, so it admits nothing;
+ *   <li>posture thresholds ({@link FirewallThresholds}, off by default): more rules than allowed
+ *       ({@link FindingCode#FIREWALL_RULES_ABOVE_THRESHOLD}), more public addresses admitted than
+ *       allowed ({@link FindingCode#FIREWALL_PUBLIC_ADDRESSES_ABOVE_THRESHOLD}).
  * </ul>
+ *
+ * <p>Rules of a server outside the network's input are checked for what the rules alone show,
+ * and reported as advice ({@link Finding#notInInput}): whether the server has a public endpoint
+ * that enforces them is not known.
  *
  * <p>Network security groups:
  *
@@ -70,8 +81,25 @@ import java.util.stream.Collectors;
  *       {@link FindingCode#NSG_BLOCKS_STORAGE_OUTBOUND} when outbound TCP 443 to the {@code
  *       Storage} tag is not certainly allowed and the profile says WAL archiving needs it; {@link
  *       FindingCode#NSG_APPLICATION_SECURITY_GROUP_UNSUPPORTED} for each rule using application
- *       security groups.
+ *       security groups;
+ *   <li>{@link FindingCode#NSG_ALLOWS_ANY_SOURCE_TO_POSTGRES}: an inbound allow rule, reached by
+ *       some flow, that admits any source ({@code *}, {@code Internet}, {@code 0.0.0.0/0}) to TCP
+ *       5432 or 6432;
+ *   <li>{@link FindingCode#NSG_ON_GATEWAY_SUBNET}: a group associated with a GatewaySubnet, which
+ *       stops the gateway from functioning.
  * </ul>
+ *
+ * <p><b>Open world.</b> A group outside the input is not checked. "Denies or may deny" findings
+ * on a server subnet ({@link FindingCode#NSG_BLOCKS_SERVER_SUBNET}, {@link
+ * FindingCode#NSG_BLOCKS_STORAGE_OUTBOUND}) are warnings only when the group's security rules are
+ * observed in full and the subnet's VirtualNetwork tag is known in full; otherwise they are advice
+ * naming what is not in the input. Removing a resource from an input never adds a warning.
+ *
+ * <p><b>Cost.</b> Firewall rules: O(r log r) per server with r rules (one sweep over sorted
+ * boundaries; the greedy cover and the public-address count are sweeps too). Security groups: the
+ * subnets and interfaces each group applies in are indexed in one pass; each group's rules are
+ * compared with the rules before them (shadowing, O(k²) box subtractions for a group of k rules,
+ * bounded per rule), independent of the size of the estate.
  *
  * <pre>{@code
  * ImmutableList<Finding> findings = FirewallValidation.validate(
@@ -231,7 +259,7 @@ public final class FirewallValidation {
     List<Finding> found = known.isPresent() ? out : new ArrayList<>();
     ruleFindings(serverId, rules, thresholds, found);
     if (known.isEmpty()) {
-      String missing = "server " + serverId.name() + " is not in the input, so whether it has a public endpoint that enforces its rules is not known";
+      String missing = "server " + serverId.name() + " is not in the input, and whether it has a public endpoint that enforces its rules is not known";
       found.forEach(f -> out.add(f.severity() == dev.pgreach.core.Severity.ADVICE ? f : f.notInInput(missing)));
     }
   }

@@ -28,7 +28,8 @@ import java.util.Optional;
  * <p>Forbidden after creation, with stable {@link FindingCode}s: changing a server's networking mode
  * ({@link FindingCode#NETWORKING_MODE_CHANGED}); moving a VNet-integrated server to another subnet
  * or virtual network ({@link FindingCode#SERVER_MOVED}); changing the prefix of a subnet that holds
- * resources ({@link FindingCode#SUBNET_RESIZED_WITH_RESOURCES}). Under a profile where {@link
+ * resources ({@link FindingCode#SUBNET_RESIZED_WITH_RESOURCES}); changing a server whose state is
+ * known to be {@code Updating} ({@link FindingCode#SERVER_CHANGED_WHILE_UPDATING}). Under a profile where {@link
  * ServiceProfile#vnetToPrivateEndpointMigration()} holds ({@code current}), a VNet-integrated server
  * that becomes a public-access server is not forbidden: it is a migration Azure performs through a
  * dedicated operation, listed apart ({@link FindingCode#NETWORKING_MODE_MIGRATION_REQUIRED}) with
@@ -263,7 +264,7 @@ public record Comparison(
       }
     }
     List<Finding> migrations = new ArrayList<>();
-    ImmutableList<Finding> forbidden = forbidden(before.network(), after.network(), before, profile, migrations);
+    ImmutableList<Finding> forbidden = forbidden(before.network(), after.network(), before, after, profile, migrations);
     return new Comparison(forbidden, ImmutableList.sortedCopyOf(migrations), ImmutableList.copyOf(access), ImmutableList.copyOf(exposure));
   }
 
@@ -285,7 +286,7 @@ public record Comparison(
   }
 
   private static ImmutableList<Finding> forbidden(
-      Network before, Network after, Estate beforeEstate, ServiceProfile profile, List<Finding> migrations) {
+      Network before, Network after, Estate beforeEstate, Estate afterEstate, ServiceProfile profile, List<Finding> migrations) {
     List<Finding> out = new ArrayList<>();
     for (FlexibleServer s : before.flexibleServers()) {
       Optional<FlexibleServer> later = after.flexibleServer(s.id());
@@ -302,6 +303,7 @@ public record Comparison(
             s.name() + " is in " + s.delegatedSubnet().get() + "; a VNet-integrated server cannot move to another subnet or virtual network."));
       }
     }
+    ServerChanges.whileUpdating(beforeEstate, afterEstate, out);
     for (VirtualNetwork v : before.virtualNetworks()) {
       for (Subnet subnet : v.subnets()) {
         Optional<Subnet> later = after.subnet(subnet.id());
