@@ -23,16 +23,6 @@ import java.util.OptionalLong;
 public record FirewallThresholds(OptionalInt maxRules, OptionalLong maxPublicAddresses) {
   private static final FirewallThresholds NONE = new FirewallThresholds(OptionalInt.empty(), OptionalLong.empty());
 
-  /** {@return the most rules a server may have without a finding, or empty for no threshold} */
-  public OptionalInt maxRules() {
-    return maxRules;
-  }
-
-  /** {@return the most public addresses a server's rules may admit without a finding, or empty for no threshold} */
-  public OptionalLong maxPublicAddresses() {
-    return maxPublicAddresses;
-  }
-
   /**
    * Checks the thresholds.
    *

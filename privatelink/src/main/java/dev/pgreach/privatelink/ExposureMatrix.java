@@ -25,21 +25,6 @@ import java.util.Optional;
  * @param exposures every server's exposure, in server id order
  */
 public record ExposureMatrix(int port, Instant at, ImmutableList<Exposure> exposures) {
-  /** {@return the port every exposure is for} */
-  public int port() {
-    return port;
-  }
-
-  /** {@return the instant every exposure is for} */
-  public Instant at() {
-    return at;
-  }
-
-  /** {@return every server's exposure, in server id order} */
-  public ImmutableList<Exposure> exposures() {
-    return exposures;
-  }
-
   /** The CSV header. */
   public static final String CSV_HEADER = "server,place,subnet,door,address,private_endpoint,connected,undecided";
 
