@@ -60,12 +60,15 @@ public final class Cli {
   /** The version of every JSON output's shape; it grows when a member is removed or changes meaning. */
   public static final int SCHEMA_VERSION = 1;
 
-  private static final Options.Spec CHECK = Inputs.SOURCES.and(Inputs.COMMON).with("--from", "--to", "--port", "--tls", "--at");
+  private static final Options.Spec CHECK =
+      Inputs.SOURCES.and(Inputs.COMMON).with("--from", "--to", "--port", "--tls", "--at", "--established-since");
   private static final Options.Spec RESOLVE = Inputs.SOURCES.and(Inputs.COMMON).with("--from", "--name");
   private static final Options.Spec VALIDATE = Inputs.SOURCES.and(Inputs.COMMON).with("--fail-on", "--baseline").repeating("--suppress");
   private static final Options.Spec EXPOSE = Inputs.SOURCES.and(Inputs.COMMON).with("--server", "--port", "--at");
   private static final Options.Spec COMPARE =
-      Options.Spec.of("--before", "--after", "--companion", "--at", "--profile", "--format", "--fail-on").repeating("--suppress");
+      Options.Spec.of("--before", "--after", "--plan", "--companion", "--at", "--profile", "--format", "--fail-on").repeating("--suppress");
+  private static final Options.Spec MATRIX = Inputs.SOURCES.and(Inputs.COMMON).with("--port", "--at");
+  private static final Options.Spec VERIFY = Inputs.SOURCES.and(Inputs.COMMON).with("--intents", "--at");
   private static final Options.Spec ASK = Inputs.SOURCES.and(Inputs.COMMON).with("--questions", "--at");
   private static final Options.Spec SAMPLE = Options.Spec.of("--profile", "--format");
 
@@ -196,7 +199,7 @@ public final class Cli {
     return value;
   }
 
-  private static final List<String> COMMANDS = List.of("check", "resolve", "validate", "expose", "compare", "ask", "sample");
+  private static final List<String> COMMANDS = List.of("check", "resolve", "validate", "expose", "compare", "matrix", "verify", "ask", "sample");
 
   private static ExitStatus dispatch(List<String> args, InputStream in, PrintStream out) {
     if (args.isEmpty()) {
@@ -230,6 +233,10 @@ public final class Cli {
         return expose(Options.parse(command, rest, EXPOSE), out);
       case "compare":
         return Verdicts.compare(Options.parse(command, rest, COMPARE), out);
+      case "matrix":
+        return Verdicts.matrix(Options.parse(command, rest, MATRIX), out);
+      case "verify":
+        return Verdicts.verify(Options.parse(command, rest, VERIFY), out);
       case "ask":
         return Ask.run(Options.parse(command, rest, ASK), in, out);
       case "sample":
@@ -272,7 +279,16 @@ public final class Cli {
     Inputs.Loaded loaded = Inputs.estate(o);
     Instant at = Inputs.instant(o, loaded.imported());
     Questions q = new Questions(loaded, profile, at);
-    return answer("check", format, q.check(from, to, port, o.get("--tls"), Optional.empty()), out);
+    Optional<Instant> establishedSince = o.get("--established-since").map(t -> instant("--established-since", t));
+    return answer("check", format, q.check(from, to, port, o.get("--tls"), Optional.empty(), establishedSince), out);
+  }
+
+  private static Instant instant(String option, String text) {
+    try {
+      return Instant.parse(text);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw CommandFailure.option(option, option + " (" + text + ") must be an instant such as 2026-11-24T12:00:00Z");
+    }
   }
 
   static int port(String text) {

@@ -6,10 +6,12 @@ enum Format {
   TEXT("text"),
   /** One JSON object (for {@code ask}: one JSON object a line), with a {@code schemaVersion}. */
   JSON("json"),
-  /** SARIF 2.1.0, for code-scanning tools ({@code validate} and {@code compare}). */
+  /** SARIF 2.1.0, for code-scanning tools ({@code validate}, {@code compare} and {@code verify}). */
   SARIF("sarif"),
   /** JUnit XML, for CI test reports. */
-  JUNIT("junit");
+  JUNIT("junit"),
+  /** Comma-separated values with a header line ({@code matrix}). */
+  CSV("csv");
 
   private final String word;
 

@@ -5,6 +5,9 @@ import dev.pgreach.core.ServiceProfile;
 import dev.pgreach.privatelink.arm.ArmDocument;
 import dev.pgreach.privatelink.arm.ArmImport;
 import dev.pgreach.privatelink.arm.Companion;
+import dev.pgreach.privatelink.arm.template.Deployment;
+import dev.pgreach.privatelink.terraform.TerraformImport;
+import dev.pgreach.privatelink.terraform.TerraformPlan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -45,7 +48,10 @@ final class Inputs {
 
   /** The options that say where an estate comes from. */
   static final Options.Spec SOURCES =
-      new Options.Spec(Set.of("--companion"), Set.of("--estate"), Set.of("--sample", "--help"));
+      new Options.Spec(
+          Set.of("--companion", "--plan", "--state", "--deployment-name"),
+          Set.of("--estate", "--parameters", "--parameter"),
+          Set.of("--sample", "--help"));
 
   /** The options every command that answers about an estate takes besides its sources. */
   static final Options.Spec COMMON = Options.Spec.of("--profile", "--format");
@@ -76,19 +82,122 @@ final class Inputs {
    * @throws CommandFailure for a usage mistake, a file that cannot be read, or input the import rejects
    */
   static Loaded estate(Options o) {
+    boolean deployment = o.has("--parameters") || o.has("--parameter") || o.has("--deployment-name");
     if (o.has("--sample")) {
-      if (o.has("--estate") || o.has("--companion")) {
-        throw CommandFailure.option("--sample", "--sample reads the bundled sample estate; it takes neither --estate nor --companion");
+      if (o.has("--estate") || o.has("--companion") || o.has("--plan") || o.has("--state") || deployment) {
+        throw CommandFailure.option("--sample", "--sample reads the bundled sample estate; it takes no other source");
       }
       return sample();
     }
+    int sources = (o.has("--estate") ? 1 : 0) + (o.has("--plan") ? 1 : 0) + (o.has("--state") ? 1 : 0);
+    if (sources > 1) {
+      throw CommandFailure.option("--estate", "give one of --estate, --plan and --state");
+    }
+    if (o.has("--plan") || o.has("--state")) {
+      if (deployment) {
+        throw CommandFailure.option("--parameters", "--parameters, --parameter and --deployment-name are for an ARM template given with --estate");
+      }
+      return o.has("--plan") ? plan(o.require("--plan"), o.get("--companion"))[1] : state(o.require("--state"), o.get("--companion"));
+    }
     if (!o.has("--estate")) {
       if (o.has("--companion")) {
-        throw CommandFailure.option("--estate", "--companion needs --estate");
+        throw CommandFailure.option("--estate", "--companion needs --estate, --plan or --state");
       }
-      throw CommandFailure.option("--estate", "--estate FILE (or --sample) is required");
+      throw CommandFailure.option("--estate", "--estate FILE, --plan FILE, --state FILE or --sample is required");
+    }
+    if (deployment) {
+      if (o.all("--estate").size() > 1) {
+        throw CommandFailure.option("--parameters", "--parameters, --parameter and --deployment-name take one --estate: the template");
+      }
+      return template(o.all("--estate").get(0), o.get("--companion"), o.all("--parameters"), o.all("--parameter"), o.get("--deployment-name"));
     }
     return read(o.all("--estate"), o.get("--companion"));
+  }
+
+  /**
+   * Reads an ARM template as one deployment of it: parameter files in order, then {@code name=value}
+   * pairs (later values win, as {@code az deployment group create} takes them), the deployment
+   * named after the template file (without its extension) unless a name is given.
+   *
+   * @param file the template's file
+   * @param companionFile the companion document's file
+   * @param parameterFiles deployment parameter files ({@code deploymentParameters.json})
+   * @param parameters {@code name=value} pairs
+   * @param name the deployment's name, if given
+   * @return the import
+   * @throws CommandFailure for a file that cannot be read, or input the import rejects
+   */
+  static Loaded template(String file, Optional<String> companionFile, List<String> parameterFiles, List<String> parameters, Optional<String> name) {
+    String text = readFile(file);
+    Companion companion = companion(companionFile);
+    Deployment deployment;
+    try {
+      Deployment.Builder b = Deployment.builder().name(name.orElseGet(() -> baseName(file)));
+      for (String f : parameterFiles) {
+        b.parametersFile(readFile(f));
+      }
+      parameters.forEach(b::parameter);
+      deployment = b.build();
+    } catch (PgreachException e) {
+      throw dataError("cannot use the deployment parameters", null, e);
+    }
+    try {
+      return new Loaded(ArmImport.read(text, companion, deployment), List.of(ArmDocument.of(file, text)));
+    } catch (PgreachException e) {
+      throw dataError("cannot use " + file + companionFile.map(c -> " with " + c).orElse(""), file, e);
+    }
+  }
+
+  /** A file's name without its directories and its last extension: a deployment's default name. */
+  static String baseName(String file) {
+    String name = Path.of(file).getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
+  }
+
+  /**
+   * Reads a Terraform plan ({@code terraform show -json plan}) as the estate before and after it.
+   *
+   * @param file the plan's file
+   * @param companionFile the companion document's file, used for both sides
+   * @return the estate before the plan, then the estate it plans
+   * @throws CommandFailure for a file that cannot be read, or input the import rejects
+   */
+  static Loaded[] plan(String file, Optional<String> companionFile) {
+    String text = readFile(file);
+    Companion companion = companion(companionFile);
+    try {
+      TerraformPlan plan = TerraformImport.readPlan(text, companion);
+      return new Loaded[] {new Loaded(plan.before().reading(), List.of()), new Loaded(plan.after().reading(), List.of())};
+    } catch (PgreachException e) {
+      throw dataError("cannot use " + file, null, e);
+    }
+  }
+
+  /**
+   * Reads a Terraform state ({@code terraform show -json}).
+   *
+   * @param file the state's file
+   * @param companionFile the companion document's file
+   * @return the estate
+   * @throws CommandFailure for a file that cannot be read, or input the import rejects
+   */
+  static Loaded state(String file, Optional<String> companionFile) {
+    String text = readFile(file);
+    Companion companion = companion(companionFile);
+    try {
+      return new Loaded(TerraformImport.readState(text, companion).reading(), List.of());
+    } catch (PgreachException e) {
+      throw dataError("cannot use " + file, null, e);
+    }
+  }
+
+  private static Companion companion(Optional<String> companionFile) {
+    try {
+      return companionFile.map(f -> Companion.parse(readFile(f))).orElse(Companion.empty());
+    } catch (PgreachException e) {
+      throw dataError("cannot use " + companionFile.orElseThrow(), companionFile.orElseThrow(), e);
+    }
   }
 
   /**

@@ -66,10 +66,26 @@ final class Questions {
 
   /** Can a client open a session to a target? */
   Answer check(String from, String toText, int port, Optional<String> tls, Optional<Instant> at) {
+    return check(from, toText, port, tls, at, Optional.empty());
+  }
+
+  /**
+   * Can a client open a session to a target, or, with {@code establishedSince}, does a session it
+   * established then still flow (network security groups keep established flows)?
+   */
+  Answer check(String from, String toText, int port, Optional<String> tls, Optional<Instant> at, Optional<Instant> establishedSince) {
     String to = target(toText);
     Client client = Places.client(estate, from, tls);
     Instant when = at.orElse(defaultAt);
-    Connection c = question(() -> connectivity.connect(client, to, port, when));
+    if (establishedSince.isPresent() && establishedSince.get().isAfter(when)) {
+      throw CommandFailure.option(
+          "--established-since", "--established-since (" + establishedSince.get() + ") is after the question's instant (" + when + ")");
+    }
+    Connection c =
+        question(
+            () -> establishedSince.isPresent()
+                ? connectivity.connect(client, to, port, when, establishedSince.get())
+                : connectivity.connect(client, to, port, when));
     ObjectNode json = Reports.connection(c, profile.name(), when);
     notes(json);
     String headline = Connection.headline(c.disposition());

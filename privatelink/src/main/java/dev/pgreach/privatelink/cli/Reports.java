@@ -382,6 +382,10 @@ final class Reports {
     for (Finding f : c.forbiddenChanges()) {
       finding(forbidden.addObject(), f);
     }
+    ArrayNode migrations = o.putArray("migrations");
+    for (Finding f : c.migrations()) {
+      finding(migrations.addObject(), f);
+    }
     ArrayNode access = o.putArray("accessChanges");
     for (dev.pgreach.privatelink.Comparison.AccessChange a : c.accessChanges()) {
       ObjectNode x = access.addObject();
@@ -415,6 +419,9 @@ final class Reports {
         .append(", ").append(plural(c.exposureChanges().size(), "exposure change", "exposure changes"));
     int n = 1;
     for (Finding f : c.forbiddenChanges()) {
+      s.append("\n  ").append(n++).append(". ").append(f);
+    }
+    for (Finding f : c.migrations()) {
       s.append("\n  ").append(n++).append(". ").append(f);
     }
     for (dev.pgreach.privatelink.Comparison.AccessChange a : c.accessChanges()) {

@@ -12,6 +12,11 @@ final class Usage {
       "  --estate FILE      ARM JSON: a resource array (az resource list, az graph query),\n"
           + "                     {\"value\": [...]}, {\"data\": [...]}, or an ARM template;\n"
           + "                     repeat it to read several documents as one estate\n"
+          + "  --parameters FILE  a template's deployment parameters file (repeatable, in order)\n"
+          + "  --parameter N=V    a template parameter's value (repeatable; wins over files)\n"
+          + "  --deployment-name NAME  the template deployment's name (default: the file's name)\n"
+          + "  --plan FILE        a Terraform plan (terraform show -json): the estate it plans\n"
+          + "  --state FILE       a Terraform state (terraform show -json)\n"
           + "  --companion FILE   the companion document: clients, DNS servers, addresses, instant\n"
           + "  --sample           read the bundled sample estate instead of --estate\n";
 
@@ -42,7 +47,8 @@ final class Usage {
       "Usage: pgreach <command> [options]\n"
           + "\n"
           + "Answers questions about an Azure Database for PostgreSQL flexible server estate read\n"
-          + "from Azure Resource Manager JSON and a companion document.\n"
+          + "from Azure Resource Manager JSON (resources or templates) or Terraform JSON, and a\n"
+          + "companion document.\n"
           + "\n"
           + "Commands:\n"
           + "  check      Can a client open a PostgreSQL session to a host name or address?\n"
@@ -50,6 +56,8 @@ final class Usage {
           + "  validate   Which settings would Azure reject, or accept and not honour?\n"
           + "  expose     Who can reach a server at all (source addresses per place)?\n"
           + "  compare    What does a change break (forbidden changes, lost and gained access)?\n"
+          + "  matrix     Who can reach every server (the exposure of all servers, JSON or CSV)?\n"
+          + "  verify     Does the estate satisfy a file of reachability intents?\n"
           + "  ask        Answer many check, resolve and expose questions in one run, a JSON line each.\n"
           + "  sample     Answer the sample questions about the bundled sample estate.\n"
           + "\n"
@@ -60,7 +68,7 @@ final class Usage {
   static final String CHECK_USAGE =
       "Usage: pgreach check (--estate FILE [--companion FILE] | --sample) --from PLACE --to TARGET\n"
           + "                     [--port PORT] [--tls VERSIONS] [--at INSTANT] [--profile NAME]\n"
-          + "                     [--format FORMAT]\n"
+          + "                     [--established-since INSTANT] [--format FORMAT]\n"
           + "\n"
           + "Can the client open a PostgreSQL session to the target? Prints the verdict (CONNECTED,\n"
           + "BLOCKED or INDETERMINATE) first, then the numbered steps that led to it.\n"
@@ -74,6 +82,9 @@ final class Usage {
           + "                     (default: the named client's, else 1.2,1.3)\n"
           + "  --at INSTANT       when the question is asked, such as 2026-11-24T12:00:00Z\n"
           + "                     (default: the companion document's \"at\", else now)\n"
+          + "  --established-since INSTANT  ask about a session established then: network\n"
+          + "                     security groups keep established flows, so rules changed since\n"
+          + "                     make the answer indeterminate\n"
           + COMMON_OPTIONS
           + "\n"
           + "Exit status: 0 connected, 1 blocked, 2 indeterminate, 64 usage error, 65 unusable input,\n"
@@ -138,7 +149,7 @@ final class Usage {
           + "64 usage error, 65 unusable input, 66 unreadable file, 70 internal error.\n";
 
   static final String COMPARE_USAGE =
-      "Usage: pgreach compare --before FILE --after FILE [--companion FILE] [--at INSTANT]\n"
+      "Usage: pgreach compare (--before FILE --after FILE | --plan FILE) [--companion FILE] [--at INSTANT]\n"
           + "                       [--profile NAME] [--format FORMAT] [--fail-on CHANGES]\n"
           + "                       [--suppress CODE[:RESOURCE]]...\n"
           + "\n"
@@ -149,6 +160,8 @@ final class Usage {
           + "Options:\n"
           + "  --before FILE      ARM JSON of the estate as it is\n"
           + "  --after FILE       ARM JSON of the estate as it would be\n"
+          + "  --plan FILE        a Terraform plan (terraform show -json) instead of --before and\n"
+          + "                     --after: its prior state against what it plans\n"
           + "  --companion FILE   the companion document, used for both\n"
           + "  --at INSTANT       when both are judged (default: the companion's \"at\", else now)\n"
           + PROFILE_OPTION
@@ -201,4 +214,41 @@ final class Usage {
           + HELP_OPTION
           + "\n"
           + "Exit status: 0 when the report is printed, 64 usage error, 70 internal error.\n";
+
+  static final String MATRIX_USAGE =
+      "Usage: pgreach matrix (--estate FILE [--companion FILE] | --plan FILE | --state FILE | --sample)\n"
+          + "                      [--port PORT] [--at INSTANT] [--profile NAME] [--format FORMAT]\n"
+          + "\n"
+          + "Who can reach every server? For each server, the places and source addresses that reach\n"
+          + "it on the port (connected and undecided), and its public endpoint's sources: the\n"
+          + "exposure of every server in one pass.\n"
+          + "\n"
+          + "Options:\n"
+          + ESTATE_OPTIONS
+          + "  --port PORT        1 to 65535; 5432 (default), 6432 for PgBouncer\n"
+          + "  --at INSTANT       when (default: the companion document's \"at\", else now)\n"
+          + PROFILE_OPTION
+          + "  --format FORMAT    json (default) or csv (one row per server, place and front door)\n"
+          + HELP_OPTION
+          + "\n"
+          + "Exit status: 0, 64 usage error, 65 unusable input, 66 unreadable file, 70 internal error.\n";
+
+  static final String VERIFY_USAGE =
+      "Usage: pgreach verify (--estate FILE [--companion FILE] | --plan FILE | --state FILE | --sample)\n"
+          + "                      --intents FILE [--at INSTANT] [--profile NAME] [--format FORMAT]\n"
+          + "\n"
+          + "Does the estate satisfy its reachability intents (no server reachable from the internet,\n"
+          + "a server reachable only from named places, ...)? Each intent is checked over address\n"
+          + "sets; each violation is shown with a counterexample connection and its steps.\n"
+          + "\n"
+          + "Options:\n"
+          + ESTATE_OPTIONS
+          + "  --intents FILE     the intents: {\"intents\": [{\"kind\": \"noServerReachableFromInternet\"}, ...]}\n"
+          + "  --at INSTANT       when (default: the companion document's \"at\", else now)\n"
+          + PROFILE_OPTION
+          + "  --format FORMAT    text (default) or sarif\n"
+          + HELP_OPTION
+          + "\n"
+          + "Exit status: 0 every intent satisfied, 1 one violated, 2 one undecided, 64 usage error,\n"
+          + "65 unusable input, 66 unreadable file, 70 internal error.\n";
 }

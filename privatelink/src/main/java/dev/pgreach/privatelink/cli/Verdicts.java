@@ -1,5 +1,10 @@
 package dev.pgreach.privatelink.cli;
 
+import dev.pgreach.core.PgreachException;
+import dev.pgreach.privatelink.intent.IntentReport;
+import dev.pgreach.privatelink.intent.Intents;
+import dev.pgreach.privatelink.Connectivity;
+import dev.pgreach.privatelink.ExposureMatrix;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pgreach.core.Finding;
 import dev.pgreach.core.FindingCode;
@@ -67,6 +72,51 @@ final class Verdicts {
     return x.write();
   }
 
+  /** {@code matrix}: who can reach every server, as JSON or CSV. */
+  static ExitStatus matrix(Options o, PrintStream out) {
+    if (o.has("--help")) {
+      out.print(Usage.MATRIX_USAGE);
+      return ExitStatus.OK;
+    }
+    Format format = Inputs.format(o, Format.JSON, Format.CSV);
+    ServiceProfile profile = Inputs.profile(o);
+    int port = Cli.port(o.get("--port").orElse("5432"));
+    Inputs.Loaded loaded = Inputs.estate(o);
+    Instant at = Inputs.instant(o, loaded.imported());
+    ExposureMatrix m = Questions.data(() -> Connectivity.of(loaded.imported().estate(), profile).matrix(port, at));
+    out.print(format == Format.CSV ? m.toCsv() : m.toJson() + "\n");
+    return ExitStatus.OK;
+  }
+
+  /** {@code verify}: does the estate satisfy a file of reachability intents? */
+  static ExitStatus verify(Options o, PrintStream out) {
+    if (o.has("--help")) {
+      out.print(Usage.VERIFY_USAGE);
+      return ExitStatus.OK;
+    }
+    Format format = Inputs.format(o, Format.TEXT, Format.SARIF);
+    ServiceProfile profile = Inputs.profile(o);
+    String file = o.require("--intents");
+    Intents intents;
+    try {
+      intents = Intents.parse(Inputs.readFile(file, Inputs.MAX_FILE_SIZE));
+    } catch (PgreachException e) {
+      throw Inputs.dataError("cannot use " + file, file, e);
+    }
+    Inputs.Loaded loaded = Inputs.estate(o);
+    Instant at = Inputs.instant(o, loaded.imported());
+    IntentReport report = Questions.data(() -> intents.verify(loaded.imported().estate(), profile, at));
+    out.println(format == Format.SARIF ? report.toSarif() : report.explanation());
+    switch (report.status()) {
+      case SATISFIED:
+        return ExitStatus.OK;
+      case VIOLATED:
+        return ExitStatus.NEGATIVE;
+      default:
+        return ExitStatus.INDETERMINATE;
+    }
+  }
+
   static ExitStatus compare(Options o, PrintStream out) {
     if (o.has("--help")) {
       out.print(Usage.COMPARE_USAGE);
@@ -76,10 +126,21 @@ final class Verdicts {
     ServiceProfile profile = Inputs.profile(o);
     Set<Gates.Change> failOn = Gates.Change.parse(o.get("--fail-on"));
     List<Gates.Suppression> suppressions = suppressions(o);
-    String beforeFile = o.require("--before");
-    String afterFile = o.require("--after");
-    Inputs.Loaded before = Inputs.read(beforeFile, o.get("--companion"));
-    Inputs.Loaded after = Inputs.read(afterFile, o.get("--companion"));
+    Inputs.Loaded before;
+    Inputs.Loaded after;
+    if (o.has("--plan")) {
+      if (o.has("--before") || o.has("--after")) {
+        throw CommandFailure.option("--plan", "--plan gives both sides: it takes neither --before nor --after");
+      }
+      Inputs.Loaded[] sides = Inputs.plan(o.require("--plan"), o.get("--companion"));
+      before = sides[0];
+      after = sides[1];
+    } else {
+      String beforeFile = o.require("--before");
+      String afterFile = o.require("--after");
+      before = Inputs.read(beforeFile, o.get("--companion"));
+      after = Inputs.read(afterFile, o.get("--companion"));
+    }
     Instant at = Inputs.instant(o, before.imported());
     Comparison comparison = Questions.data(() -> Comparison.of(before.imported().estate(), after.imported().estate(), profile, at));
     Locations locations = Locations.of(after.documents());
