@@ -482,8 +482,12 @@ public final class DnsValidation {
       for (Map.Entry<DnsName, DnsName> e : names.entrySet()) {
         Resolution r = resolver.resolveThrough(d, e.getKey());
         if (!askedOfAzureDns(r, e.getValue())) {
-          Optional<DnsStep.Undecided> undecided =
-              r.steps().stream().filter(st -> st instanceof DnsStep.Undecided).map(st -> (DnsStep.Undecided) st).findFirst();
+          Optional<String> undecided =
+              r.steps().stream()
+                  .filter(st -> st instanceof DnsStep.Undecided)
+                  .map(st -> ((DnsStep.Undecided) st).subject() + ": " + ((DnsStep.Undecided) st).why())
+                  .findFirst()
+                  .or(() -> endpointsUnseen(estate, e.getKey()));
           Finding f =
               Finding.of(
                   FindingCode.CUSTOM_DNS_NOT_FORWARDING_TO_AZURE,
@@ -508,11 +512,23 @@ public final class DnsValidation {
                       + Resolver.AZURE_PROVIDED_DNS
                       + " from a server in a virtual network, or to a Private Resolver inbound endpoint.");
           // Where the chain stops at something the input does not show, it may still reach Azure DNS.
-          out.add(undecided.isEmpty() ? f : f.notInInput(undecided.get().subject() + ": " + undecided.get().why()));
+          out.add(undecided.isEmpty() ? f : f.notInInput(undecided.get()));
           break;
         }
       }
     }
+  }
+
+  /**
+   * Why the answers for a server reached through private endpoints may not all be in the input:
+   * its private endpoint connections are not observed in full (an endpoint not in the input, and
+   * the networks and records it brings, may change where its private name is answered).
+   */
+  private static Optional<String> endpointsUnseen(DnsEstate estate, DnsName host) {
+    return ServerName.tryParse(host.firstLabel())
+        .flatMap(estate.network()::flexibleServer)
+        .filter(s -> !s.isVnetIntegrated() && !estate.network().coverage().isComplete(Inventory.PRIVATE_ENDPOINT_CONNECTIONS, s.id()))
+        .map(s -> Inventory.PRIVATE_ENDPOINT_CONNECTIONS.of(s.name().toString()) + " are not all observed");
   }
 
   /**
