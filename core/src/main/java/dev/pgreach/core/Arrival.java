@@ -20,6 +20,35 @@ public record Arrival(
     Optional<ResourceId> subnet,
     Optional<Ipv4Address> sourceAddress,
     boolean sourceAzureAllocated) {
+  /** {@return the destination's network} */
+  public Place place() {
+    return place;
+  }
+
+  /** {@return the destination address} */
+  public Ipv4Address destination() {
+    return destination;
+  }
+
+  /** {@return the destination's subnet, when it is in a virtual network and inside a subnet} */
+  public Optional<ResourceId> subnet() {
+    return subnet;
+  }
+
+  /**
+   * {@return the source address the destination sees: the client's private address on private paths, its outbound public address on the internet; empty when not known}
+   */
+  public Optional<Ipv4Address> sourceAddress() {
+    return sourceAddress;
+  }
+
+  /**
+   * {@return whether that source address is allocated by Azure (true for traffic leaving a virtual network or an Azure-hosted service for the internet), which the 0.0.0.0 firewall rule admits}
+   */
+  public boolean sourceAzureAllocated() {
+    return sourceAzureAllocated;
+  }
+
 
   /**
    * Checks the components.

@@ -40,6 +40,28 @@ public sealed interface ClientLocation {
       Optional<Ipv4Address> outboundPublicAddress,
       Optional<ResourceId> networkInterface)
       implements ClientLocation {
+    /** {@return the subnet's id} */
+    public ResourceId subnet() {
+      return subnet;
+    }
+
+    /** {@return the host's private address in that subnet} */
+    public Ipv4Address address() {
+      return address;
+    }
+
+    /**
+     * {@return the public address its internet-bound traffic leaves from (a public IP, a NAT gateway), or empty when not known; it is Azure-allocated either way}
+     */
+    public Optional<Ipv4Address> outboundPublicAddress() {
+      return outboundPublicAddress;
+    }
+
+    /** {@return the host's network interface, when modelled (its NSG then applies)} */
+    public Optional<ResourceId> networkInterface() {
+      return networkInterface;
+    }
+
     /**
      * Checks the components.
      *
@@ -83,6 +105,21 @@ public sealed interface ClientLocation {
    */
   record OnPremises(ResourceId network, Ipv4Address address, Optional<Ipv4Address> outboundPublicAddress)
       implements ClientLocation {
+    /** {@return the on-premises network's id} */
+    public ResourceId network() {
+      return network;
+    }
+
+    /** {@return the host's address on that network} */
+    public Ipv4Address address() {
+      return address;
+    }
+
+    /** {@return the public address its internet-bound traffic leaves from, or empty when not known} */
+    public Optional<Ipv4Address> outboundPublicAddress() {
+      return outboundPublicAddress;
+    }
+
     /**
      * Checks the components.
      *
@@ -118,6 +155,11 @@ public sealed interface ClientLocation {
    * @param address its public address
    */
   record Internet(Ipv4Address address) implements ClientLocation {
+    /** {@return its public address} */
+    public Ipv4Address address() {
+      return address;
+    }
+
     /**
      * Checks the component.
      *
@@ -140,6 +182,16 @@ public sealed interface ClientLocation {
    *     admits every tenant)
    */
   record AzureHosted(Ipv4Address address, String tenant) implements ClientLocation {
+    /** {@return its Azure-allocated public address} */
+    public Ipv4Address address() {
+      return address;
+    }
+
+    /** {@return the Microsoft Entra tenant that owns it (informational; the 0.0.0.0 firewall rule admits every tenant)} */
+    public String tenant() {
+      return tenant;
+    }
+
     /**
      * Checks the components.
      *

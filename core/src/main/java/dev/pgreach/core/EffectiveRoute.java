@@ -19,6 +19,36 @@ public record EffectiveRoute(
     RouteSource source,
     Optional<ResourceId> via,
     String name) {
+  /** {@return the destination prefix} */
+  public Ipv4Prefix addressPrefix() {
+    return addressPrefix;
+  }
+
+  /** {@return where matching traffic goes} */
+  public NextHopType nextHopType() {
+    return nextHopType;
+  }
+
+  /** {@return the appliance address, for {@link NextHopType#VIRTUAL_APPLIANCE}} */
+  public Optional<Ipv4Address> nextHopIpAddress() {
+    return nextHopIpAddress;
+  }
+
+  /** {@return where the route comes from} */
+  public RouteSource source() {
+    return source;
+  }
+
+  /** {@return the resource behind the route: the route table, the peered network, the gateway} */
+  public Optional<ResourceId> via() {
+    return via;
+  }
+
+  /** {@return a short name for reports (the user route's name, or the system route's kind)} */
+  public String name() {
+    return name;
+  }
+
 
   /**
    * Checks the components.

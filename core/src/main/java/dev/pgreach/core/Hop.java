@@ -18,6 +18,31 @@ public record Hop(
     Optional<ResourceId> subnet,
     Optional<ResourceId> networkInterface,
     Optional<EffectiveRoute> route) {
+  /** {@return the network the hop is in} */
+  public Place place() {
+    return place;
+  }
+
+  /** {@return the hop's address (the client's, the appliance's, or the destination's)} */
+  public Ipv4Address address() {
+    return address;
+  }
+
+  /** {@return the hop's subnet, when it is in a virtual network and the subnet is known} */
+  public Optional<ResourceId> subnet() {
+    return subnet;
+  }
+
+  /** {@return the hop's network interface, when modelled} */
+  public Optional<ResourceId> networkInterface() {
+    return networkInterface;
+  }
+
+  /** {@return the route that chose the next hop from here; empty at the destination} */
+  public Optional<EffectiveRoute> route() {
+    return route;
+  }
+
 
   /**
    * Checks the components.

@@ -96,7 +96,7 @@ public abstract class Network {
    * @return the network, or empty
    */
   public final Optional<VirtualNetwork> virtualNetwork(ResourceId id) {
-    return Optional.ofNullable(virtualNetworksById().get(id));
+    return Optional.ofNullable(hashed().virtualNetworks.get(id));
   }
 
   /**
@@ -106,7 +106,7 @@ public abstract class Network {
    * @return the subnet, or empty
    */
   public final Optional<Subnet> subnet(ResourceId id) {
-    return Optional.ofNullable(subnetsById().get(id));
+    return Optional.ofNullable(hashed().subnets.get(id));
   }
 
   /**
@@ -116,7 +116,7 @@ public abstract class Network {
    * @return the interface, or empty
    */
   public final Optional<NetworkInterface> networkInterface(ResourceId id) {
-    return Optional.ofNullable(networkInterfacesById().get(id));
+    return Optional.ofNullable(hashed().networkInterfaces.get(id));
   }
 
   /**
@@ -126,7 +126,7 @@ public abstract class Network {
    * @return the route table, or empty
    */
   public final Optional<RouteTable> routeTable(ResourceId id) {
-    return Optional.ofNullable(routeTablesById().get(id));
+    return Optional.ofNullable(hashed().routeTables.get(id));
   }
 
   /**
@@ -156,7 +156,7 @@ public abstract class Network {
    * @return the server, or empty
    */
   public final Optional<FlexibleServer> flexibleServer(ResourceId id) {
-    return Optional.ofNullable(serversById().get(id));
+    return Optional.ofNullable(hashed().servers.get(id));
   }
 
   /**
@@ -236,6 +236,28 @@ public abstract class Network {
                 () -> PgreachException.of(ErrorCode.UNKNOWN_RESOURCE, "Subnet (%s) is not in the network", subnet));
     return virtualNetworksById().get(s.virtualNetwork());
   }
+
+  /**
+   * The id indices as hash maps, for lookups on a question's path: the sorted indices compare ids'
+   * long texts at every step of a binary search.
+   */
+  @Value.Lazy
+  HashedIds hashed() {
+    return new HashedIds(
+        ImmutableMap.copyOf(virtualNetworksById()),
+        ImmutableMap.copyOf(subnetsById()),
+        ImmutableMap.copyOf(networkInterfacesById()),
+        ImmutableMap.copyOf(routeTablesById()),
+        ImmutableMap.copyOf(serversById()));
+  }
+
+  /** Hash maps from ids to resources, built from the sorted indices (so the same resource wins). */
+  record HashedIds(
+      ImmutableMap<ResourceId, VirtualNetwork> virtualNetworks,
+      ImmutableMap<ResourceId, Subnet> subnets,
+      ImmutableMap<ResourceId, NetworkInterface> networkInterfaces,
+      ImmutableMap<ResourceId, RouteTable> routeTables,
+      ImmutableMap<ResourceId, FlexibleServer> servers) {}
 
   @Value.Lazy
   ImmutableSortedMap<ResourceId, VirtualNetwork> virtualNetworksById() {

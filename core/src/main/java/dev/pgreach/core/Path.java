@@ -19,6 +19,21 @@ import java.util.Optional;
  * @param arrival where the packet arrives; present exactly when the verdict is allowed
  */
 public record Path(Verdict verdict, ImmutableList<Hop> hops, Optional<Arrival> arrival) {
+  /** {@return the verdict and its steps} */
+  public Verdict verdict() {
+    return verdict;
+  }
+
+  /** {@return the hosts passed, source first; the destination is last when the packet arrives} */
+  public ImmutableList<Hop> hops() {
+    return hops;
+  }
+
+  /** {@return where the packet arrives; present exactly when the verdict is allowed} */
+  public Optional<Arrival> arrival() {
+    return arrival;
+  }
+
   /**
    * Checks that the arrival agrees with the verdict.
    *

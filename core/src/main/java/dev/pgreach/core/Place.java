@@ -14,6 +14,11 @@ public sealed interface Place {
    * @param virtualNetwork the network's id
    */
   record Vnet(ResourceId virtualNetwork) implements Place {
+    /** {@return the network's id} */
+    public ResourceId virtualNetwork() {
+      return virtualNetwork;
+    }
+
     /**
      * Checks the component.
      *
@@ -36,6 +41,11 @@ public sealed interface Place {
    * @param network the network's id
    */
   record OnPremises(ResourceId network) implements Place {
+    /** {@return the network's id} */
+    public ResourceId network() {
+      return network;
+    }
+
     /**
      * Checks the component.
      *

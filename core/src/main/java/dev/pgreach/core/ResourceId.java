@@ -28,6 +28,11 @@ public final class ResourceId implements Comparable<ResourceId> {
   private final String resourceGroup;
   private final String type;
   private final ImmutableList<String> names;
+  /**
+   * The parent, parsed on first use: ids are immutable, so a racing thread at worst parses it
+   * again and stores an equal value.
+   */
+  private Optional<ResourceId> parent;
 
   private ResourceId(String text, String subscriptionId, String resourceGroup, String type, ImmutableList<String> names) {
     this.text = text;
@@ -143,11 +148,17 @@ public final class ResourceId implements Comparable<ResourceId> {
    * @return the parent id, or empty for a top-level resource
    */
   public Optional<ResourceId> parent() {
-    if (names.size() == 1) {
-      return Optional.empty();
+    Optional<ResourceId> p = parent;
+    if (p == null) {
+      if (names.size() == 1) {
+        p = Optional.empty();
+      } else {
+        int cut = text.lastIndexOf('/', text.lastIndexOf('/') - 1);
+        p = Optional.of(parse(text.substring(0, cut)));
+      }
+      parent = p;
     }
-    int cut = text.lastIndexOf('/', text.lastIndexOf('/') - 1);
-    return Optional.of(parse(text.substring(0, cut)));
+    return p;
   }
 
   /**

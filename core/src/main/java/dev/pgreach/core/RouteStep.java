@@ -13,6 +13,21 @@ public sealed interface RouteStep extends Step {
    * @param route the chosen route
    */
   record RouteChosen(ResourceId subnet, Ipv4Address destination, EffectiveRoute route) implements RouteStep {
+    /** {@return the subnet whose routes were consulted} */
+    public ResourceId subnet() {
+      return subnet;
+    }
+
+    /** {@return the destination address} */
+    public Ipv4Address destination() {
+      return destination;
+    }
+
+    /** {@return the chosen route} */
+    public EffectiveRoute route() {
+      return route;
+    }
+
     @Override
     public ReasonCode code() {
       return route.source() == RouteSource.USER ? ReasonCode.USER_DEFINED_ROUTE : ReasonCode.ROUTE_SELECTED;
@@ -42,6 +57,21 @@ public sealed interface RouteStep extends Step {
    * @param to the receiving network
    */
   record PeeringCrossed(ResourceId peering, ResourceId from, ResourceId to) implements RouteStep {
+    /** {@return the sending side's peering link} */
+    public ResourceId peering() {
+      return peering;
+    }
+
+    /** {@return the sending network} */
+    public ResourceId from() {
+      return from;
+    }
+
+    /** {@return the receiving network} */
+    public ResourceId to() {
+      return to;
+    }
+
     @Override
     public ReasonCode code() {
       return ReasonCode.PEERING_CROSSED;
@@ -75,6 +105,31 @@ public sealed interface RouteStep extends Step {
   record GatewayCrossed(
       ResourceId gateway, ResourceId connection, Place from, Place to, Optional<ResourceId> transitPeering)
       implements RouteStep {
+    /** {@return the gateway} */
+    public ResourceId gateway() {
+      return gateway;
+    }
+
+    /** {@return the connection used} */
+    public ResourceId connection() {
+      return connection;
+    }
+
+    /** {@return where the packet came from} */
+    public Place from() {
+      return from;
+    }
+
+    /** {@return where it went} */
+    public Place to() {
+      return to;
+    }
+
+    /** {@return the spoke's peering link using the hub's gateway, for gateway transit} */
+    public Optional<ResourceId> transitPeering() {
+      return transitPeering;
+    }
+
     @Override
     public ReasonCode code() {
       return transitPeering.isPresent() ? ReasonCode.GATEWAY_TRANSIT : ReasonCode.GATEWAY_CROSSED;
@@ -112,6 +167,16 @@ public sealed interface RouteStep extends Step {
    * @param address its address
    */
   record ApplianceForwarded(ResourceId networkInterface, Ipv4Address address) implements RouteStep {
+    /** {@return the appliance's interface} */
+    public ResourceId networkInterface() {
+      return networkInterface;
+    }
+
+    /** {@return its address} */
+    public Ipv4Address address() {
+      return address;
+    }
+
     @Override
     public ReasonCode code() {
       return ReasonCode.APPLIANCE_FORWARDED;
@@ -140,6 +205,16 @@ public sealed interface RouteStep extends Step {
    * @param azureAllocated whether the source address is allocated by Azure
    */
   record InternetEgress(Optional<Ipv4Address> sourceAddress, boolean azureAllocated) implements RouteStep {
+    /** {@return the public source address, when known} */
+    public Optional<Ipv4Address> sourceAddress() {
+      return sourceAddress;
+    }
+
+    /** {@return whether the source address is allocated by Azure} */
+    public boolean azureAllocated() {
+      return azureAllocated;
+    }
+
     @Override
     public ReasonCode code() {
       return ReasonCode.INTERNET_EGRESS;
@@ -171,6 +246,21 @@ public sealed interface RouteStep extends Step {
    * @param subnet the destination's subnet, when known
    */
   record Arrived(Place place, Ipv4Address destination, Optional<ResourceId> subnet) implements RouteStep {
+    /** {@return the network} */
+    public Place place() {
+      return place;
+    }
+
+    /** {@return the destination address} */
+    public Ipv4Address destination() {
+      return destination;
+    }
+
+    /** {@return the destination's subnet, when known} */
+    public Optional<ResourceId> subnet() {
+      return subnet;
+    }
+
     @Override
     public ReasonCode code() {
       return ReasonCode.ARRIVED;
@@ -202,6 +292,23 @@ public sealed interface RouteStep extends Step {
    */
   record Dropped(ReasonCode code, String subject, String reason) implements RouteStep {
     /**
+     * {@return why: {@link ReasonCode#NO_ROUTE}, {@link ReasonCode#ROUTE_NONE}, {@link ReasonCode#PEERING_NOT_CONNECTED}, {@link ReasonCode#PEERING_NOT_TRANSITIVE}, …}
+     */
+    public ReasonCode code() {
+      return code;
+    }
+
+    /** {@return the resource that decided, as text} */
+    public String subject() {
+      return subject;
+    }
+
+    /** {@return the explanation} */
+    public String reason() {
+      return reason;
+    }
+
+    /**
      * Checks the components.
      *
      * @param code why: {@link ReasonCode#NO_ROUTE}, {@link ReasonCode#ROUTE_NONE}, {@link ReasonCode#PEERING_NOT_CONNECTED}, {@link ReasonCode#PEERING_NOT_TRANSITIVE}, …
@@ -230,6 +337,21 @@ public sealed interface RouteStep extends Step {
    * @param reason the explanation, naming what is missing and what it would decide
    */
   record Undecided(ReasonCode code, String subject, String reason) implements RouteStep {
+    /** {@return why: {@link ReasonCode#NOT_OBSERVED}, {@link ReasonCode#OUTSIDE_INPUT}} */
+    public ReasonCode code() {
+      return code;
+    }
+
+    /** {@return the resource whose content is missing, as text} */
+    public String subject() {
+      return subject;
+    }
+
+    /** {@return the explanation, naming what is missing and what it would decide} */
+    public String reason() {
+      return reason;
+    }
+
     /**
      * Checks the components.
      *

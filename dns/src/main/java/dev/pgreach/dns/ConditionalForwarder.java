@@ -21,6 +21,16 @@ import java.util.Arrays;
  *     empty
  */
 public record ConditionalForwarder(DnsName domain, ImmutableList<Ipv4Address> targets) {
+  /** {@return the domain; the forwarder takes this name and every name below it} */
+  public DnsName domain() {
+    return domain;
+  }
+
+  /** {@return the addresses of the servers to forward to, in the order they are tried; never empty} */
+  public ImmutableList<Ipv4Address> targets() {
+    return targets;
+  }
+
   /**
    * Checks the components.
    *

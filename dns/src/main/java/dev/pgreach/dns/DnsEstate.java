@@ -60,10 +60,11 @@ import org.immutables.value.Value;
 public abstract class DnsEstate {
   /**
    * The stand-in for the semi-random {@code rs-<id>} label of a public-access server's public
-   * name when the real label is not given: {@code rs-} followed by thirty zeros (Azure's label
-   * holds fifteen bytes).
+   * name when the real label is not given: {@code label-not-known}, a valid DNS label that says
+   * what it is, so that no answer shows it as if it were the server's real label (Azure's labels
+   * are {@code rs-} and thirty hexadecimal digits).
    */
-  public static final String PLACEHOLDER_PUBLIC_ENDPOINT_LABEL = "rs-000000000000000000000000000000";
+  public static final String PLACEHOLDER_PUBLIC_ENDPOINT_LABEL = "label-not-known";
 
   DnsEstate() {}
 

@@ -72,6 +72,21 @@ public sealed interface DnsRecord {
    * @param ttl the time to live, if given: whole seconds from 0 to 2147483647
    */
   record A(RecordName name, Ipv4Address address, Optional<Duration> ttl) implements DnsRecord {
+    /** {@return the name relative to the zone} */
+    public RecordName name() {
+      return name;
+    }
+
+    /** {@return the address} */
+    public Ipv4Address address() {
+      return address;
+    }
+
+    /** {@return the time to live, if given: whole seconds from 0 to 2147483647} */
+    public Optional<Duration> ttl() {
+      return ttl;
+    }
+
     /**
      * Checks the components.
      *
@@ -115,6 +130,21 @@ public sealed interface DnsRecord {
    * @param ttl the time to live, if given: whole seconds from 0 to 2147483647
    */
   record Cname(RecordName name, DnsName target, Optional<Duration> ttl) implements DnsRecord {
+    /** {@return the name relative to the zone; never the apex} */
+    public RecordName name() {
+      return name;
+    }
+
+    /** {@return the canonical name, absolute} */
+    public DnsName target() {
+      return target;
+    }
+
+    /** {@return the time to live, if given: whole seconds from 0 to 2147483647} */
+    public Optional<Duration> ttl() {
+      return ttl;
+    }
+
     /**
      * Checks the components.
      *

@@ -32,6 +32,16 @@ public sealed interface DnsStep extends Step {
    * @param name the name asked for
    */
   record Queried(NameServer nameServer, DnsName name) implements DnsStep {
+    /** {@return who was asked} */
+    public NameServer nameServer() {
+      return nameServer;
+    }
+
+    /** {@return the name asked for} */
+    public DnsName name() {
+      return name;
+    }
+
     /**
      * Checks the components.
      *
@@ -78,6 +88,16 @@ public sealed interface DnsStep extends Step {
    * @param name the name
    */
   record Recursed(ResourceId dnsServer, DnsName name) implements DnsStep {
+    /** {@return the server} */
+    public ResourceId dnsServer() {
+      return dnsServer;
+    }
+
+    /** {@return the name} */
+    public DnsName name() {
+      return name;
+    }
+
     /**
      * Checks the components.
      *
@@ -126,6 +146,26 @@ public sealed interface DnsStep extends Step {
    */
   record Forwarded(ResourceId dnsServer, DnsName name, Ipv4Address target, Optional<DnsName> conditionalDomain)
       implements DnsStep {
+    /** {@return the forwarding server} */
+    public ResourceId dnsServer() {
+      return dnsServer;
+    }
+
+    /** {@return the name} */
+    public DnsName name() {
+      return name;
+    }
+
+    /** {@return the address forwarded to} */
+    public Ipv4Address target() {
+      return target;
+    }
+
+    /** {@return the domain of the conditional forwarder that took the name, or empty when the server's general forwarders did} */
+    public Optional<DnsName> conditionalDomain() {
+      return conditionalDomain;
+    }
+
     /**
      * Checks the components.
      *
@@ -189,6 +229,38 @@ public sealed interface DnsStep extends Step {
       ImmutableList<DnsRecord> records,
       Optional<ResourceId> writtenForServer)
       implements DnsStep {
+    /** {@return the name} */
+    public DnsName name() {
+      return name;
+    }
+
+    /** {@return the zone's id} */
+    public ResourceId zone() {
+      return zone;
+    }
+
+    /** {@return the zone's name} */
+    public ZoneName zoneName() {
+      return zoneName;
+    }
+
+    /** {@return the link through which the zone is visible} */
+    public ResourceId link() {
+      return link;
+    }
+
+    /** {@return the records at the name: one CNAME, or one or more A records} */
+    public ImmutableList<DnsRecord> records() {
+      return records;
+    }
+
+    /**
+     * {@return the VNet-integrated server whose A record Azure keeps in its zone, when the answer is that record and the zone as given did not list it}
+     */
+    public Optional<ResourceId> writtenForServer() {
+      return writtenForServer;
+    }
+
     /**
      * Checks the components.
      *
@@ -251,6 +323,26 @@ public sealed interface DnsStep extends Step {
   record PublicAnswered(
       DnsName name, Optional<DnsName> canonicalName, ImmutableList<Ipv4Address> addresses, Optional<ResourceId> publicEndpointOf)
       implements DnsStep {
+    /** {@return the name} */
+    public DnsName name() {
+      return name;
+    }
+
+    /** {@return the CNAME target, when the answer is an alias} */
+    public Optional<DnsName> canonicalName() {
+      return canonicalName;
+    }
+
+    /** {@return the public endpoint's address, when the answer is an address} */
+    public ImmutableList<Ipv4Address> addresses() {
+      return addresses;
+    }
+
+    /** {@return the server whose public endpoint the answer is, when it is one} */
+    public Optional<ResourceId> publicEndpointOf() {
+      return publicEndpointOf;
+    }
+
     /**
      * Checks the components.
      *
@@ -306,6 +398,16 @@ public sealed interface DnsStep extends Step {
    * @param target the canonical name
    */
   record CnameFollowed(DnsName name, DnsName target) implements DnsStep {
+    /** {@return the alias} */
+    public DnsName name() {
+      return name;
+    }
+
+    /** {@return the canonical name} */
+    public DnsName target() {
+      return target;
+    }
+
     /**
      * Checks the components.
      *
@@ -348,6 +450,21 @@ public sealed interface DnsStep extends Step {
    * @param link the link with the redirect policy
    */
   record FallbackToInternet(DnsName name, ResourceId zone, ResourceId link) implements DnsStep {
+    /** {@return the name} */
+    public DnsName name() {
+      return name;
+    }
+
+    /** {@return the zone's id} */
+    public ResourceId zone() {
+      return zone;
+    }
+
+    /** {@return the link with the redirect policy} */
+    public ResourceId link() {
+      return link;
+    }
+
     /**
      * Checks the components.
      *
@@ -401,6 +518,28 @@ public sealed interface DnsStep extends Step {
    */
   record NxDomain(DnsName name, Optional<ResourceId> zone, Optional<ResourceId> link, boolean redirectIgnored)
       implements DnsStep {
+    /** {@return the name} */
+    public DnsName name() {
+      return name;
+    }
+
+    /** {@return the authoritative private zone, or empty when public DNS answered} */
+    public Optional<ResourceId> zone() {
+      return zone;
+    }
+
+    /** {@return the link through which the zone is visible, or empty when public DNS answered} */
+    public Optional<ResourceId> link() {
+      return link;
+    }
+
+    /**
+     * {@return whether the link asked for NxDomainRedirect but Azure does not honour it here (not a Private Link zone, or a service profile without the feature)}
+     */
+    public boolean redirectIgnored() {
+      return redirectIgnored;
+    }
+
     /**
      * Checks the components.
      *
@@ -456,6 +595,16 @@ public sealed interface DnsStep extends Step {
    * @param from where the query came from
    */
   record Refused(Ipv4Address address, Place from) implements DnsStep {
+    /** {@return the refusing resolver's address} */
+    public Ipv4Address address() {
+      return address;
+    }
+
+    /** {@return where the query came from} */
+    public Place from() {
+      return from;
+    }
+
     /**
      * Checks the components.
      *
@@ -503,6 +652,21 @@ public sealed interface DnsStep extends Step {
    *     but no DNS server is modelled there
    */
   record Unreachable(Ipv4Address address, Place from, Optional<Step> routingStep) implements DnsStep {
+    /** {@return the server's address} */
+    public Ipv4Address address() {
+      return address;
+    }
+
+    /** {@return where the query came from} */
+    public Place from() {
+      return from;
+    }
+
+    /** {@return the routing step that dropped the query, or empty when the packet arrived but no DNS server is modelled there} */
+    public Optional<Step> routingStep() {
+      return routingStep;
+    }
+
     /**
      * Checks the components.
      *
@@ -547,6 +711,16 @@ public sealed interface DnsStep extends Step {
    * @param name the name
    */
   record ForwardingLoop(ResourceId dnsServer, DnsName name) implements DnsStep {
+    /** {@return the server the query came back to} */
+    public ResourceId dnsServer() {
+      return dnsServer;
+    }
+
+    /** {@return the name} */
+    public DnsName name() {
+      return name;
+    }
+
     /**
      * Checks the components.
      *
@@ -587,6 +761,16 @@ public sealed interface DnsStep extends Step {
    * @param target the name it points back to
    */
   record CnameLoop(DnsName name, DnsName target) implements DnsStep {
+    /** {@return the alias whose CNAME closes the loop} */
+    public DnsName name() {
+      return name;
+    }
+
+    /** {@return the name it points back to} */
+    public DnsName target() {
+      return target;
+    }
+
     /**
      * Checks the components.
      *
@@ -628,6 +812,21 @@ public sealed interface DnsStep extends Step {
    * @param limit the most CNAMEs followed in one resolution
    */
   record DepthExceeded(DnsName name, DnsName target, int limit) implements DnsStep {
+    /** {@return the last alias followed} */
+    public DnsName name() {
+      return name;
+    }
+
+    /** {@return the CNAME target that would exceed the limit} */
+    public DnsName target() {
+      return target;
+    }
+
+    /** {@return the most CNAMEs followed in one resolution} */
+    public int limit() {
+      return limit;
+    }
+
     /**
      * Checks the components.
      *
@@ -668,6 +867,11 @@ public sealed interface DnsStep extends Step {
    * @param name the name
    */
   record PublicNotModelled(DnsName name) implements DnsStep {
+    /** {@return the name} */
+    public DnsName name() {
+      return name;
+    }
+
     /**
      * Checks the component.
      *
@@ -718,6 +922,38 @@ public sealed interface DnsStep extends Step {
   record ServerAddressUnknown(
       DnsName name, ResourceId zone, ZoneName zoneName, ResourceId link, ResourceId server, ImmutableList<DnsRecord> ignoredRecords)
       implements DnsStep {
+    /** {@return the name looked up, {@code <server>.<zone>}} */
+    public DnsName name() {
+      return name;
+    }
+
+    /** {@return the zone's id} */
+    public ResourceId zone() {
+      return zone;
+    }
+
+    /** {@return the zone's name} */
+    public ZoneName zoneName() {
+      return zoneName;
+    }
+
+    /** {@return the link through which the zone is visible} */
+    public ResourceId link() {
+      return link;
+    }
+
+    /** {@return the VNet-integrated server whose address the answer would be} */
+    public ResourceId server() {
+      return server;
+    }
+
+    /**
+     * {@return A records the zone lists at the name whose addresses lie outside the server's delegated subnet, and which therefore are not taken as its address; often empty}
+     */
+    public ImmutableList<DnsRecord> ignoredRecords() {
+      return ignoredRecords;
+    }
+
     /**
      * Checks the components.
      *
@@ -784,6 +1020,21 @@ public sealed interface DnsStep extends Step {
    */
   record Answered(DnsName name, ImmutableList<Ipv4Address> addresses, Optional<ResourceId> publicEndpointOf)
       implements DnsStep {
+    /** {@return the canonical name, the last in the alias chain} */
+    public DnsName name() {
+      return name;
+    }
+
+    /** {@return the addresses, ascending; empty when the answer is a public endpoint whose address the model does not know} */
+    public ImmutableList<Ipv4Address> addresses() {
+      return addresses;
+    }
+
+    /** {@return the server whose public endpoint the answer is, when it is one} */
+    public Optional<ResourceId> publicEndpointOf() {
+      return publicEndpointOf;
+    }
+
     /**
      * Checks the components.
      *
@@ -836,6 +1087,21 @@ public sealed interface DnsStep extends Step {
    * @param why the explanation, naming what is missing and what it would decide
    */
   record Undecided(ReasonCode code, DnsName name, String subject, String why) implements DnsStep {
+    /** {@return {@link ReasonCode#OUTSIDE_INPUT}, {@link ReasonCode#NOT_OBSERVED} or {@link ReasonCode#SETTING_UNKNOWN}} */
+    public ReasonCode code() {
+      return code;
+    }
+
+    /** {@return the name being resolved} */
+    public DnsName name() {
+      return name;
+    }
+
+    /** {@return the explanation, naming what is missing and what it would decide} */
+    public String why() {
+      return why;
+    }
+
     /**
      * Checks the components.
      *

@@ -16,6 +16,11 @@ public sealed interface NameServer {
    * @param virtualNetwork the network whose links apply
    */
   record AzureProvided(ResourceId virtualNetwork) implements NameServer {
+    /** {@return the network whose links apply} */
+    public ResourceId virtualNetwork() {
+      return virtualNetwork;
+    }
+
     /**
      * Checks the component.
      *
@@ -40,6 +45,21 @@ public sealed interface NameServer {
    * @param kind its kind
    */
   record Configured(ResourceId dnsServer, Ipv4Address address, DnsServerKind kind) implements NameServer {
+    /** {@return the server's id} */
+    public ResourceId dnsServer() {
+      return dnsServer;
+    }
+
+    /** {@return its address} */
+    public Ipv4Address address() {
+      return address;
+    }
+
+    /** {@return its kind} */
+    public DnsServerKind kind() {
+      return kind;
+    }
+
     /**
      * Checks the components.
      *
@@ -71,6 +91,11 @@ public sealed interface NameServer {
    * @param address the public resolver's address, when a specific one was asked
    */
   record Public(Optional<Ipv4Address> address) implements NameServer {
+    /** {@return the public resolver's address, when a specific one was asked} */
+    public Optional<Ipv4Address> address() {
+      return address;
+    }
+
     /**
      * Checks the component.
      *

@@ -53,6 +53,45 @@ public record Resolution(
     Optional<ResourceId> publicEndpoint,
     Optional<ResourceId> serverAddressUnknown,
     ImmutableList<DnsStep> steps) {
+  /** {@return the name that was looked up} */
+  public DnsName name() {
+    return name;
+  }
+
+  /** {@return how the resolution ended} */
+  public ResolutionDisposition disposition() {
+    return disposition;
+  }
+
+  /** {@return the alias chain, first name (the one looked up) to last (the canonical name)} */
+  public ImmutableList<DnsName> aliases() {
+    return aliases;
+  }
+
+  /** {@return the addresses, ascending; non-empty exactly when the disposition is {@link ResolutionDisposition#ADDRESS}} */
+  public ImmutableList<Ipv4Address> addresses() {
+    return addresses;
+  }
+
+  /**
+   * {@return the server whose public endpoint the answer is: present for {@link ResolutionDisposition#PUBLIC_ENDPOINT}, and for {@link ResolutionDisposition#ADDRESS} when the address is that endpoint's}
+   */
+  public Optional<ResourceId> publicEndpoint() {
+    return publicEndpoint;
+  }
+
+  /**
+   * {@return the VNet-integrated server whose private address the answer is but the model does not know: present exactly when the disposition is {@link ResolutionDisposition#UNKNOWN} and the last step is {@link DnsStep.ServerAddressUnknown}}
+   */
+  public Optional<ResourceId> serverAddressUnknown() {
+    return serverAddressUnknown;
+  }
+
+  /** {@return the steps, in order} */
+  public ImmutableList<DnsStep> steps() {
+    return steps;
+  }
+
 
   /**
    * Checks that the parts agree.

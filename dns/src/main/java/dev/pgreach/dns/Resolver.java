@@ -115,6 +115,8 @@ public final class Resolver {
   private final Reachability routing;
   private final ServiceProfile profile;
   private final ImmutableListMultimap<ResourceId, LinkedZone> linkedZones;
+  /** The linked zones by network and name, for the suffix walk. */
+  private final LinkedZoneIndex zoneIndex;
   private final ImmutableMap<ResourceId, ZoneTable> tables;
   private final ImmutableMap<Place, ImmutableMap<Ipv4Address, DnsServer>> serversAt;
   private final ImmutableMap<ServerName, FlexibleServer> serversByName;
@@ -128,6 +130,7 @@ public final class Resolver {
     this.profile = routing.profile();
     this.tables = buildTables();
     this.linkedZones = buildLinkedZones();
+    this.zoneIndex = new LinkedZoneIndex(linkedZones);
     this.serversAt = buildServersAt();
     Map<ServerName, FlexibleServer> byName = new TreeMap<>();
     network.flexibleServers().stream()
@@ -390,13 +393,7 @@ public final class Resolver {
                   + name + "."));
       return Answer.UNKNOWN;
     }
-    LinkedZone zone = null;
-    for (LinkedZone z : linkedZones.get(virtualNetwork)) {
-      if (z.name.contains(name)) {
-        zone = z;
-        break;
-      }
-    }
+    LinkedZone zone = zoneIndex.find(virtualNetwork, name);
     if (zone == null) {
       return publicDns(name, steps);
     }

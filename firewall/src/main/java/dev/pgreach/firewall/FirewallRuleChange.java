@@ -18,6 +18,11 @@ public sealed interface FirewallRuleChange {
    * @param rule the new rule
    */
   record Upsert(FirewallRule rule) implements FirewallRuleChange {
+    /** {@return the new rule} */
+    public FirewallRule rule() {
+      return rule;
+    }
+
     /**
      * Checks the component.
      *
@@ -38,6 +43,16 @@ public sealed interface FirewallRuleChange {
    *     FirewallRuleRemoval}
    */
   record Delete(String name, Optional<Instant> at) implements FirewallRuleChange {
+    /** {@return the rule's name} */
+    public String name() {
+      return name;
+    }
+
+    /** {@return when it was deleted, if known; a known instant is recorded as a {@link FirewallRuleRemoval}} */
+    public Optional<Instant> at() {
+      return at;
+    }
+
     /**
      * Checks the components.
      *

@@ -16,6 +16,21 @@ import java.time.Instant;
  * @param removedAt when it was deleted or replaced
  */
 public record FirewallRuleRemoval(String name, Ipv4Range range, Instant removedAt) {
+  /** {@return the removed rule's name} */
+  public String name() {
+    return name;
+  }
+
+  /** {@return the range it admitted} */
+  public Ipv4Range range() {
+    return range;
+  }
+
+  /** {@return when it was deleted or replaced} */
+  public Instant removedAt() {
+    return removedAt;
+  }
+
   /**
    * Checks the components.
    *

@@ -25,6 +25,16 @@ import java.util.Optional;
  * @param azureAllocated whether the address is allocated by Azure (to any tenant)
  */
 public record FirewallSource(Optional<Ipv4Address> address, boolean azureAllocated) {
+  /** {@return the source address, or empty when it is not known} */
+  public Optional<Ipv4Address> address() {
+    return address;
+  }
+
+  /** {@return whether the address is allocated by Azure (to any tenant)} */
+  public boolean azureAllocated() {
+    return azureAllocated;
+  }
+
   /**
    * Checks the components.
    *

@@ -26,6 +26,16 @@ public sealed interface FirewallStep extends Step {
    * @param vnetIntegrated whether the server is VNet-integrated (private access)
    */
   record PublicNetworkAccessDisabled(Optional<ResourceId> server, boolean vnetIntegrated) implements FirewallStep {
+    /** {@return the server, when known} */
+    public Optional<ResourceId> server() {
+      return server;
+    }
+
+    /** {@return whether the server is VNet-integrated (private access)} */
+    public boolean vnetIntegrated() {
+      return vnetIntegrated;
+    }
+
     /**
      * Checks the components.
      *
@@ -69,6 +79,21 @@ public sealed interface FirewallStep extends Step {
    * @param source the source
    */
   record RuleMatched(String rule, Ipv4Range range, FirewallSource source) implements FirewallStep {
+    /** {@return the rule's name} */
+    public String rule() {
+      return rule;
+    }
+
+    /** {@return the rule's range} */
+    public Ipv4Range range() {
+      return range;
+    }
+
+    /** {@return the source} */
+    public FirewallSource source() {
+      return source;
+    }
+
     /**
      * Checks the components.
      *
@@ -117,6 +142,16 @@ public sealed interface FirewallStep extends Step {
    * @param source the source
    */
   record AzureServicesAllowed(String rule, FirewallSource source) implements FirewallStep {
+    /** {@return the rule's name} */
+    public String rule() {
+      return rule;
+    }
+
+    /** {@return the source} */
+    public FirewallSource source() {
+      return source;
+    }
+
     /**
      * Checks the components.
      *
@@ -162,6 +197,21 @@ public sealed interface FirewallStep extends Step {
    * @param ruleCount how many rules the server has
    */
   record NoRuleMatched(Optional<ResourceId> server, FirewallSource source, int ruleCount) implements FirewallStep {
+    /** {@return the server, when known} */
+    public Optional<ResourceId> server() {
+      return server;
+    }
+
+    /** {@return the source} */
+    public FirewallSource source() {
+      return source;
+    }
+
+    /** {@return how many rules the server has} */
+    public int ruleCount() {
+      return ruleCount;
+    }
+
     /**
      * Checks the components.
      *
@@ -218,6 +268,36 @@ public sealed interface FirewallStep extends Step {
   record ChangePropagating(
       String rule, Ipv4Range range, boolean removed, Instant changedAt, Instant settlesAt, FirewallSource source)
       implements FirewallStep {
+    /** {@return the changed rule's name} */
+    public String rule() {
+      return rule;
+    }
+
+    /** {@return the range added (or, for a removal, removed)} */
+    public Ipv4Range range() {
+      return range;
+    }
+
+    /** {@return whether the change removed the range; otherwise it added it} */
+    public boolean removed() {
+      return removed;
+    }
+
+    /** {@return when the change was made} */
+    public Instant changedAt() {
+      return changedAt;
+    }
+
+    /** {@return when the change has certainly taken effect ({@link Instant#MAX} when that is later than any instant)} */
+    public Instant settlesAt() {
+      return settlesAt;
+    }
+
+    /** {@return the source} */
+    public FirewallSource source() {
+      return source;
+    }
+
     /**
      * Checks the components.
      *
@@ -279,6 +359,16 @@ public sealed interface FirewallStep extends Step {
    * @param rulesThatMayMatch how many rules might admit it
    */
   record SourceUnknown(FirewallSource source, int rulesThatMayMatch) implements FirewallStep {
+    /** {@return the source, without an address} */
+    public FirewallSource source() {
+      return source;
+    }
+
+    /** {@return how many rules might admit it} */
+    public int rulesThatMayMatch() {
+      return rulesThatMayMatch;
+    }
+
     /**
      * Checks the components.
      *
@@ -323,6 +413,21 @@ public sealed interface FirewallStep extends Step {
    * @param knownRules how many rules the input holds
    */
   record RulesNotObserved(Optional<ResourceId> server, FirewallSource source, int knownRules) implements FirewallStep {
+    /** {@return the server, when known} */
+    public Optional<ResourceId> server() {
+      return server;
+    }
+
+    /** {@return the source as the endpoint sees it} */
+    public FirewallSource source() {
+      return source;
+    }
+
+    /** {@return how many rules the input holds} */
+    public int knownRules() {
+      return knownRules;
+    }
+
     /**
      * Checks the components.
      *
@@ -368,6 +473,21 @@ public sealed interface FirewallStep extends Step {
    * @param consequence what the known rules would do if the endpoint enforced them
    */
   record SettingUnknown(Optional<ResourceId> server, String setting, String consequence) implements FirewallStep {
+    /** {@return the server, when known} */
+    public Optional<ResourceId> server() {
+      return server;
+    }
+
+    /** {@return the unknown setting, as ARM names it} */
+    public String setting() {
+      return setting;
+    }
+
+    /** {@return what the known rules would do if the endpoint enforced them} */
+    public String consequence() {
+      return consequence;
+    }
+
     /**
      * Checks the components.
      *

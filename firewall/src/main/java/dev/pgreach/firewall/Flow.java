@@ -30,6 +30,31 @@ public record Flow(
     SecurityRuleProtocol protocol,
     int destinationPort,
     OptionalInt sourcePort) {
+  /** {@return the source address (after any NAT that happens before the filter)} */
+  public Ipv4Address source() {
+    return source;
+  }
+
+  /** {@return the destination address} */
+  public Ipv4Address destination() {
+    return destination;
+  }
+
+  /** {@return the protocol; never {@link SecurityRuleProtocol#ANY}} */
+  public SecurityRuleProtocol protocol() {
+    return protocol;
+  }
+
+  /** {@return the destination port, 0 to 65535 (0 for protocols without ports)} */
+  public int destinationPort() {
+    return destinationPort;
+  }
+
+  /** {@return the source port, when known} */
+  public OptionalInt sourcePort() {
+    return sourcePort;
+  }
+
   /**
    * Checks the components.
    *

@@ -34,6 +34,36 @@ public sealed interface SecurityGroupStep extends Step {
   record RuleAllowed(
       ResourceId networkSecurityGroup, ResourceId appliedTo, String rule, int priority, SecurityRuleDirection direction, Flow flow)
       implements SecurityGroupStep {
+    /** {@return the group} */
+    public ResourceId networkSecurityGroup() {
+      return networkSecurityGroup;
+    }
+
+    /** {@return the subnet or network interface the group is associated with} */
+    public ResourceId appliedTo() {
+      return appliedTo;
+    }
+
+    /** {@return the rule's name} */
+    public String rule() {
+      return rule;
+    }
+
+    /** {@return the rule's priority} */
+    public int priority() {
+      return priority;
+    }
+
+    /** {@return the direction evaluated} */
+    public SecurityRuleDirection direction() {
+      return direction;
+    }
+
+    /** {@return the flow} */
+    public Flow flow() {
+      return flow;
+    }
+
     /**
      * Checks the components.
      *
@@ -83,6 +113,36 @@ public sealed interface SecurityGroupStep extends Step {
   record RuleDenied(
       ResourceId networkSecurityGroup, ResourceId appliedTo, String rule, int priority, SecurityRuleDirection direction, Flow flow)
       implements SecurityGroupStep {
+    /** {@return the group} */
+    public ResourceId networkSecurityGroup() {
+      return networkSecurityGroup;
+    }
+
+    /** {@return the subnet or network interface the group is associated with} */
+    public ResourceId appliedTo() {
+      return appliedTo;
+    }
+
+    /** {@return the rule's name} */
+    public String rule() {
+      return rule;
+    }
+
+    /** {@return the rule's priority} */
+    public int priority() {
+      return priority;
+    }
+
+    /** {@return the direction evaluated} */
+    public SecurityRuleDirection direction() {
+      return direction;
+    }
+
+    /** {@return the flow} */
+    public Flow flow() {
+      return flow;
+    }
+
     /**
      * Checks the components.
      *
@@ -145,6 +205,46 @@ public sealed interface SecurityGroupStep extends Step {
       String why,
       Flow flow)
       implements SecurityGroupStep {
+    /** {@return the group} */
+    public ResourceId networkSecurityGroup() {
+      return networkSecurityGroup;
+    }
+
+    /** {@return the subnet or network interface the group is associated with} */
+    public ResourceId appliedTo() {
+      return appliedTo;
+    }
+
+    /** {@return the rule's name} */
+    public String rule() {
+      return rule;
+    }
+
+    /** {@return the rule's priority} */
+    public int priority() {
+      return priority;
+    }
+
+    /** {@return the direction evaluated} */
+    public SecurityRuleDirection direction() {
+      return direction;
+    }
+
+    /** {@return what the rule would do} */
+    public SecurityRuleAccess access() {
+      return access;
+    }
+
+    /** {@return what is not known} */
+    public String why() {
+      return why;
+    }
+
+    /** {@return the flow} */
+    public Flow flow() {
+      return flow;
+    }
+
     /**
      * Checks the components.
      *
@@ -209,6 +309,26 @@ public sealed interface SecurityGroupStep extends Step {
    */
   record NotApplied(Optional<ResourceId> networkSecurityGroup, String scope, SecurityRuleDirection direction, String why)
       implements SecurityGroupStep {
+    /** {@return the group that does not apply, if there is one} */
+    public Optional<ResourceId> networkSecurityGroup() {
+      return networkSecurityGroup;
+    }
+
+    /** {@return the subnet, network interface or place concerned, as text} */
+    public String scope() {
+      return scope;
+    }
+
+    /** {@return the direction evaluated} */
+    public SecurityRuleDirection direction() {
+      return direction;
+    }
+
+    /** {@return the explanation} */
+    public String why() {
+      return why;
+    }
+
     /**
      * Checks the components.
      *
@@ -259,6 +379,31 @@ public sealed interface SecurityGroupStep extends Step {
    */
   record Undecided(ReasonCode code, Optional<ResourceId> networkSecurityGroup, String scope, SecurityRuleDirection direction, String why)
       implements SecurityGroupStep {
+    /** {@return {@link ReasonCode#OUTSIDE_INPUT} or {@link ReasonCode#NOT_OBSERVED}} */
+    public ReasonCode code() {
+      return code;
+    }
+
+    /** {@return the group concerned, when known} */
+    public Optional<ResourceId> networkSecurityGroup() {
+      return networkSecurityGroup;
+    }
+
+    /** {@return the subnet, network interface or host concerned, as text} */
+    public String scope() {
+      return scope;
+    }
+
+    /** {@return the direction evaluated} */
+    public SecurityRuleDirection direction() {
+      return direction;
+    }
+
+    /** {@return the explanation, naming what is missing} */
+    public String why() {
+      return why;
+    }
+
     /**
      * Checks the components.
      *

@@ -107,6 +107,11 @@ public sealed interface SecurityRuleAddress {
    * @param prefix the prefix
    */
   record Prefix(Ipv4Prefix prefix) implements SecurityRuleAddress {
+    /** {@return the prefix} */
+    public Ipv4Prefix prefix() {
+      return prefix;
+    }
+
     /**
      * Checks the component.
      *
@@ -129,6 +134,11 @@ public sealed interface SecurityRuleAddress {
    * @param range the range
    */
   record Range(Ipv4Range range) implements SecurityRuleAddress {
+    /** {@return the range} */
+    public Ipv4Range range() {
+      return range;
+    }
+
     /**
      * Checks the component.
      *
@@ -152,6 +162,11 @@ public sealed interface SecurityRuleAddress {
    * @param name the tag's name, such as {@code Storage} or {@code Storage.westeurope}
    */
   record ServiceTag(String name) implements SecurityRuleAddress {
+    /** {@return the tag's name, such as {@code Storage} or {@code Storage.westeurope}} */
+    public String name() {
+      return name;
+    }
+
     /**
      * Checks the name and normalises the spelling of the three computed tags.
      *

@@ -120,6 +120,27 @@ class PublicAccessProperties {
     }
   }
 
+  @Property(tries = 300)
+  void theTracelessDecisionIsTheDispositionOfTheTracedOne(
+      @ForAll("ruleSets") FirewallRuleSet timed,
+      @ForAll("addresses") Ipv4Address random,
+      @ForAll boolean untimed,
+      @ForAll boolean complete,
+      @ForAll("questionInstants") Instant at,
+      @ForAll("delays") Duration delay) {
+    // Without change times every rule is settled: the one-search path decides all of them.
+    FirewallRuleSet set =
+        untimed
+            ? FirewallRuleSet.of(timed.rules().stream().map(r -> FirewallRule.of(r.name(), r.startIpAddress().toString(), r.endIpAddress().toString())).collect(java.util.stream.Collectors.toList()))
+            : timed;
+    PublicAccess access = PublicAccess.of(set).withAzureRanges(AZURE_RANGES).withProfile(TestEstate.currentWithDelay(delay)).withRulesComplete(complete);
+    List<Ipv4Address> probes = boundaries(set);
+    probes.add(random);
+    for (Ipv4Address a : probes) {
+      assertEquals(access.admit(a, at).disposition(), access.decide(a, at), () -> a + " at " + at + " against " + set);
+    }
+  }
+
   @Property(tries = 200)
   void admittedAndUndecidedAddressesAgreeWithPointDecisions(
       @ForAll("ruleSets") FirewallRuleSet set, @ForAll("addresses") Ipv4Address random, @ForAll("questionInstants") Instant at) {

@@ -54,6 +54,28 @@ public record Comparison(
     ImmutableList<Finding> migrations,
     ImmutableList<AccessChange> accessChanges,
     ImmutableList<ExposureChange> exposureChanges) {
+  /** {@return changes Azure does not allow after creation, sorted} */
+  public ImmutableList<Finding> forbiddenChanges() {
+    return forbiddenChanges;
+  }
+
+  /**
+   * {@return changes Azure makes only through a dedicated migration operation, each with what it requires and changes, sorted}
+   */
+  public ImmutableList<Finding> migrations() {
+    return migrations;
+  }
+
+  /** {@return clients whose answer changed, by client then server} */
+  public ImmutableList<AccessChange> accessChanges() {
+    return accessChanges;
+  }
+
+  /** {@return source addresses that gained or lost access, by server then place} */
+  public ImmutableList<ExposureChange> exposureChanges() {
+    return exposureChanges;
+  }
+
 
   /** The port compared. */
   public static final int PORT = FlexibleServer.POSTGRES_PORT;
@@ -84,6 +106,26 @@ public record Comparison(
    * @param after the answer in the second estate
    */
   public record AccessChange(String client, ResourceId server, Connection before, Connection after) {
+    /** {@return the client's name} */
+    public String client() {
+      return client;
+    }
+
+    /** {@return the server} */
+    public ResourceId server() {
+      return server;
+    }
+
+    /** {@return the answer in the first estate} */
+    public Connection before() {
+      return before;
+    }
+
+    /** {@return the answer in the second estate} */
+    public Connection after() {
+      return after;
+    }
+
     /**
      * Checks the components.
      *
@@ -133,6 +175,26 @@ public record Comparison(
    * @param lost addresses that connected before but not after
    */
   public record ExposureChange(ResourceId server, String place, AddressSet gained, AddressSet lost) {
+    /** {@return the server} */
+    public ResourceId server() {
+      return server;
+    }
+
+    /** {@return where the sources are, as text ("virtual network hub, subnet app to 10.1.1.4", "the public endpoint")} */
+    public String place() {
+      return place;
+    }
+
+    /** {@return addresses that connect after but not before} */
+    public AddressSet gained() {
+      return gained;
+    }
+
+    /** {@return addresses that connected before but not after} */
+    public AddressSet lost() {
+      return lost;
+    }
+
     /**
      * Checks the components.
      *

@@ -24,6 +24,26 @@ public sealed interface ConnectStep extends Step {
    */
   record FrontDoor(FrontDoorKind kind, Ipv4Address address, Optional<ResourceId> server, Optional<ResourceId> privateEndpoint)
       implements ConnectStep {
+    /** {@return the kind of front door} */
+    public FrontDoorKind kind() {
+      return kind;
+    }
+
+    /** {@return the destination address} */
+    public Ipv4Address address() {
+      return address;
+    }
+
+    /** {@return the server behind it, when there is one} */
+    public Optional<ResourceId> server() {
+      return server;
+    }
+
+    /** {@return the private endpoint, for {@link FrontDoorKind#PRIVATE_ENDPOINT}} */
+    public Optional<ResourceId> privateEndpoint() {
+      return privateEndpoint;
+    }
+
     @Override
     public ReasonCode code() {
       switch (kind) {
@@ -70,6 +90,16 @@ public sealed interface ConnectStep extends Step {
    * @param state its connection state
    */
   record EndpointState(ResourceId privateEndpoint, PrivateEndpointConnectionState state) implements ConnectStep {
+    /** {@return the endpoint} */
+    public ResourceId privateEndpoint() {
+      return privateEndpoint;
+    }
+
+    /** {@return its connection state} */
+    public PrivateEndpointConnectionState state() {
+      return state;
+    }
+
     @Override
     public ReasonCode code() {
       if (state == PrivateEndpointConnectionState.UNKNOWN) {
@@ -112,6 +142,26 @@ public sealed interface ConnectStep extends Step {
    * @param why the explanation
    */
   record Port(ResourceId server, int port, boolean open, String why) implements ConnectStep {
+    /** {@return the server} */
+    public ResourceId server() {
+      return server;
+    }
+
+    /** {@return the port} */
+    public int port() {
+      return port;
+    }
+
+    /** {@return whether something listens there} */
+    public boolean open() {
+      return open;
+    }
+
+    /** {@return the explanation} */
+    public String why() {
+      return why;
+    }
+
     @Override
     public ReasonCode code() {
       return open ? ReasonCode.PORT_OPEN : ReasonCode.PORT_CLOSED;
@@ -143,6 +193,28 @@ public sealed interface ConnectStep extends Step {
    * @param why the explanation
    */
   record Tls(ResourceId server, ReasonCode code, Optional<TlsVersion> negotiated, String why) implements ConnectStep {
+    /** {@return the server} */
+    public ResourceId server() {
+      return server;
+    }
+
+    /**
+     * {@return {@link ReasonCode#TLS_ACCEPTED}, {@link ReasonCode#TLS_REFUSED}, {@link ReasonCode#TLS_REQUIRED} or {@link ReasonCode#TLS_NOT_USED}}
+     */
+    public ReasonCode code() {
+      return code;
+    }
+
+    /** {@return the version both sides agree on, when TLS is used and accepted} */
+    public Optional<TlsVersion> negotiated() {
+      return negotiated;
+    }
+
+    /** {@return the explanation} */
+    public String why() {
+      return why;
+    }
+
     @Override
     public StepEffect effect() {
       return code == ReasonCode.TLS_ACCEPTED || code == ReasonCode.TLS_NOT_USED ? StepEffect.PASSED : StepEffect.BLOCKED;
@@ -168,6 +240,21 @@ public sealed interface ConnectStep extends Step {
    * @param reason the sentence
    */
   record Note(ReasonCode code, String subject, String reason) implements ConnectStep {
+    /** {@return {@link ReasonCode#AUTHENTICATION_REQUIRED} or {@link ReasonCode#ADDRESS_NOT_STATIC}} */
+    public ReasonCode code() {
+      return code;
+    }
+
+    /** {@return what the note is about} */
+    public String subject() {
+      return subject;
+    }
+
+    /** {@return the sentence} */
+    public String reason() {
+      return reason;
+    }
+
     @Override
     public StepEffect effect() {
       return StepEffect.NOTE;
@@ -185,6 +272,26 @@ public sealed interface ConnectStep extends Step {
    * @param effect {@link StepEffect#BLOCKED} or {@link StepEffect#UNKNOWN}
    */
   record Decision(ReasonCode code, String subject, String reason, StepEffect effect) implements ConnectStep {
+    /** {@return the reason code} */
+    public ReasonCode code() {
+      return code;
+    }
+
+    /** {@return what was judged} */
+    public String subject() {
+      return subject;
+    }
+
+    /** {@return the sentence} */
+    public String reason() {
+      return reason;
+    }
+
+    /** {@return {@link StepEffect#BLOCKED} or {@link StepEffect#UNKNOWN}} */
+    public StepEffect effect() {
+      return effect;
+    }
+
     /**
      * Checks that the decision decides.
      *
@@ -211,6 +318,21 @@ public sealed interface ConnectStep extends Step {
    * @param standIn the stand-in address used for the decision
    */
   record TowardPublicEndpoint(Step inner, ResourceId server, Ipv4Address standIn) implements ConnectStep {
+    /** {@return the step as routing or filtering took it} */
+    public Step inner() {
+      return inner;
+    }
+
+    /** {@return the server whose public endpoint is meant} */
+    public ResourceId server() {
+      return server;
+    }
+
+    /** {@return the stand-in address used for the decision} */
+    public Ipv4Address standIn() {
+      return standIn;
+    }
+
     @Override
     public ReasonCode code() {
       return inner.code();

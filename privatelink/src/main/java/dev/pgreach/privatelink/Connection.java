@@ -36,6 +36,41 @@ public record Connection(
     Optional<Resolution> resolution,
     Optional<Path> path,
     Optional<ResourceId> server) {
+  /** {@return the client} */
+  public Client client() {
+    return client;
+  }
+
+  /** {@return the target as asked: a host name or an address} */
+  public String target() {
+    return target;
+  }
+
+  /** {@return the port} */
+  public int port() {
+    return port;
+  }
+
+  /** {@return the verdict and every step} */
+  public Verdict verdict() {
+    return verdict;
+  }
+
+  /** {@return the name resolution, when the target was a host name} */
+  public Optional<Resolution> resolution() {
+    return resolution;
+  }
+
+  /** {@return the routed path, when routing was reached} */
+  public Optional<Path> path() {
+    return path;
+  }
+
+  /** {@return the server the connection reaches (or would reach), when one was identified} */
+  public Optional<ResourceId> server() {
+    return server;
+  }
+
 
   /**
    * Checks the components.

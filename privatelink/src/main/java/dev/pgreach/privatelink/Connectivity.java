@@ -112,6 +112,12 @@ public final class Connectivity {
   private final ImmutableMap<ResourceId, String> unplacedDoors;
   /** Why any network may hold a door the input does not place (a server whose networking mode is unknown), if one may. */
   private final Optional<String> doorsAnywhere;
+  /** The exposure cut points, computed on the first exposure question and shared by all. */
+  private volatile long[] exposureCuts;
+  /** The subnets that forward toward each address, for exposure; built on first use. */
+  private volatile DoorSources doorSources;
+  /** Each server's private endpoints, in the estate's order. */
+  private final com.google.common.collect.ImmutableListMultimap<ResourceId, PrivateEndpoint> endpointsByServer;
 
   private Connectivity(Estate estate, ServiceProfile profile) {
     this.estate = estate;
@@ -157,6 +163,7 @@ public final class Connectivity {
         unplaced.putIfAbsent(vnet, "private endpoint " + p.name() + " is in subnet " + estate.coverage().describe(p.subnet()) + ", which is not in the input");
       }
     }
+    this.endpointsByServer = estate.privateEndpoints().stream().collect(com.google.common.collect.ImmutableListMultimap.toImmutableListMultimap(PrivateEndpoint::targetServer, p -> p));
     this.unplacedDoors = ImmutableMap.copyOf(unplaced);
     this.doorsAnywhere = anywhere;
     ImmutableMap.Builder<ResourceId, Map<Ipv4Address, FrontDoorEntry>> frozen = ImmutableMap.builder();
@@ -365,22 +372,35 @@ public final class Connectivity {
           .or(() -> standInPrivateAddress(estate, target))
           .ifPresent(a -> doors.add(new Door(FrontDoorKind.SERVER_PRIVATE_ADDRESS, a, Optional.empty())));
     }
-    for (PrivateEndpoint p : estate.privateEndpointsOf(server)) {
+    for (PrivateEndpoint p : endpointsByServer.get(server)) {
       doors.add(new Door(FrontDoorKind.PRIVATE_ENDPOINT, p.privateAddress(), Optional.of(p.id())));
     }
-    long[] cuts = ExposureCuts.of(estate, reachability);
+    long[] cuts = exposureCuts();
+    DoorSources sources = doorSources();
+    List<java.util.BitSet> forwarding = new ArrayList<>();
+    for (Door door : doors) {
+      forwarding.add(sources.forwardingTo(door.address()));
+    }
     List<Exposure.Reach> reaches = new ArrayList<>();
-    for (dev.pgreach.core.VirtualNetwork v : estate.network().virtualNetworks()) {
-      for (dev.pgreach.core.Subnet subnet : v.subnets()) {
-        if (subnet.name().equalsIgnoreCase("GatewaySubnet")) {
-          continue; // gateways, not hosts, live there
+    // Only the subnets whose first hop forwards toward some door, in the estate's order of
+    // networks and subnets, then doors.
+    java.util.BitSet any = new java.util.BitSet();
+    forwarding.forEach(any::or);
+    for (int ordinal = any.nextSetBit(0); ordinal >= 0; ordinal = any.nextSetBit(ordinal + 1)) {
+      dev.pgreach.core.Subnet subnet = sources.subnets().get(ordinal);
+      if (subnet.name().equalsIgnoreCase("GatewaySubnet")) {
+        continue; // gateways, not hosts, live there
+      }
+      ResourceId vnet = sources.networkOf(ordinal);
+      for (int d = 0; d < doors.size(); d++) {
+        Door door = doors.get(d);
+        if (!forwarding.get(d).get(ordinal)) {
+          continue; // the subnet's first hop drops every packet to the door: nothing to report
         }
-        for (Door door : doors) {
-          dev.pgreach.core.AddressSet hosts =
-              subnet.addressPrefix().toAddressSet().difference(subnet.reservedAddresses()).difference(dev.pgreach.core.AddressSet.of(dev.pgreach.core.Ipv4Range.single(door.address())));
-          reach(new Place.Vnet(v.id()), Optional.of(subnet.id()), hosts, cuts, door, port, at, reaches,
-              a -> new ClientLocation.InVirtualNetwork(subnet.id(), a, Optional.empty(), interfaceAt(subnet.id(), a)));
-        }
+        dev.pgreach.core.AddressSet hosts =
+            subnet.addressPrefix().toAddressSet().difference(subnet.reservedAddresses()).difference(dev.pgreach.core.AddressSet.of(dev.pgreach.core.Ipv4Range.single(door.address())));
+        reach(new Place.Vnet(vnet), Optional.of(subnet.id()), hosts, cuts, door, port, at, reaches,
+            a -> new ClientLocation.InVirtualNetwork(subnet.id(), a, Optional.empty(), interfaceAt(subnet.id(), a)));
       }
     }
     for (dev.pgreach.core.OnPremisesNetwork o : estate.network().onPremisesNetworks()) {
@@ -393,7 +413,7 @@ public final class Connectivity {
     dev.pgreach.core.AddressSet publicUndecided = dev.pgreach.core.AddressSet.EMPTY;
     boolean azure = false;
     PublicAccess access = publicAccess.get(server);
-    boolean excluded = profile.privateEndpointsForbidPublicAccess() && !estate.privateEndpointsOf(server).isEmpty();
+    boolean excluded = profile.privateEndpointsForbidPublicAccess() && !endpointsByServer.get(server).isEmpty();
     StepEffect listens = Session.port(target, port).effect();
     StepEffect session = sessionOpens(target);
     StepEffect running = Session.state(target).map(Step::effect).orElse(StepEffect.PASSED);
@@ -420,6 +440,58 @@ public final class Connectivity {
     return new Exposure(server, port, at, com.google.common.collect.ImmutableList.copyOf(reaches), publicSources, publicUndecided, azure);
   }
 
+  /**
+   * Answers who can reach every server of the estate: {@link #expose(ResourceId, int, Instant)} of
+   * each server, in server id order. The exposures share the compiled view's equivalence classes of
+   * source addresses (computed once), and a place whose route to a front door is blocked is settled
+   * by one route question for all its addresses.
+   *
+   * @param port the port, 1 to 65535
+   * @param at the instant
+   * @return every server's exposure
+   * @throws PgreachException {@link ErrorCode#INVALID_PORT_RANGE} for a port outside 1–65535
+   */
+  public ExposureMatrix matrix(int port, Instant at) {
+    Checks.notNull(at, "Connectivity.matrix.at");
+    if (port < 1 || port > 65535) {
+      throw PgreachException.of(ErrorCode.INVALID_PORT_RANGE, "Connectivity.matrix.port (%d) must be between 1 and 65535", port);
+    }
+    List<ResourceId> servers = new ArrayList<>();
+    for (FlexibleServer s : estate.network().flexibleServers()) {
+      servers.add(s.id());
+    }
+    servers.sort(null);
+    com.google.common.collect.ImmutableList.Builder<Exposure> exposures = com.google.common.collect.ImmutableList.builder();
+    ResourceId previous = null;
+    for (ResourceId s : servers) {
+      if (!s.equals(previous)) {
+        exposures.add(expose(s, port, at));
+      }
+      previous = s;
+    }
+    return new ExposureMatrix(port, at, exposures.build());
+  }
+
+  /** Which subnets forward toward each address, computed on the first exposure question (a racing thread builds an equal index). */
+  private DoorSources doorSources() {
+    DoorSources d = doorSources;
+    if (d == null) {
+      d = new DoorSources(estate.network().virtualNetworks(), reachability);
+      doorSources = d;
+    }
+    return d;
+  }
+
+  /** The cut points of {@link ExposureCuts}, computed once (a racing thread computes an equal array). */
+  private long[] exposureCuts() {
+    long[] c = exposureCuts;
+    if (c == null) {
+      c = ExposureCuts.of(estate, reachability);
+      exposureCuts = c;
+    }
+    return c;
+  }
+
   /** One private front door of a server. */
   private record Door(FrontDoorKind kind, Ipv4Address address, Optional<ResourceId> endpoint) {}
 
@@ -435,8 +507,21 @@ public final class Connectivity {
       java.util.function.Function<Ipv4Address, ClientLocation> location) {
     dev.pgreach.core.AddressSet.Builder connected = dev.pgreach.core.AddressSet.builder();
     dev.pgreach.core.AddressSet.Builder undecided = dev.pgreach.core.AddressSet.builder();
+    // Routing does not depend on the source address within a place: when the route from a host
+    // without an interface is blocked, every such host's connection is (the packet never leaves).
+    Boolean routeBlocked = null;
     for (dev.pgreach.core.Ipv4Range atom : ExposureCuts.split(hosts, cuts)) {
-      Client probe = Client.builder().name("exposure-probe").location(location.apply(atom.first())).build();
+      ClientLocation from = location.apply(atom.first());
+      boolean plain = !(from instanceof ClientLocation.InVirtualNetwork) || ((ClientLocation.InVirtualNetwork) from).networkInterface().isEmpty();
+      if (plain) {
+        if (routeBlocked == null) {
+          routeBlocked = reachability.route(from, door.address()).verdict().disposition() == dev.pgreach.core.Disposition.BLOCKED;
+        }
+        if (routeBlocked) {
+          continue;
+        }
+      }
+      Client probe = Client.builder().name("exposure-probe").location(from).build();
       Connection c = connect(probe, door.address().toString(), port, at);
       if (c.disposition() == dev.pgreach.core.Disposition.ALLOWED) {
         connected.add(atom);
@@ -776,7 +861,7 @@ public final class Connectivity {
       // The server's own door: firewall, or the endpoint's state.
       if (kind == FrontDoorKind.PUBLIC_ENDPOINT) {
         if (profile.privateEndpointsForbidPublicAccess()
-            && !estate.privateEndpointsOf(reached.id()).isEmpty()
+            && !endpointsByServer.get(reached.id()).isEmpty()
             && reached.publicNetworkAccess() == PublicNetworkAccess.ENABLED) {
           return decide(
               ReasonCode.PUBLIC_ACCESS_EXCLUDED_BY_PRIVATE_ENDPOINTS,
@@ -791,7 +876,7 @@ public final class Connectivity {
           return done();
         }
         if (profile.privateEndpointsForbidPublicAccess()
-            && estate.privateEndpointsOf(reached.id()).isEmpty()
+            && endpointsByServer.get(reached.id()).isEmpty()
             && !estate.coverage().isComplete(dev.pgreach.core.Inventory.PRIVATE_ENDPOINT_CONNECTIONS, reached.id())) {
           steps.add(
               new ConnectStep.Decision(

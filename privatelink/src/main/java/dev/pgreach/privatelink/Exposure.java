@@ -42,6 +42,41 @@ public record Exposure(
     AddressSet publicSources,
     AddressSet publicUndecided,
     boolean azureServices) {
+  /** {@return the server} */
+  public ResourceId server() {
+    return server;
+  }
+
+  /** {@return the port} */
+  public int port() {
+    return port;
+  }
+
+  /** {@return the instant} */
+  public Instant at() {
+    return at;
+  }
+
+  /** {@return what reaches each private front door, one entry per source place and door} */
+  public ImmutableList<Reach> privatePaths() {
+    return privatePaths;
+  }
+
+  /** {@return the public source addresses the public endpoint admits, within {@link AddressSet#PUBLIC}} */
+  public AddressSet publicSources() {
+    return publicSources;
+  }
+
+  /** {@return the public source addresses whose admission cannot be decided yet, within {@link AddressSet#PUBLIC}} */
+  public AddressSet publicUndecided() {
+    return publicUndecided;
+  }
+
+  /** {@return whether every Azure-allocated source address is admitted (the {@code 0.0.0.0} rule), whatever its tenant} */
+  public boolean azureServices() {
+    return azureServices;
+  }
+
 
   /**
    * Checks the components.
@@ -86,6 +121,41 @@ public record Exposure(
       Optional<ResourceId> privateEndpoint,
       AddressSet connected,
       AddressSet undecided) {
+    /** {@return where the sources are (a virtual network or an on-premises network)} */
+    public Place place() {
+      return place;
+    }
+
+    /** {@return the sources' subnet, for a virtual network} */
+    public Optional<ResourceId> subnet() {
+      return subnet;
+    }
+
+    /** {@return the kind of front door: the server's private address or a private endpoint} */
+    public FrontDoorKind door() {
+      return door;
+    }
+
+    /** {@return the front door's address} */
+    public Ipv4Address address() {
+      return address;
+    }
+
+    /** {@return the private endpoint, for {@link FrontDoorKind#PRIVATE_ENDPOINT}} */
+    public Optional<ResourceId> privateEndpoint() {
+      return privateEndpoint;
+    }
+
+    /** {@return the source addresses that connect} */
+    public AddressSet connected() {
+      return connected;
+    }
+
+    /** {@return the source addresses whose answer is indeterminate} */
+    public AddressSet undecided() {
+      return undecided;
+    }
+
     /**
      * Checks the components.
      *

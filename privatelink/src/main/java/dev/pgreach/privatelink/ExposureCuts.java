@@ -25,13 +25,15 @@ final class ExposureCuts {
 
   private ExposureCuts() {}
 
-  /** Returns the sorted cut points (first addresses of classes), as unsigned values. */
+  /**
+   * Returns the sorted cut points (first addresses of classes), as unsigned values.
+   *
+   * <p>O(R + T log T) for R rule addresses and T cut points: the {@code VirtualNetwork} and {@code
+   * Internet} tags' ranges are added once, however many rules name them.
+   */
   static long[] of(Estate estate, Reachability reachability) {
     TreeSet<Long> cuts = new TreeSet<>();
-    List<AddressSet> tagSets = new ArrayList<>();
-    for (VirtualNetwork v : estate.network().virtualNetworks()) {
-      tagSets.add(reachability.virtualNetworkServiceTag(v.id()));
-    }
+    boolean networkTags = false;
     for (NetworkSecurityGroup g : estate.networkSecurityGroups()) {
       for (SecurityRule r : g.securityRules()) {
         for (SecurityRuleAddress a : r.sourceAddressPrefixes()) {
@@ -42,8 +44,7 @@ final class ExposureCuts {
           } else if (a instanceof SecurityRuleAddress.ServiceTag) {
             String tag = ((SecurityRuleAddress.ServiceTag) a).name().toLowerCase(Locale.ROOT);
             if (tag.equals("virtualnetwork") || tag.equals("internet")) {
-              tagSets.forEach(t -> t.ranges().forEach(x -> add(cuts, x)));
-              PRIVATE.ranges().forEach(x -> add(cuts, x));
+              networkTags = true;
             } else if (tag.equals("azureloadbalancer")) {
               add(cuts, Ipv4Range.single(Ipv4Address.parse("168.63.129.16")));
             } else {
@@ -54,6 +55,12 @@ final class ExposureCuts {
           }
         }
       }
+    }
+    if (networkTags) {
+      for (VirtualNetwork v : estate.network().virtualNetworks()) {
+        reachability.virtualNetworkServiceTag(v.id()).ranges().forEach(x -> add(cuts, x));
+      }
+      PRIVATE.ranges().forEach(x -> add(cuts, x));
     }
     for (NetworkInterface n : estate.network().networkInterfaces()) {
       add(cuts, Ipv4Range.single(n.privateAddress()));

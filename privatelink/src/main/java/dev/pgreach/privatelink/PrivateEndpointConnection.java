@@ -16,6 +16,21 @@ import dev.pgreach.core.ResourceId;
  * @param state the connection's state as the server lists it
  */
 public record PrivateEndpointConnection(ResourceId server, ResourceId privateEndpoint, PrivateEndpointConnectionState state) {
+  /** {@return the server's id} */
+  public ResourceId server() {
+    return server;
+  }
+
+  /** {@return the endpoint's id, as the server lists it} */
+  public ResourceId privateEndpoint() {
+    return privateEndpoint;
+  }
+
+  /** {@return the connection's state as the server lists it} */
+  public PrivateEndpointConnectionState state() {
+    return state;
+  }
+
   /**
    * Checks the components.
    *

@@ -72,8 +72,29 @@ public final class SampleEstate {
   static final Region WEST_EUROPE = Region.parse("westeurope");
   static final Region NORTH_EUROPE = Region.parse("northeurope");
 
-  /** One connection question of the main job. */
+  /**
+   * One connection question of the main job.
+   *
+   * @param client the name of the client that asks
+   * @param target the host name or address it connects to
+   * @param port the port it connects to
+   */
   public record Question(String client, String target, int port) {
+    /** {@return the name of the client that asks} */
+    public String client() {
+      return client;
+    }
+
+    /** {@return the host name or address it connects to} */
+    public String target() {
+      return target;
+    }
+
+    /** {@return the port it connects to} */
+    public int port() {
+      return port;
+    }
+
     /**
      * Checks the components.
      *

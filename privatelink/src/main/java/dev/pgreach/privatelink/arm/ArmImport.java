@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import dev.pgreach.privatelink.arm.template.Deployment;
+import dev.pgreach.privatelink.arm.template.Templates;
 
 /**
  * An estate read from Azure Resource Manager JSON and a {@link Companion companion document},
@@ -18,9 +20,9 @@ import java.util.Optional;
  * <p>The ARM input is any of: a JSON array of resources, as {@code az resource list}, {@code az
  * graph query} or {@code az network vnet list} print them; an object whose {@code value} (ARM
  * REST list responses) or {@code data} (Resource Graph) member is such an array; pages of a REST
- * list; one resource (a REST GET body, {@code az … show}); or an ARM template, whose {@code
- * resources} are read with the template expressions exported templates use ({@code parameters},
- * {@code variables}, {@code resourceId}, {@code concat} …). Resources may be REST bodies, Azure
+ * list; one resource (a REST GET body, {@code az … show}); or an ARM template (as Bicep, Azure
+ * Verified Modules, quickstarts and {@code az group export} write them), which is evaluated as
+ * deployed ({@link #read(String, Companion, Deployment)}). Resources may be REST bodies, Azure
  * CLI's flattened output or PowerShell {@code Get-AzResource -ExpandProperties} objects; several
  * documents are merged by resource id ({@link #readDocuments}). The module README's "Shapes read"
  * says how each shape is recognised. Resource types and member names match case-insensitively, as
@@ -106,11 +108,58 @@ public final class ArmImport {
   public static ArmImport read(String armJson, Companion companion) {
     Checks.notNull(armJson, "ArmImport.read.armJson");
     Checks.notNull(companion, "ArmImport.read.companion");
+    return read(armJson, companion, Deployment.none());
+  }
+
+  /**
+   * Reads ARM JSON and a companion document; a template is evaluated as deployed the given way
+   * (package {@code dev.pgreach.privatelink.arm.template}), with what the deployment does not give
+   * taken from the companion document's {@code deployment}, and the resources it deploys are read
+   * as every other document's are.
+   *
+   * <pre>{@code
+   * ArmImport read = ArmImport.read(Files.readString(Path.of("main.json")), Companion.empty(),
+   *     Deployment.builder().name("main").resourceGroup("app-rg").location("westeurope")
+   *         .parametersFile(Files.readString(Path.of("main.parameters.json")))
+   *         .parameter("serverName=orders-db").build());
+   * }</pre>
+   *
+   * @param armJson the ARM resources or template
+   * @param companion what ARM does not hold
+   * @param deployment how a template is deployed ({@link Deployment#none()} for nothing given)
+   * @return the estate and the report
+   * @throws PgreachException as {@link #read(String, Companion)} does; a template's problems name
+   *     the JSON path of the member at fault ({@code $.resources[3].properties.x}), every
+   *     independent one at once; {@link ErrorCode#INVALID_VALUE} for a parameter value the
+   *     template does not declare or of another type, and for parameter values given with a
+   *     document that is not a template
+   */
+  public static ArmImport read(String armJson, Companion companion, Deployment deployment) {
+    Checks.notNull(armJson, "ArmImport.read.armJson");
+    Checks.notNull(companion, "ArmImport.read.companion");
+    Checks.notNull(deployment, "ArmImport.read.deployment");
     JsonNode tree = Json.parse(armJson, "$");
     if (ArmShapes.isTemplate(tree)) {
-      return new ArmReader(Node.root(tree, "$"), companion.root()).read();
+      return read(Templates.evaluate(tree, deployment.orElse(companionDeployment(companion))), companion);
+    }
+    if (!deployment.parameterNames().isEmpty()) {
+      throw PgreachException.of(ErrorCode.INVALID_VALUE, "the deployment gives parameters %s, but the input is not an ARM template", deployment.parameterNames());
     }
     return read(ArmShapes.shape(tree), companion);
+  }
+
+  /** The companion document's {@code deployment}: subscription, resource group, location and parameter values. */
+  private static Deployment companionDeployment(Companion companion) {
+    Optional<Node> d = companion.root().opt("deployment").map(n -> n.requireObject().only("subscriptionId", "resourceGroup", "location", "parameters"));
+    if (d.isEmpty()) {
+      return Deployment.none();
+    }
+    Deployment.Builder b = Deployment.builder();
+    d.get().optText("subscriptionId").ifPresent(b::subscriptionId);
+    d.get().optText("resourceGroup").ifPresent(b::resourceGroup);
+    d.get().optText("location").ifPresent(b::location);
+    d.get().opt("parameters").ifPresent(p -> p.requireObject().members().forEach(m -> b.parameterJson(m.getKey(), Json.write(m.getValue().raw()), m.getValue().path())));
+    return b.build();
   }
 
   /**

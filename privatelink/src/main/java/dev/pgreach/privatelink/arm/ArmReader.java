@@ -60,12 +60,6 @@ import java.util.function.Function;
  * member at fault, and reported together; nothing is kept when anything fails.
  */
 final class ArmReader {
-  /** The subscription an ARM template is read into when the companion names none. */
-  static final String DEFAULT_SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
-
-  /** The resource group an ARM template is read into when the companion names none. */
-  static final String DEFAULT_RESOURCE_GROUP = "deployment";
-
   /** The tenant of an Azure-hosted client whose tenant is not given. */
   static final String UNKNOWN_TENANT = "unknown";
 
@@ -158,8 +152,7 @@ final class ArmReader {
   // ------------------------------------------------------------------ inputs
   final Node arm;
   final Node companion;
-  private final Optional<ResourceInput> input;
-  Optional<TemplateExpressions> template = Optional.empty();
+  private final ResourceInput input;
 
   // ------------------------------------------------------------------ collected
   private final Map<Kind, List<Raw>> raws = new EnumMap<>(Kind.class);
@@ -201,16 +194,10 @@ final class ArmReader {
   final List<PrivateEndpointConnection> endpointConnections = new ArrayList<>();
   private final Map<Map<ResourceId, ?>, Map<ResourceId, ? extends List<?>>> childIndex = new java.util.IdentityHashMap<>();
 
-  ArmReader(Node arm, Node companion) {
-    this.arm = arm;
-    this.companion = companion.requireObject().only(Companion.MEMBERS);
-    this.input = Optional.empty();
-  }
-
   ArmReader(ResourceInput input, Node companion) {
     this.arm = Node.root(Json.array(), "$");
     this.companion = companion.requireObject().only(Companion.MEMBERS);
-    this.input = Optional.of(input);
+    this.input = input;
   }
 
   ArmImport read() {
@@ -392,84 +379,26 @@ final class ArmReader {
   // ================================================================== collecting
 
   private void collectAll() {
-    if (input.isPresent()) {
-      input.get().notes().forEach(this::note);
-      for (ResourceInput.Entry e : input.get().resources()) {
-        Node root = Node.root(e.resource(), e.path(), e.memberPaths());
-        if (e.uncertain().isPresent()) {
-          uncertain(root, e.uncertain().get());
-          continue;
-        }
-        guard(() -> collect(root, Optional.empty()));
+    input.notes().forEach(this::note);
+    for (ResourceInput.Entry e : input.resources()) {
+      Node root = Node.root(e.resource(), e.path(), e.memberPaths());
+      if (e.uncertain().isPresent()) {
+        uncertain(root, e.uncertain().get());
+        continue;
       }
-      input.get().existing().forEach((id, path) -> outside(id, "declared to exist elsewhere, " + path));
-      for (ResourceInput.Collection c : input.get().collections()) {
-        Optional<Inventory> inventory = Kind.of(c.childType()).flatMap(Kind::inventory);
-        if (inventory.isEmpty() && c.childType().toLowerCase(Locale.ROOT).startsWith("microsoft.network/privatednszones/")) {
-          inventory = Optional.of(Inventory.RECORD_SETS);
-        }
-        inventory.ifPresent(i -> {
-          complete(i, c.parent());
-          note(c.path() + ": lists " + i.of(c.parent().name()) + " in full");
-        });
+      guard(() -> collect(root));
+    }
+    input.existing().forEach((id, path) -> outside(id, "declared to exist elsewhere, " + path));
+    for (ResourceInput.Collection c : input.collections()) {
+      Optional<Inventory> inventory = Kind.of(c.childType()).flatMap(Kind::inventory);
+      if (inventory.isEmpty() && c.childType().toLowerCase(Locale.ROOT).startsWith("microsoft.network/privatednszones/")) {
+        inventory = Optional.of(Inventory.RECORD_SETS);
       }
-      return;
+      inventory.ifPresent(i -> {
+        complete(i, c.parent());
+        note(c.path() + ": lists " + i.of(c.parent().name()) + " in full");
+      });
     }
-    List<Node> list;
-    boolean listOfOneParent = false;
-    if (arm.isArray()) {
-      list = arm.elements();
-    } else if (arm.isObject() && arm.has("resources")) {
-      template = Optional.of(templateExpressions());
-      Node resources = arm.req("resources");
-      list = resources.isObject() ? resources.members().stream().map(Map.Entry::getValue).toList() : resources.elements();
-    } else if (arm.isObject() && (arm.has("value") || arm.has("data"))) {
-      list = arm.opt("value").orElseGet(() -> arm.req("data")).elements();
-      // A REST list response of one collection is the whole collection, unless it is one page of more.
-      listOfOneParent = arm.has("value") && !arm.has("nextLink");
-    } else if (arm.isObject() && arm.has("type") && (arm.has("id") || arm.has("name"))) {
-      list = List.of(arm); // one REST GET body
-    } else {
-      throw arm.error(
-          ErrorCode.INVALID_INPUT,
-          "must be a JSON array of ARM resources (as az resource list or a Resource Graph query gives), an object whose value or data is such an array, one resource (a REST GET body), or an ARM template with a resources array");
-    }
-    for (Node r : list) {
-      guard(() -> collect(template.map(r::inTemplate).orElse(r), Optional.empty()));
-    }
-    if (listOfOneParent) {
-      wholeChildList(list);
-    }
-  }
-
-  /**
-   * A document whose resources are all children of one owner, of one inventory (a REST list such
-   * as a server's firewall rules, a zone's record sets), is that owner's whole list.
-   */
-  private void wholeChildList(List<Node> list) {
-    if (list.isEmpty()) {
-      return;
-    }
-    Inventory inventory = null;
-    ResourceId owner = null;
-    for (Node n : list) {
-      Optional<String> type = n.isObject() ? n.opt("type").filter(Node::isText).map(Node::text) : Optional.empty();
-      Optional<ResourceId> id = n.isObject() ? n.opt("id").filter(Node::isText).flatMap(i -> ResourceId.tryParse(i.text())) : Optional.empty();
-      if (type.isEmpty() || id.isEmpty() || id.get().parent().isEmpty()) {
-        return;
-      }
-      Optional<Inventory> kind = Kind.of(type.get()).flatMap(Kind::inventory);
-      if (kind.isEmpty() && type.get().toLowerCase(Locale.ROOT).startsWith("microsoft.network/privatednszones/")) {
-        kind = Optional.of(Inventory.RECORD_SETS); // SOA, MX, TXT … are record sets of the zone too
-      }
-      if (kind.isEmpty() || (inventory != null && (inventory != kind.get() || !owner.equals(id.get().parent().get())))) {
-        return;
-      }
-      inventory = kind.get();
-      owner = id.get().parent().get();
-    }
-    complete(inventory, owner);
-    note("$: the document lists " + inventory.of(owner.name()) + " and nothing else; it is read as their whole list");
   }
 
   /** A resource that may or may not exist: not read, and nothing is known complete because of it. */
@@ -490,39 +419,13 @@ final class ArmReader {
     }
   }
 
-  private TemplateExpressions templateExpressions() {
-    Optional<Node> deployment = companion.opt("deployment").map(d -> d.requireObject().only("subscriptionId", "resourceGroup", "location", "parameters"));
-    Map<String, JsonNode> values = new LinkedHashMap<>();
-    deployment.flatMap(d -> d.opt("parameters")).ifPresent(p -> p.members().forEach(m -> values.put(m.getKey(), m.getValue().raw())));
-    return new TemplateExpressions(
-        arm.opt("parameters").map(Node::requireObject),
-        arm.opt("variables").map(Node::requireObject),
-        values,
-        deployment.flatMap(d -> d.optText("subscriptionId")).orElse(DEFAULT_SUBSCRIPTION),
-        deployment.flatMap(d -> d.optText("resourceGroup")).orElse(DEFAULT_RESOURCE_GROUP),
-        deployment.flatMap(d -> d.optText("location")));
-  }
-
-  private void collect(Node resource, Optional<ResourceId> templateParent) {
+  private void collect(Node resource) {
     resource.requireObject();
-    if (template.isPresent()) {
-      if (resource.opt("condition").map(c -> !c.bool()).orElse(false)) {
-        note(resource.path() + ": condition is false; the resource is not deployed and was not read");
-        return;
-      }
-      if (resource.has("copy")) {
-        throw resource.child("copy").error(ErrorCode.INVALID_INPUT, "copy loops are not supported; export the deployed resources instead");
-      }
-      if (resource.optBool("existing").orElse(false)) {
-        note(resource.path() + ": an existing resource, declared elsewhere; not read");
-        return;
-      }
-    }
     Node typeNode = resource.req("type");
     String written = typeNode.nonBlank();
-    String type = templateParent.isPresent() && written.indexOf('/') < 0 ? templateParent.get().type() + "/" + written : written;
+    String type = written;
     Optional<Kind> kind = Kind.of(type);
-    if (kind.isEmpty() && template.isEmpty()) {
+    if (kind.isEmpty()) {
       // Counted before its id is read, so that ids of other scopes (extension resources,
       // subscriptions) need not parse; an id that parses must agree with the type.
       Optional<Node> idNode = resource.opt("id");
@@ -535,22 +438,15 @@ final class ArmReader {
       skipped(type);
       return;
     }
-    ResourceId id = idOf(resource, type, templateParent);
-    resourceCount += kind.isPresent() ? 1 : 0;
-    if (kind.isEmpty()) {
-      skipped(type);
-    } else {
+    ResourceId id = idOf(resource, type);
+    resourceCount++;
+    {
       boolean hasProperties = resource.has("properties") && !resource.req("properties").isUnknown();
       if (hasProperties) {
         resource.req("properties").requireObject();
       }
       add(kind.get(), id, resource, hasProperties);
       inline(kind.get(), id, resource);
-    }
-    if (template.isPresent()) {
-      for (Node child : resource.list("resources")) {
-        collect(child, Optional.of(id));
-      }
     }
   }
 
@@ -629,34 +525,17 @@ final class ArmReader {
     }
   }
 
-  /** The resource's id: as written, or (in a template) made from its type and name. */
-  private ResourceId idOf(Node resource, String type, Optional<ResourceId> templateParent) {
+  /** The resource's id, as written. */
+  private ResourceId idOf(Node resource, String type) {
     Optional<Node> idNode = resource.opt("id");
-    if (idNode.isPresent()) {
-      ResourceId id = idNode.get().resourceId();
-      if (!id.isOfType(type)) {
-        throw idNode.get().error(ErrorCode.INVALID_INPUT, "is a %s id, but the resource's type is %s", id.type(), type);
-      }
-      return id;
-    }
-    if (template.isEmpty()) {
+    if (idNode.isEmpty()) {
       throw resource.child("id").error(ErrorCode.INVALID_INPUT, "is required: every resource in a resource list has its id");
     }
-    Node nameNode = resource.req("name");
-    String name = nameNode.nonBlank();
-    String[] types = type.split("/", -1);
-    if (templateParent.isPresent() && name.indexOf('/') < 0) {
-      return nameNode.parse(() -> templateParent.get().child(types[types.length - 1], name));
+    ResourceId id = idNode.get().resourceId();
+    if (!id.isOfType(type)) {
+      throw idNode.get().error(ErrorCode.INVALID_INPUT, "is a %s id, but the resource's type is %s", id.type(), type);
     }
-    String[] names = name.split("/", -1);
-    if (types.length < 2 || names.length != types.length - 1) {
-      throw nameNode.error(ErrorCode.INVALID_INPUT, "must have %d segments for type %s", Math.max(1, types.length - 1), type);
-    }
-    StringBuilder text = new StringBuilder("/subscriptions/").append(template.get().subscriptionId()).append("/resourceGroups/").append(template.get().resourceGroup()).append("/providers/").append(types[0]);
-    for (int i = 1; i < types.length; i++) {
-      text.append('/').append(types[i]).append('/').append(names[i - 1]);
-    }
-    return nameNode.parse(() -> ResourceId.parse(text.toString()));
+    return id;
   }
 
   // ================================================================== shared helpers

@@ -20,8 +20,8 @@ import java.util.function.Supplier;
 /**
  * A JSON value together with its path from the document's root, with typed accessors whose
  * errors name that path and the value. Member names match case-insensitively, as ARM's do; a JSON
- * {@code null} counts as absent. In an ARM template, a string that is a template expression is
- * evaluated when it is read.
+ * {@code null} counts as absent. Templates are evaluated before they reach a node (package
+ * {@code template}): a node holds values only.
  *
  * <p>A value a front end could not know ({@link ResourceInput#unknown(String)}) is present but
  * unknown: {@link #isUnknown()} tells, and every typed accessor throws {@link UnknownValue} for it,
@@ -39,8 +39,6 @@ final class Node {
   private final int index;
   private final String rootPath;
   private final ImmutableMap<String, String> origins;
-  private final Optional<TemplateExpressions> template;
-  private JsonNode value;
   private String path;
 
   private Node(
@@ -49,15 +47,13 @@ final class Node {
       String member,
       int index,
       String rootPath,
-      ImmutableMap<String, String> origins,
-      Optional<TemplateExpressions> template) {
+      ImmutableMap<String, String> origins) {
     this.raw = raw;
     this.parent = parent;
     this.member = member;
     this.index = index;
     this.rootPath = rootPath;
     this.origins = origins;
-    this.template = template;
   }
 
   /**
@@ -68,7 +64,7 @@ final class Node {
    * @return the node
    */
   static Node root(JsonNode tree, String path) {
-    return new Node(tree, null, null, -1, path, ImmutableMap.of(), Optional.empty());
+    return new Node(tree, null, null, -1, path, ImmutableMap.of());
   }
 
   /**
@@ -81,21 +77,11 @@ final class Node {
    * @return the node
    */
   static Node root(JsonNode tree, String path, Map<String, String> origins) {
-    return new Node(tree, null, null, -1, path, ImmutableMap.copyOf(origins), Optional.empty());
-  }
-
-  /**
-   * Returns this node with template expressions evaluated by the given evaluator.
-   *
-   * @param expressions the evaluator
-   * @return the node
-   */
-  Node inTemplate(TemplateExpressions expressions) {
-    return new Node(raw, parent, member, index, rootPath, origins, Optional.of(expressions));
+    return new Node(tree, null, null, -1, path, ImmutableMap.copyOf(origins));
   }
 
   private Node child(JsonNode value, String name, int at) {
-    return new Node(value, this, name, at, null, null, template);
+    return new Node(value, this, name, at, null, null);
   }
 
   /** The path from the document's root, such as {@code $[3].properties.network}. */
@@ -145,15 +131,12 @@ final class Node {
     return out.toString();
   }
 
-  /** The value, with a template expression evaluated. */
+  /** The value. */
   JsonNode json() {
-    if (value == null) {
-      value = template.isPresent() ? template.get().evaluate(this, raw) : raw;
-    }
-    return value;
+    return raw;
   }
 
-  /** The value as written, before any template expression is evaluated. */
+  /** The value as written (the same as {@link #json()}). */
   JsonNode raw() {
     return raw;
   }
@@ -422,11 +405,8 @@ final class Node {
   }
 
   private String shown() {
-    if (ResourceInput.isUnknown(value != null ? value : raw)) {
-      return "unknown"; // never evaluates: an error may come from evaluating this very node
-    }
-    if (template.isPresent() && raw.isTextual() && value != null && value != raw) {
-      return Json.show(raw) + " = " + Json.show(value);
+    if (ResourceInput.isUnknown(raw)) {
+      return "unknown";
     }
     return Json.show(raw);
   }

@@ -80,6 +80,18 @@ public final class ResourceInput {
     return isUnknown(node) ? Optional.of(((Unknown) ((POJONode) node).getPojo()).why()) : Optional.empty();
   }
 
+  /**
+   * Tells whether the reader reads resources of a type; resources of other types are only counted
+   * (as skipped), so a front end need not evaluate their content.
+   *
+   * @param type a full resource type, in any case
+   * @return whether the reader maps it to the model
+   */
+  public static boolean isReadType(String type) {
+    Checks.notNull(type, "ResourceInput.isReadType.type");
+    return ArmReader.Kind.of(type).isPresent();
+  }
+
   /** The content of an unknown-value marker. */
   private record Unknown(String why) {
     @Override

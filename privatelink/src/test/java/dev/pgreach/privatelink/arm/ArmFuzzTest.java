@@ -171,7 +171,7 @@ class ArmFuzzTest {
 
     assertEquals(ErrorCode.INVALID_INPUT, e.code());
     assertTrue(e.getMessage().startsWith("$.variables.v2 (\"[concat(variables('v1'), "), e.getMessage());
-    assertTrue(e.getMessage().contains("more than " + TemplateExpressions.MAX_VALUE_NODES + " JSON values"), e.getMessage());
+    assertTrue(e.getMessage().contains("more than 100000 JSON values, the most a template value may hold"), e.getMessage());
   }
 
   @Test
@@ -182,13 +182,14 @@ class ArmFuzzTest {
         "{\"variables\": {\"a\": [1, 2, 3], \"b\": " + level.formatted((Object[]) java.util.Collections.nCopies(20, "a").toArray(String[]::new))
             + ", \"c\": " + level.formatted((Object[]) java.util.Collections.nCopies(20, "b").toArray(String[]::new))
             + ", \"d\": " + level.formatted((Object[]) java.util.Collections.nCopies(20, "c").toArray(String[]::new))
+            + ", \"e\": " + level.formatted((Object[]) java.util.Collections.nCopies(20, "d").toArray(String[]::new))
             + "}, \"resources\": [{\"type\": \"Microsoft.Network/virtualNetworks\", \"name\": \"v\", \"location\": \"westeurope\","
-            + " \"properties\": {\"addressSpace\": {\"addressPrefixes\": \"[variables('d')]\"}}}]}";
+            + " \"properties\": {\"addressSpace\": {\"addressPrefixes\": \"[variables('e')]\"}}}]}";
 
     PgreachException e = refused(template);
 
     assertEquals(ErrorCode.INVALID_INPUT, e.code());
-    assertTrue(e.getMessage().startsWith("$.variables.d (an array of 20): the evaluated value would hold more than 10000 JSON values"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("$.variables.e (an array of 20): the evaluated value would hold more than 100000 JSON values"), e.getMessage());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.pgreach.privatelink.arm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -179,13 +180,13 @@ class ArmImportErrorsTest {
 
   static Stream<Arguments> templateMistakes() {
     return Stream.of(
-        Arguments.of("[uniqueString(resourceGroup().id)]", "$.resources[0].location (", "function 'uniqueString' is not supported"),
+        Arguments.of("[frobnicate(resourceGroup().id)]", "$.resources[0].location (", "function 'frobnicate' is not supported"),
         Arguments.of("[parameters('missing')]", "$.resources[0].location (", "names template parameter 'missing', which the template does not declare"),
         Arguments.of("[parameters('secret')]", "$.resources[0].location (", "names template parameter 'secret', which has no defaultValue"),
         Arguments.of("[variables('a')]", "$.variables.", "whose value refers back to itself"),
         Arguments.of("[concat('a', ]", "$.resources[0].location (", "is not a template expression pgreach can evaluate"),
         Arguments.of("[concat('a' 'b')]", "$.resources[0].location (", "')' was expected at character"),
-        Arguments.of("[resourceGroup().location]", "$.resources[0].location (", "has no member 'location' (give deployment.location in the companion document)"),
+        Arguments.of("[createObject('region', 'westeurope').location]", "$.resources[0].location (", "has no member 'location' (its members are region)"),
         Arguments.of("[" + "concat(".repeat(40) + "'x'" + ")".repeat(40) + "]", "$.resources[0].location (", "template expressions nest deeper than 32"),
         Arguments.of("[concat('" + "x".repeat(9000) + "')]", "$.resources[0].location (", "is a template expression longer than 8192 characters"));
   }
@@ -195,7 +196,7 @@ class ArmImportErrorsTest {
   void read_templateExpressionMistake_namesPath(String expression, String path, String problem) {
     String template =
         """
-        {"parameters": {"secret": {"type": "SecureString"}},
+        {"parameters": {"secret": {"type": "string"}},
          "variables": {"a": "[variables('b')]", "b": "[variables('a')]"},
          "resources": [{"type": "Microsoft.Network/virtualNetworks", "name": "v", "location": %s,
            "properties": {"addressSpace": {"addressPrefixes": ["10.0.0.0/16"]}}}]}
@@ -208,10 +209,13 @@ class ArmImportErrorsTest {
   }
 
   @Test
-  void read_templateWithCopyLoop_isRefused() {
-    String template = "{\"resources\": [{\"type\": \"Microsoft.Network/virtualNetworks\", \"name\": \"v\", \"copy\": {\"name\": \"c\", \"count\": 3}}]}";
+  void read_templateWithCopyLoopOfOneName_isADuplicateNamingTheResource() {
+    String template = "{\"resources\": [{\"type\": \"Microsoft.Network/virtualNetworks\", \"name\": \"v\", \"location\": \"westeurope\", \"copy\": {\"name\": \"c\", \"count\": 3}}]}";
     PgreachException e = assertThrows(PgreachException.class, () -> ArmImport.read(template));
-    assertTrue(e.getMessage().startsWith("$.resources[0].copy (missing): copy loops are not supported"), e.getMessage());
+    assertEquals(ErrorCode.DUPLICATE_RESOURCE, e.code());
+    assertEquals(2, e.problems().size(), "the second and third instance each repeat the first");
+    assertTrue(e.problems().get(0).getMessage().startsWith("$.resources[0] (an object): lists "), e.getMessage());
+    assertFalse(e.getMessage().contains("(missing)"), e.getMessage());
   }
 
   @Test

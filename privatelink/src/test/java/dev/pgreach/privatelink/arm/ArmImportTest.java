@@ -377,18 +377,19 @@ class ArmImportTest {
   }
 
   @Test
-  void read_template_withoutDeployment_usesPlaceholderScopeAndNeedsLocation() {
+  void read_template_withoutDeployment_usesPlaceholderScopeAndReadsTheGroupsLocationAsUnknown() {
     String template =
         "{\"resources\": [{\"type\": \"Microsoft.Network/virtualNetworks\", \"name\": \"v\", \"location\": \"westeurope\","
             + " \"properties\": {\"addressSpace\": {\"addressPrefixes\": [\"10.0.0.0/16\"]}}}]}";
-    Estate e = ArmImport.read(template).estate();
+    ArmImport read = ArmImport.read(template);
+    Estate e = read.estate();
     assertEquals(
         id("/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/deployment/providers/Microsoft.Network/virtualNetworks/v"),
         e.network().virtualNetworks().get(0).id());
-    String needsLocation = template.replace("\"westeurope\"", "\"[resourceGroup().location]\"");
-    var error = org.junit.jupiter.api.Assertions.assertThrows(dev.pgreach.core.PgreachException.class, () -> ArmImport.read(needsLocation));
-    assertTrue(error.getMessage().startsWith("$.resources[0].location (\"[resourceGroup().location]\")"), error.getMessage());
-    assertTrue(error.getMessage().contains("deployment.location"), error.getMessage());
+    assertTrue(read.notes().stream().anyMatch(n -> n.startsWith("$: the deployment names no subscription nor resource group")), read.notes()::toString);
+    String groupLocation = template.replace("\"westeurope\"", "\"[resourceGroup().location]\"");
+    ArmImport unknown = ArmImport.read(groupLocation);
+    assertTrue(unknown.notes().stream().anyMatch(n -> n.contains("$.resources[0].location") && n.contains("deployment.location")), unknown.notes()::toString);
   }
 
   // ---------------------------------------------------------------- private endpoint connection state

@@ -1,0 +1,164 @@
+package dev.pgreach.privatelink;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.collect.ImmutableList;
+import dev.pgreach.core.AddressSet;
+import dev.pgreach.core.Ipv4Range;
+import dev.pgreach.core.ResourceId;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Who can reach every server of an estate: one {@link Exposure} per server, in server id order,
+ * for one port at one instant — the all-pairs answer of {@link Connectivity#matrix(int, Instant)}.
+ *
+ * <p>It renders as JSON ({@link #toJson()}: the port, the instant and each server's exposure in the
+ * shape of the command line's {@code expose --json}) and as CSV ({@link #toCsv()}: one row per
+ * server, source place and front door, and one row per server for its public endpoint).
+ *
+ * @param port the port every exposure is for
+ * @param at the instant every exposure is for
+ * @param exposures every server's exposure, in server id order
+ */
+public record ExposureMatrix(int port, Instant at, ImmutableList<Exposure> exposures) {
+  /** The CSV header. */
+  public static final String CSV_HEADER = "server,place,subnet,door,address,private_endpoint,connected,undecided";
+
+  /**
+   * Checks the components.
+   *
+   * @param port the port every exposure is for
+   * @param at the instant every exposure is for
+   * @param exposures every server's exposure, in server id order
+   * @throws dev.pgreach.core.PgreachException {@link
+   *     dev.pgreach.core.ErrorCode#MISSING_ATTRIBUTE} for a null component
+   */
+  public ExposureMatrix {
+    Checks.notNull(at, "ExposureMatrix.at");
+    Checks.notNull(exposures, "ExposureMatrix.exposures");
+  }
+
+  /**
+   * Returns the exposure of one server.
+   *
+   * @param server the server's id
+   * @return its exposure, or empty when the estate holds no such server
+   */
+  public Optional<Exposure> of(ResourceId server) {
+    return exposures.stream().filter(x -> x.server().equals(server)).findFirst();
+  }
+
+  /**
+   * Renders the matrix as indented JSON: {@code port}, {@code at} and {@code servers}, each with
+   * {@code server}, {@code privatePaths} (place, subnet, door, address, privateEndpoint, connected,
+   * undecided), {@code publicSources}, {@code publicUndecided} and {@code azureServices}. Address
+   * sets are arrays of canonical ranges, each a CIDR prefix where it is one.
+   *
+   * @return the JSON text, ending with a newline
+   */
+  public String toJson() {
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode o = mapper.createObjectNode();
+    o.put("port", port);
+    o.put("at", at.toString());
+    ArrayNode servers = o.putArray("servers");
+    for (Exposure x : exposures) {
+      ObjectNode s = servers.addObject();
+      s.put("server", x.server().toString());
+      ArrayNode paths = s.putArray("privatePaths");
+      for (Exposure.Reach r : x.privatePaths()) {
+        ObjectNode p = paths.addObject();
+        p.put("place", r.place().toString());
+        if (r.subnet().isPresent()) {
+          p.put("subnet", r.subnet().get().toString());
+        } else {
+          p.putNull("subnet");
+        }
+        p.put("door", r.door().name());
+        p.put("address", r.address().toString());
+        if (r.privateEndpoint().isPresent()) {
+          p.put("privateEndpoint", r.privateEndpoint().get().toString());
+        } else {
+          p.putNull("privateEndpoint");
+        }
+        addresses(p.putArray("connected"), r.connected());
+        addresses(p.putArray("undecided"), r.undecided());
+      }
+      addresses(s.putArray("publicSources"), x.publicSources());
+      addresses(s.putArray("publicUndecided"), x.publicUndecided());
+      s.put("azureServices", x.azureServices());
+    }
+    try {
+      return mapper.writeValueAsString(o) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a tree of strings and numbers always writes", e);
+    }
+  }
+
+  /**
+   * Renders the matrix as CSV ({@link #CSV_HEADER}, then rows): a row per server, source place and
+   * private front door; and, for a server whose public endpoint admits something, a row with place
+   * {@code Internet} and door {@code PUBLIC_ENDPOINT} (its address column empty, and {@code
+   * AzureServices} added to the connected column when the {@code 0.0.0.0} rule admits Azure).
+   * Address sets are space-separated canonical ranges; fields holding a comma or quote are quoted.
+   *
+   * @return the CSV text, lines ending with {@code \n}
+   */
+  public String toCsv() {
+    StringBuilder b = new StringBuilder(CSV_HEADER).append('\n');
+    for (Exposure x : exposures) {
+      for (Exposure.Reach r : x.privatePaths()) {
+        row(b, x.server().toString(), r.place().toString(), r.subnet().map(ResourceId::toString).orElse(""), r.door().name(),
+            r.address().toString(), r.privateEndpoint().map(ResourceId::toString).orElse(""), text(r.connected()), text(r.undecided()));
+      }
+      if (!x.publicSources().isEmpty() || !x.publicUndecided().isEmpty() || x.azureServices()) {
+        String connected = text(x.publicSources());
+        if (x.azureServices()) {
+          connected = connected.isEmpty() ? "AzureServices" : connected + " AzureServices";
+        }
+        row(b, x.server().toString(), "Internet", "", FrontDoorKind.PUBLIC_ENDPOINT.name(), "", "", connected, text(x.publicUndecided()));
+      }
+    }
+    return b.toString();
+  }
+
+  private static void row(StringBuilder b, String... fields) {
+    for (int i = 0; i < fields.length; i++) {
+      if (i > 0) {
+        b.append(',');
+      }
+      String f = fields[i];
+      if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0) {
+        b.append('"').append(f.replace("\"", "\"\"")).append('"');
+      } else {
+        b.append(f);
+      }
+    }
+    b.append('\n');
+  }
+
+  private static String text(AddressSet set) {
+    StringBuilder b = new StringBuilder();
+    for (Ipv4Range r : set.ranges()) {
+      if (b.length() > 0) {
+        b.append(' ');
+      }
+      b.append(range(r));
+    }
+    return b.toString();
+  }
+
+  private static void addresses(ArrayNode a, AddressSet set) {
+    for (Ipv4Range r : set.ranges()) {
+      a.add(range(r));
+    }
+  }
+
+  private static String range(Ipv4Range r) {
+    return r.isPrefix() && r.size() > 1 ? r.toPrefixes().get(0).toString() : r.toString();
+  }
+}
