@@ -479,44 +479,60 @@ public final class DnsValidation {
       if (d.kind() != DnsServerKind.CUSTOM) {
         continue;
       }
+      List<String> failing = new ArrayList<>();
+      Resolution firstFailure = null;
+      Optional<String> undecided = Optional.empty();
+      boolean decided = false;
       for (Map.Entry<DnsName, DnsName> e : names.entrySet()) {
         Resolution r = resolver.resolveThrough(d, e.getKey());
         if (!askedOfAzureDns(r, e.getValue())) {
-          Optional<String> undecided =
+          Optional<String> u =
               r.steps().stream()
                   .filter(st -> st instanceof DnsStep.Undecided)
                   .map(st -> ((DnsStep.Undecided) st).subject() + ": " + ((DnsStep.Undecided) st).why())
                   .findFirst()
                   .or(() -> endpointsUnseen(estate, e.getKey()));
-          Finding f =
-              Finding.of(
-                  FindingCode.CUSTOM_DNS_NOT_FORWARDING_TO_AZURE,
-                  d.id(),
-                  "forwarders",
-                  e.getKey(),
-                  "DNS server "
-                      + d.name()
-                      + " does not send "
-                      + e.getValue()
-                      + ", the private name of "
-                      + e.getKey()
-                      + ", to Azure-provided DNS ("
-                      + Resolver.AZURE_PROVIDED_DNS
-                      + ") from inside a virtual network, directly or through other servers, so the private zones cannot answer it. Asked for "
-                      + e.getKey()
-                      + ", it ends with: "
-                      + r.lastStep().reason()
-                      + " Forward "
-                      + ZoneName.POSTGRES
-                      + " to "
-                      + Resolver.AZURE_PROVIDED_DNS
-                      + " from a server in a virtual network, or to a Private Resolver inbound endpoint.");
-          // Where the chain stops at something the input does not show, it may still reach Azure DNS.
-          out.add(undecided.isEmpty() ? f : f.notInInput(undecided.get()));
-          break;
+          failing.add(e.getKey() + " (private name " + e.getValue() + ")");
+          if (firstFailure == null || (u.isEmpty() && !decided)) {
+            firstFailure = r;
+            undecided = u;
+          }
+          decided |= u.isEmpty();
         }
       }
+      if (failing.isEmpty()) {
+        continue;
+      }
+      Finding f =
+          Finding.of(
+              FindingCode.CUSTOM_DNS_NOT_FORWARDING_TO_AZURE,
+              d.id(),
+              "forwarders",
+              ZoneName.POSTGRES,
+              "DNS server "
+                  + d.name()
+                  + " does not send the private names of "
+                  + names(failing)
+                  + " to Azure-provided DNS ("
+                  + Resolver.AZURE_PROVIDED_DNS
+                  + ") from inside a virtual network, directly or through other servers, so the private zones cannot answer them. Asked for "
+                  + firstFailure.name()
+                  + ", it ends with: "
+                  + firstFailure.lastStep().reason()
+                  + " Forward "
+                  + ZoneName.POSTGRES
+                  + " to "
+                  + Resolver.AZURE_PROVIDED_DNS
+                  + " from a server in a virtual network, or to a Private Resolver inbound endpoint.");
+      // Where every chain stops at something the input does not show, they may still reach Azure DNS.
+      out.add(decided ? f : f.notInInput(undecided.get()));
     }
+  }
+
+  /** Host names for a sentence: all of up to three, else the first three and how many more. */
+  private static String names(List<String> failing) {
+    String list = String.join(", ", failing.subList(0, Math.min(3, failing.size())));
+    return failing.size() <= 3 ? list : list + " and " + (failing.size() - 3) + " more servers";
   }
 
   /**

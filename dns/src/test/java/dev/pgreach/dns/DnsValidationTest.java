@@ -414,8 +414,8 @@ class DnsValidationTest {
     List<Finding> f = only(validate(estate), FindingCode.CUSTOM_DNS_NOT_FORWARDING_TO_AZURE);
 
     assertEquals(1, f.size(), f.toString());
-    assertEquals("orders.postgres.database.azure.com", f.get(0).value());
-    assertTrue(f.get(0).message().contains("does not send orders." + ORDERS_ZONE), f.get(0).message());
+    assertEquals("postgres.database.azure.com", f.get(0).value(), "one finding per DNS server: the zone it must forward");
+    assertTrue(f.get(0).message().contains("does not send the private names of orders.postgres.database.azure.com (private name orders." + ORDERS_ZONE + ")"), f.get(0).message());
     assertTrue(f.get(0).message().contains("Public DNS has no record for orders." + ORDERS_ZONE), f.get(0).message());
     assertEquals(ResolutionDisposition.NXDOMAIN, estate.resolver().resolve(TestEstate.CORP_HOST, TestEstate.fqdn("orders")).disposition());
     assertEquals(ResolutionDisposition.ADDRESS, estate.resolver().resolve(TestEstate.CORP_HOST, TestEstate.fqdn("crm")).disposition());

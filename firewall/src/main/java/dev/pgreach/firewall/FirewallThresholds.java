@@ -44,6 +44,27 @@ public record FirewallThresholds(OptionalInt maxRules, OptionalLong maxPublicAdd
   }
 
   /**
+   * Returns the most firewall rules a server may have without a finding.
+   *
+   * @return the threshold, or empty when there is none
+   */
+  @Override
+  public OptionalInt maxRules() {
+    return maxRules;
+  }
+
+  /**
+   * Returns the most public addresses a server's firewall rules may admit together without a
+   * finding.
+   *
+   * @return the threshold, or empty when there is none
+   */
+  @Override
+  public OptionalLong maxPublicAddresses() {
+    return maxPublicAddresses;
+  }
+
+  /**
    * Returns no thresholds: neither posture finding is raised.
    *
    * @return the thresholds that are off

@@ -43,6 +43,36 @@ public record ExposureMatrix(int port, Instant at, ImmutableList<Exposure> expos
   }
 
   /**
+   * Returns the port every exposure is for.
+   *
+   * @return the port, 5432 or 6432 for PgBouncer as asked
+   */
+  @Override
+  public int port() {
+    return port;
+  }
+
+  /**
+   * Returns the instant every exposure is for.
+   *
+   * @return the instant
+   */
+  @Override
+  public Instant at() {
+    return at;
+  }
+
+  /**
+   * Returns every server's exposure.
+   *
+   * @return one exposure per server of the estate, in server id order
+   */
+  @Override
+  public ImmutableList<Exposure> exposures() {
+    return exposures;
+  }
+
+  /**
    * Returns the exposure of one server.
    *
    * @param server the server's id
