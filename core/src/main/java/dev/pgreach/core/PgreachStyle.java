@@ -14,6 +14,11 @@ import org.immutables.value.Value;
  * attribute can be set once), collections are Guava immutable collections, and no attribute may be
  * {@code null}.
  *
+ * <p>Generated classes carry only annotations of the JDK ({@code allowedClasspathAnnotations}):
+ * Immutables would otherwise mark them with its own {@code org.immutables.value.Generated} and
+ * Error Prone's annotations, and an application compiling against pgreach with {@code -Xlint:all
+ * -Werror} and without those jars would fail on "cannot find annotation method" warnings.
+ *
  * <p>This annotation is part of pgreach's own build; applications do not need it.
  */
 @Target({ElementType.PACKAGE, ElementType.TYPE})
@@ -27,5 +32,6 @@ import org.immutables.value.Value;
     defaults = @Value.Immutable(copy = false),
     builderVisibility = Value.Style.BuilderVisibility.PACKAGE,
     throwForInvalidImmutableState = PgreachException.class,
-    throwForNullPointer = PgreachException.class)
+    throwForNullPointer = PgreachException.class,
+    allowedClasspathAnnotations = {javax.annotation.processing.Generated.class})
 public @interface PgreachStyle {}

@@ -346,6 +346,62 @@ public final class Reachability {
     return new EffectiveRoute(p, type, Optional.empty(), source, Optional.ofNullable(via), name);
   }
 
+  /**
+   * Why the route chosen from network {@code v} to an address is not known, when a private
+   * endpoint the input does not show may hold the address: an endpoint's /32 system route reaches
+   * {@code v} and its connected peers and overrides user routes (unless the endpoint's subnet
+   * applies route tables and the user route is at least as specific as the endpoint network's
+   * prefix), so an unseen endpoint would take the packet straight to it. Nothing is undecided when
+   * the subnet holding the address shows all its endpoints, is delegated (a delegated subnet holds
+   * none), gives the address to a known interface or endpoint, or when the chosen route already
+   * goes where the endpoint's would.
+   */
+  private Optional<RouteStep.Undecided> unseenEndpoint(VirtualNetwork v, EffectiveRoute route, Ipv4Address destination) {
+    Coverage coverage = network.coverage();
+    if (!coverage.isOpen() || route.source() == RouteSource.PRIVATE_ENDPOINT) {
+      return Optional.empty();
+    }
+    List<VirtualNetwork> reached = new ArrayList<>();
+    reached.add(v);
+    reached.addAll(connectedPeers(v));
+    for (VirtualNetwork w : reached) {
+      if (!w.addresses().contains(destination)) {
+        continue;
+      }
+      for (Subnet s : w.subnets()) {
+        if (!s.addressPrefix().contains(destination)) {
+          continue;
+        }
+        boolean sameWay =
+            w.equals(v)
+                ? route.nextHopType() == NextHopType.VNET_LOCAL
+                : route.nextHopType() == NextHopType.VNET_PEERING && route.via().map(w.id()::equals).orElse(false);
+        if (sameWay
+            || s.delegation().isPresent()
+            || coverage.isComplete(Inventory.PRIVATE_ENDPOINTS, s.id())
+            || privateEndpointAddresses.containsEntry(s.id(), destination)
+            || network.networkInterfacesIn(s.id()).stream().anyMatch(n -> n.privateAddress().equals(destination))) {
+          return Optional.empty();
+        }
+        if (s.privateEndpointNetworkPolicies().appliesRouteTable() && route.source() == RouteSource.USER) {
+          int vnetLength = w.addressSpace().stream().filter(p -> p.contains(destination)).mapToInt(Ipv4Prefix::length).findFirst().orElse(32);
+          if (route.addressPrefix().length() >= vnetLength) {
+            return Optional.empty(); // this user route would win over an endpoint's /32 as well
+          }
+        }
+        return Optional.of(
+            new RouteStep.Undecided(
+                ReasonCode.NOT_OBSERVED,
+                s.id().toString(),
+                Inventory.PRIVATE_ENDPOINTS.of("subnet " + s.name() + " of " + w.name()) + " are not all in the input: a private endpoint at "
+                    + destination + " would be reached by its own /32 system route, not by route " + route.name() + " (" + route.addressPrefix()
+                    + " -> " + route.nextHopType() + ")."));
+      }
+      return Optional.empty();
+    }
+    return Optional.empty();
+  }
+
   /** The peers of {@code v} with links in both directions, in id order. */
   private List<VirtualNetwork> connectedPeers(VirtualNetwork v) {
     return index.connectedPeers(v);
@@ -787,6 +843,12 @@ public final class Reachability {
           return undecided(steps, hops);
         }
         EffectiveRoute route = lookup(subnet.id()).select(destination);
+        Optional<RouteStep.Undecided> unseen = unseenEndpoint(vnet, route, destination);
+        if (unseen.isPresent()) {
+          hops.add(new Hop(new Place.Vnet(vnet.id()), here, Optional.of(subnet.id()), nic.map(NetworkInterface::id), Optional.empty()));
+          steps.add(unseen.get());
+          return undecided(steps, hops);
+        }
         hops.add(
             new Hop(new Place.Vnet(vnet.id()), here, Optional.of(subnet.id()), nic.map(NetworkInterface::id), Optional.of(route)));
         steps.add(new RouteStep.RouteChosen(subnet.id(), destination, route));

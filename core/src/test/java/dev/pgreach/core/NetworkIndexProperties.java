@@ -26,7 +26,7 @@ class NetworkIndexProperties {
                     .flatMap(cs -> NetworkArbitraries.destinationsOf(n).list().ofMinSize(1).ofMaxSize(8).map(ds -> Tuple.of(n, cs, ds))));
   }
 
-  @Property(tries = 200)
+  @Property(tries = 100)
   void peersLinksAndOwnersAreThoseTheScansFind(@ForAll("questions") Tuple3<Network, List<ClientLocation>, List<Ipv4Address>> q) {
     Network n = q.get1();
     NetworkIndex index = new NetworkIndex(n);
@@ -52,7 +52,7 @@ class NetworkIndexProperties {
     }
   }
 
-  @Property(tries = 200)
+  @Property(tries = 100)
   void aFirstHopDropBlocksEveryHostOfTheSubnet(@ForAll("questions") Tuple3<Network, List<ClientLocation>, List<Ipv4Address>> q) {
     Network n = q.get1();
     Reachability r = Reachability.of(n, ServiceProfile.current());

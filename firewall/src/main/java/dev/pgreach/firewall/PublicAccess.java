@@ -377,10 +377,10 @@ public final class PublicAccess {
    * Decides, without a trace, whether a known address may open a connection at an instant: the
    * disposition {@link #admit(Ipv4Address, Instant)} gives, in one binary search for the common
    * cases. The rules without a change time (always settled) are merged into sorted int intervals
-   * at compile time: an address in them is admitted. An address outside them, where no rule or
-   * removal has a change time, there is no {@code 0.0.0.0} rule and the rules are complete, is
-   * refused. Anything else (the propagation window, the Azure-services rule, unknown settings)
-   * takes the traced path.
+   * at compile time: an address in them is admitted. Where no rule or removal has a change time
+   * and the rules are complete, an address outside them is refused, unless it is one of {@link
+   * #azureRanges()} and the {@code 0.0.0.0} rule (a separate, small index: the Azure ranges) has
+   * settled. Anything else (the propagation window, unknown settings) takes the traced path.
    *
    * @param source the source address
    * @param at the question's instant
@@ -398,8 +398,14 @@ public final class PublicAccess {
       if (c.settled.contains(source.toBits())) {
         return Disposition.ALLOWED;
       }
-      if (c.untimed && c.azureRules.length == 0 && rulesComplete) {
-        return Disposition.BLOCKED;
+      if (c.untimed && rulesComplete) {
+        // Outside every rule: only the 0.0.0.0 rule may still admit, and only an Azure address.
+        if (c.azureRules.length == 0 || !azureRanges.contains(source)) {
+          return Disposition.BLOCKED;
+        }
+        if (settled(c.azureRules[0].changedAt(), at, profile.firewallPropagationDelay())) {
+          return Disposition.ALLOWED;
+        }
       }
     }
     return admit(FirewallSource.of(source), at).disposition();

@@ -120,7 +120,7 @@ class PublicAccessProperties {
     }
   }
 
-  @Property(tries = 300)
+  @Property(tries = 200)
   void theTracelessDecisionIsTheDispositionOfTheTracedOne(
       @ForAll("ruleSets") FirewallRuleSet timed,
       @ForAll("addresses") Ipv4Address random,

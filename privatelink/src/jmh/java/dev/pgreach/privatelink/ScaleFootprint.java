@@ -34,11 +34,19 @@ public final class ScaleFootprint {
         e.network().flexibleServers().size(), fw, e.privateEndpoints().size(), e.privateDnsZones().size(), links, e.clients().size(), (t1 - t0) / 1_000_000);
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     long before = used(memory);
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long t2 = System.nanoTime();
+    long c2 = threads.getCurrentThreadCpuTime();
     Connectivity c = Connectivity.of(e);
+    long c3 = threads.getCurrentThreadCpuTime();
     long t3 = System.nanoTime();
     long after = used(memory);
-    System.out.printf("compile %d ms, retained %.1f MB%n", (t3 - t2) / 1_000_000, (after - before) / 1e6);
+    System.out.printf("compile %d ms wall, %d ms cpu, retained %.1f MB%n", (t3 - t2) / 1_000_000, (c3 - c2) / 1_000_000, (after - before) / 1e6);
+    long c4 = threads.getCurrentThreadCpuTime();
+    c.expose(g.integratedServers().get(0), 5432, java.time.Instant.parse("2026-11-24T12:00:00Z"));
+    long c5 = threads.getCurrentThreadCpuTime();
+    long indexed = used(memory);
+    System.out.printf("first exposure (builds the exposure indices) %d ms cpu; retained with them %.1f MB%n", (c5 - c4) / 1_000_000, (indexed - before) / 1e6);
     if (args.length > 1) {
       Client client = e.clients().get(0);
       for (ResourceId s : g.servers().subList(0, Math.min(12, g.servers().size()))) {

@@ -21,7 +21,7 @@ class ExposureMatrixProperties {
   }
 
   /** The all-pairs answer is every server's own exposure, in id order, on a fresh compiled view. */
-  @Property(tries = 40)
+  @Property(tries = 25)
   void theMatrixIsEveryServersExposure(@ForAll("estates") Estate estate) {
     ExposureMatrix m = Connectivity.of(estate, ServiceProfile.current()).matrix(5432, EstateArbitraries.INSTANT);
     Connectivity fresh = Connectivity.of(estate, ServiceProfile.current());
@@ -33,7 +33,7 @@ class ExposureMatrixProperties {
   }
 
   /** The JSON holds every server and path; the CSV a row per path and per admitting public endpoint. */
-  @Property(tries = 40)
+  @Property(tries = 25)
   void theRenderingsHoldEveryRow(@ForAll("estates") Estate estate) throws Exception {
     ExposureMatrix m = Connectivity.of(estate, ServiceProfile.current()).matrix(5432, EstateArbitraries.INSTANT);
     JsonNode json = new ObjectMapper().readTree(m.toJson());

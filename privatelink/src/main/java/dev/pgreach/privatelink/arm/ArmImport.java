@@ -55,9 +55,8 @@ import dev.pgreach.privatelink.arm.template.Templates;
  * read.skippedTypes();   // {Microsoft.Compute/virtualMachines=3, Microsoft.Storage/storageAccounts=1}
  * }</pre>
  *
- * <p><b>Warning:</b> this class and {@link ArmExport} use Jackson, which is an optional
- * dependency of pgreach-privatelink: add {@code com.fasterxml.jackson.core:jackson-databind} to
- * use them.
+ * <p>This class and {@link ArmExport} read and write JSON with Jackson, a dependency of
+ * pgreach-privatelink that comes with it.
  */
 public final class ArmImport {
   private final Estate estate;

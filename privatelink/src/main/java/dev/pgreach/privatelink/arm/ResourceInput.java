@@ -81,6 +81,24 @@ public final class ResourceInput {
   }
 
   /**
+   * Parses a JSON document under the limits the ARM reader applies to its own input (nesting
+   * depth, string, number and name lengths, document size; duplicate keys and trailing content
+   * are errors), so that a front end reads its documents as safely as ARM JSON is read.
+   *
+   * @param json the document
+   * @param root the path of the document's root in messages, such as {@code $}
+   * @return the tree
+   * @throws dev.pgreach.core.PgreachException {@link dev.pgreach.core.ErrorCode#INVALID_INPUT}
+   *     naming where reading stopped; {@link dev.pgreach.core.ErrorCode#MISSING_ATTRIBUTE} for a
+   *     null argument
+   */
+  public static JsonNode parse(String json, String root) {
+    Checks.notNull(json, "ResourceInput.parse.json");
+    Checks.notNull(root, "ResourceInput.parse.root");
+    return Json.parse(json, root);
+  }
+
+  /**
    * Tells whether the reader reads resources of a type; resources of other types are only counted
    * (as skipped), so a front end need not evaluate their content.
    *

@@ -19,9 +19,8 @@
  * functions other than those {@link dev.pgreach.privatelink.arm.ArmImport} lists). Nothing here
  * calls Azure: the JSON is the whole input.
  *
- * <p>This package needs Jackson ({@code com.fasterxml.jackson.core:jackson-databind}), an optional
- * dependency of pgreach-privatelink that users of this package add themselves; no Jackson type
- * appears in its API.
+ * <p>This package reads JSON with Jackson ({@code com.fasterxml.jackson.core:jackson-databind}), a
+ * dependency of pgreach-privatelink; no Jackson type appears in its API.
  */
 @dev.pgreach.core.PgreachStyle
 package dev.pgreach.privatelink.arm;

@@ -2,6 +2,7 @@ package dev.pgreach.privatelink.cli;
 
 import dev.pgreach.core.PgreachException;
 import dev.pgreach.core.ServiceProfile;
+import dev.pgreach.privatelink.arm.ArmDocument;
 import dev.pgreach.privatelink.arm.ArmImport;
 import dev.pgreach.privatelink.arm.Companion;
 import java.io.IOException;
@@ -16,9 +17,22 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** The estate a command reads, with the profile and instant its questions are asked under. */
+/**
+ * The estate a command reads, with the profile, instant and format its questions are asked under.
+ *
+ * <p>Where the estate comes from is one group of options, {@link #SOURCES}, read by {@link
+ * #estate(Options)}: ARM documents ({@code --estate}, repeatable), a companion document, or the
+ * bundled sample. A new source - template parameters, a Terraform plan or state - is one more
+ * option in {@link #SOURCES} and one more branch in {@link #estate(Options)}; every command that
+ * reads an estate then accepts it.
+ */
 final class Inputs {
   /** Where the bundled sample estate's ARM resources are, on the class path. */
   static final String SAMPLE_RESOURCES = "/dev/pgreach/privatelink/sample/resources.json";
@@ -29,33 +43,52 @@ final class Inputs {
   /** The largest input file read, in bytes. */
   static final long MAX_FILE_SIZE = 256L * 1024 * 1024;
 
+  /** The options that say where an estate comes from. */
+  static final Options.Spec SOURCES =
+      new Options.Spec(Set.of("--companion"), Set.of("--estate"), Set.of("--sample", "--help"));
+
+  /** The options every command that answers about an estate takes besides its sources. */
+  static final Options.Spec COMMON = Options.Spec.of("--profile", "--format");
+
   /** How much of a file is read at a time: small enough not to count as a huge object to the heap. */
   private static final int CHUNK = 64 * 1024;
 
   private Inputs() {}
 
   /**
-   * Reads the estate named by {@code --estate} and {@code --companion}, or the bundled sample for
-   * {@code --sample}.
+   * An estate read, with the documents it was read from (for locations in reports).
+   *
+   * @param imported the import
+   * @param documents the ARM documents, named by their files
+   */
+  record Loaded(ArmImport imported, List<ArmDocument> documents) {
+    Loaded {
+      documents = List.copyOf(documents);
+    }
+  }
+
+  /**
+   * Reads the estate named by {@code --estate} (one or more) and {@code --companion}, or the
+   * bundled sample for {@code --sample}.
    *
    * @param o the options
    * @return the import
    * @throws CommandFailure for a usage mistake, a file that cannot be read, or input the import rejects
    */
-  static ArmImport estate(Options o) {
+  static Loaded estate(Options o) {
     if (o.has("--sample")) {
       if (o.has("--estate") || o.has("--companion")) {
-        throw CommandFailure.usage("--sample reads the bundled sample estate; it takes neither --estate nor --companion");
+        throw CommandFailure.option("--sample", "--sample reads the bundled sample estate; it takes neither --estate nor --companion");
       }
       return sample();
     }
     if (!o.has("--estate")) {
       if (o.has("--companion")) {
-        throw CommandFailure.usage("--companion needs --estate");
+        throw CommandFailure.option("--estate", "--companion needs --estate");
       }
-      throw CommandFailure.usage("--estate FILE (or --sample) is required");
+      throw CommandFailure.option("--estate", "--estate FILE (or --sample) is required");
     }
-    return read(o.require("--estate"), o.get("--companion"));
+    return read(o.all("--estate"), o.get("--companion"));
   }
 
   /**
@@ -66,20 +99,67 @@ final class Inputs {
    * @return the import
    * @throws CommandFailure for a file that cannot be read, or input the import rejects
    */
-  static ArmImport read(String estateFile, Optional<String> companionFile) {
-    String arm = readFile(estateFile);
-    String label = estateFile + companionFile.map(c -> " with " + c).orElse("");
+  static Loaded read(String estateFile, Optional<String> companionFile) {
+    return read(List.of(estateFile), companionFile);
+  }
+
+  /**
+   * Reads an estate from files of ARM JSON, in order, and, optionally, a companion document.
+   *
+   * @param estateFiles the ARM JSON files; at least one
+   * @param companionFile the companion document's file
+   * @return the import
+   * @throws CommandFailure for a file that cannot be read, or input the import rejects
+   */
+  static Loaded read(List<String> estateFiles, Optional<String> companionFile) {
+    List<ArmDocument> documents = new ArrayList<>();
+    for (String f : estateFiles) {
+      documents.add(ArmDocument.of(f, readFile(f)));
+    }
+    String label = String.join(", ", estateFiles) + companionFile.map(c -> " with " + c).orElse("");
+    Companion companion;
     try {
-      Companion companion = companionFile.map(f -> Companion.parse(readFile(f))).orElse(Companion.empty());
-      return ArmImport.read(arm, companion);
+      companion = companionFile.map(f -> Companion.parse(readFile(f))).orElse(Companion.empty());
     } catch (PgreachException e) {
-      throw new CommandFailure(ExitStatus.DATA_ERROR, "cannot use " + label + ": " + e.code() + ": " + e.getMessage());
+      throw dataError("cannot use " + companionFile.orElseThrow(), companionFile.orElseThrow(), e);
+    }
+    try {
+      return new Loaded(ArmImport.readDocuments(documents, companion), documents);
+    } catch (PgreachException e) {
+      throw dataError("cannot use " + label, estateFiles.size() == 1 ? estateFiles.get(0) : null, e);
     }
   }
 
+  /**
+   * The failure for input the library rejects: its code, and where - the file and the first JSON
+   * path the message names (with several documents the path already starts with the file).
+   */
+  static CommandFailure dataError(String what, String file, PgreachException e) {
+    Matcher m = JSON_PATH.matcher(e.getMessage());
+    String path = null;
+    if (m.find()) {
+      path = m.group(1);
+      int start = m.start(1);
+      String before = e.getMessage().substring(0, start).strip();
+      int space = before.lastIndexOf(' ');
+      String word = space < 0 ? before : before.substring(space + 1);
+      if (file != null) {
+        path = file + " " + path;
+      } else if (!word.isEmpty() && !word.endsWith(":")) {
+        path = word + " " + path;
+      }
+    } else if (file != null) {
+      path = file;
+    }
+    return new CommandFailure(ExitStatus.DATA_ERROR, e.code().name(), path, what + ": " + e.code() + ": " + e.getMessage());
+  }
+
+  private static final Pattern JSON_PATH = Pattern.compile("(?:^|[\\s(])(\\$[^\\s:;,)]*)");
+
   /** The bundled sample estate, read from its ARM JSON and companion document. */
-  static ArmImport sample() {
-    return ArmImport.read(resource(SAMPLE_RESOURCES), Companion.parse(resource(SAMPLE_COMPANION)));
+  static Loaded sample() {
+    String arm = resource(SAMPLE_RESOURCES);
+    return new Loaded(ArmImport.read(arm, Companion.parse(resource(SAMPLE_COMPANION))), List.of(ArmDocument.of("sample/resources.json", arm)));
   }
 
   private static String resource(String name) {
@@ -201,7 +281,7 @@ final class Inputs {
     try {
       return ServiceProfile.named(name);
     } catch (PgreachException e) {
-      throw CommandFailure.usage("--profile (" + name + ") must be current or preview2021");
+      throw CommandFailure.option("--profile", "--profile (" + name + ") must be current or preview2021");
     }
   }
 
@@ -218,26 +298,47 @@ final class Inputs {
       try {
         return Instant.parse(at.get());
       } catch (DateTimeParseException e) {
-        throw CommandFailure.usage("--at (" + at.get() + ") must be an instant such as 2026-11-24T12:00:00Z");
+        throw CommandFailure.option("--at", "--at (" + at.get() + ") must be an instant such as 2026-11-24T12:00:00Z");
       }
     }
     return imported.instant().orElseGet(Instant::now);
   }
 
   /**
-   * Returns the output format named by {@code --format}.
+   * Returns the output format named by {@code --format}, which must be one the command writes.
    *
    * @param o the options
-   * @return whether JSON was asked for
+   * @param allowed the formats the command writes; the first is the default
+   * @return the format
    */
-  static boolean json(Options o) {
-    String f = o.get("--format").orElse("text");
-    if (f.equals("json")) {
-      return true;
+  static Format format(Options o, Format... allowed) {
+    String f = o.get("--format").orElse(allowed[0].word());
+    for (Format a : allowed) {
+      if (a.word().equals(f)) {
+        return a;
+      }
     }
-    if (f.equals("text")) {
-      return false;
+    List<String> words = new ArrayList<>();
+    for (Format a : allowed) {
+      words.add(a.word());
     }
-    throw CommandFailure.usage("--format (" + f + ") must be text or json");
+    throw CommandFailure.option("--format", o.command() + ": --format (" + f + ") must be " + String.join(", ", words));
+  }
+
+  /**
+   * The format of errors, read before anything else can fail: JSON when {@code --format json} (or
+   * {@code --format=json}) is among the arguments, text otherwise (SARIF and JUnit readers get the
+   * line on standard error and the status).
+   *
+   * @param args the arguments
+   * @return whether errors are written as JSON
+   */
+  static boolean errorsAsJson(List<String> args) {
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i).equals("--format=json") || (args.get(i).equals("--format") && i + 1 < args.size() && args.get(i + 1).equals("json"))) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -61,7 +61,7 @@ final class Places {
     }
     ImmutableSet.Builder<TlsVersion> b = ImmutableSet.builder();
     for (String v : text.split(",", -1)) {
-      b.add(TlsVersion.tryParse(v).orElseThrow(() -> CommandFailure.usage("--tls (" + text + ") must be versions such as 1.2,1.3, or none")));
+      b.add(TlsVersion.tryParse(v).orElseThrow(() -> CommandFailure.option("--tls", "--tls (" + text + ") must be versions such as 1.2,1.3, or none")));
     }
     return b.build();
   }
@@ -125,9 +125,11 @@ final class Places {
       }
       return inSubnet(from, found.get(0), address(from, from.substring(colon + 1)));
     }
-    String known = estate.clients().stream().map(Client::name).collect(Collectors.joining(", "));
-    throw CommandFailure.usage(
-        "--from (" + from + ") is not a client in the companion document" + (known.isEmpty() ? "" : " (" + known + ")") + " nor a place; expected " + FORMS);
+    List<String> names = estate.clients().stream().map(Client::name).collect(Collectors.toList());
+    String suggestion = Suggestions.didYouMean(from, names);
+    String known = suggestion.isEmpty() && !names.isEmpty() ? " (" + String.join(", ", names) + ")" : "";
+    throw CommandFailure.option(
+        "--from", "--from (" + from + ") is not a client in the companion document" + known + " nor a place" + suggestion + (suggestion.isEmpty() ? "; expected " : " Expected ") + FORMS);
   }
 
   /** A host at an address of a subnet, which must be inside the subnet's prefix. */
@@ -172,31 +174,6 @@ final class Places {
   }
 
   private static CommandFailure notFound(String from, String problem) {
-    return CommandFailure.usage("--from (" + from + "): " + problem);
-  }
-
-  /**
-   * Returns the server a {@code --server} option names: by name, or by resource id.
-   *
-   * @param estate the estate
-   * @param text the option's value
-   * @return the server
-   * @throws CommandFailure a usage error when no server of the estate has that name or id
-   */
-  static dev.pgreach.core.FlexibleServer server(Estate estate, String text) {
-    java.util.Optional<dev.pgreach.core.FlexibleServer> found =
-        text.startsWith("/")
-            ? dev.pgreach.core.ResourceId.tryParse(text).flatMap(id -> estate.network().flexibleServer(id))
-            : dev.pgreach.core.ServerName.tryParse(text).flatMap(n -> estate.network().flexibleServer(n));
-    return found.orElseThrow(
-        () ->
-            CommandFailure.usage(
-                "--server ("
-                    + text
-                    + ") names no server of the estate; known: "
-                    + estate.network().flexibleServers().stream()
-                        .map(s -> s.name().toString())
-                        .sorted()
-                        .collect(java.util.stream.Collectors.joining(", "))));
+    return CommandFailure.option("--from", "--from (" + from + "): " + problem);
   }
 }

@@ -47,6 +47,38 @@ final class Reports {
     return JsonNodeFactory.instance.objectNode();
   }
 
+  /** The members every JSON output starts with: {@code schemaVersion}, then {@code command}. */
+  static ObjectNode envelope(String command) {
+    ObjectNode o = object();
+    o.put("schemaVersion", Cli.SCHEMA_VERSION);
+    o.put("command", command);
+    return o;
+  }
+
+  /** The JSON object of an error: the status, the stable code, the message and where. */
+  static ObjectNode error(String command, ExitStatus status, String code, String message, java.util.Optional<String> path) {
+    ObjectNode o = envelope(command);
+    ObjectNode e = o.putObject("error");
+    e.put("status", status.code());
+    e.put("code", code);
+    e.put("message", message);
+    if (path.isPresent()) {
+      e.put("path", path.get());
+    } else {
+      e.putNull("path");
+    }
+    return o;
+  }
+
+  /** A JSON object on one line, for JSON lines. */
+  static String line(ObjectNode json) {
+    try {
+      return MAPPER.writeValueAsString(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON line could not be written", e);
+    }
+  }
+
   static String write(ObjectNode json) {
     try {
       return MAPPER.writer(PRINTER).writeValueAsString(json);
@@ -169,39 +201,55 @@ final class Reports {
 
   // ------------------------------------------------------------------ validate
 
-  /** Whether findings make the estate not valid: any of severity ERROR or WARNING. */
-  static boolean valid(List<Finding> findings) {
-    return findings.stream().noneMatch(f -> f.severity() != Severity.ADVICE);
-  }
-
-  private static Map<Severity, Integer> counts(List<Finding> findings) {
+  private static Map<Severity, Integer> counts(List<Gates.Judged> findings) {
     Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
     for (Severity s : Severity.values()) {
       counts.put(s, 0);
     }
-    findings.forEach(f -> counts.merge(f.severity(), 1, Integer::sum));
+    findings.forEach(f -> counts.merge(f.finding().severity(), 1, Integer::sum));
     return counts;
   }
 
-  static String validationText(List<Finding> findings, ArmImport imported) {
+  /** A finding on one line, with what the gates made of it. */
+  static String judgedLine(Gates.Judged j) {
+    StringBuilder s = new StringBuilder(j.finding().toString());
+    j.suppressedBy().ifPresent(by -> s.append(" [suppressed by ").append(by).append(']'));
+    if (j.inBaseline()) {
+      s.append(" [in the baseline]");
+    }
+    return s.toString();
+  }
+
+  static String validationText(List<Gates.Judged> findings, ArmImport imported, Gates.Threshold threshold) {
     Map<Severity, Integer> c = counts(findings);
+    long failing = findings.stream().filter(Gates.Judged::fails).count();
     StringBuilder s = new StringBuilder();
-    if (valid(findings)) {
-      s.append("VALID: no errors or warnings");
-      if (c.get(Severity.ADVICE) > 0) {
-        s.append(" (").append(plural(c.get(Severity.ADVICE), "piece of advice", "pieces of advice")).append(")");
-      }
+    if (findings.isEmpty()) {
+      s.append("VALID: no findings");
     } else {
-      s.append("FINDINGS: ")
+      s.append(failing == 0 ? "VALID: " : "FINDINGS: ")
           .append(plural(c.get(Severity.ERROR), "error", "errors"))
           .append(", ")
           .append(plural(c.get(Severity.WARNING), "warning", "warnings"))
           .append(", ")
-          .append(plural(c.get(Severity.ADVICE), "piece of advice", "pieces of advice"));
+          .append(plural(c.get(Severity.ADVICE), "piece of advice", "pieces of advice"))
+          .append("; ")
+          .append(failing)
+          .append(" failing (--fail-on ")
+          .append(threshold.word())
+          .append(')');
+      long suppressed = findings.stream().filter(j -> j.suppressedBy().isPresent()).count();
+      long known = findings.stream().filter(Gates.Judged::inBaseline).count();
+      if (suppressed > 0) {
+        s.append(", ").append(suppressed).append(" suppressed");
+      }
+      if (known > 0) {
+        s.append(", ").append(known).append(" in the baseline");
+      }
     }
     int n = 1;
-    for (Finding f : findings) {
-      s.append("\n  ").append(n++).append(". ").append(f);
+    for (Gates.Judged j : findings) {
+      s.append("\n  ").append(n++).append(". ").append(judgedLine(j));
     }
     s.append('\n').append(importText(imported));
     return s.toString();
@@ -225,16 +273,16 @@ final class Reports {
     return s.toString();
   }
 
-  static ObjectNode validationJson(List<Finding> findings, ArmImport imported, String profile) {
+  static ObjectNode validationJson(List<Gates.Judged> findings, ArmImport imported, String profile, Gates.Threshold threshold) {
     ObjectNode o = object();
-    o.put("result", valid(findings) ? "VALID" : "FINDINGS");
+    boolean failed = findings.stream().anyMatch(Gates.Judged::fails);
+    o.put("result", failed ? "FINDINGS" : "VALID");
     o.put("profile", profile);
+    o.put("failOn", threshold.word());
+    o.put("failed", failed);
     ObjectNode counts = o.putObject("counts");
     counts(findings).forEach((k, v) -> counts.put(k.name(), v));
-    ArrayNode a = o.putArray("findings");
-    for (Finding f : findings) {
-      finding(a.addObject(), f);
-    }
+    o.set("findings", judgedArray(findings));
     ObjectNode i = o.putObject("import");
     i.put("resources", imported.resourceCount());
     ObjectNode skipped = i.putObject("skippedTypes");
@@ -242,6 +290,37 @@ final class Reports {
     ArrayNode notes = i.putArray("notes");
     imported.notes().forEach(notes::add);
     return o;
+  }
+
+  /** Findings as a JSON array, each with {@code suppressed} (why, or null), {@code baseline} and {@code fails}. */
+  static ArrayNode judgedArray(List<Gates.Judged> findings) {
+    ArrayNode a = JsonNodeFactory.instance.arrayNode();
+    for (Gates.Judged j : findings) {
+      ObjectNode x = a.addObject();
+      finding(x, j.finding());
+      if (j.suppressedBy().isPresent()) {
+        x.put("suppressed", j.suppressedBy().get());
+      } else {
+        x.putNull("suppressed");
+      }
+      x.put("baseline", j.inBaseline());
+      x.put("fails", j.fails());
+    }
+    return a;
+  }
+
+  /** The gate of a comparison: what fails it, and what did. */
+  static void gate(ObjectNode o, java.util.Set<Gates.Change> failOn, java.util.Set<Gates.Change> tripped) {
+    ArrayNode f = o.putArray("failOn");
+    failOn.forEach(c -> f.add(c.word()));
+    ArrayNode t = o.putArray("failed");
+    tripped.forEach(c -> t.add(c.word()));
+  }
+
+  /** The notes of the imports, in order. */
+  static void notes(ObjectNode o, List<ArmImport> imports) {
+    ArrayNode a = o.putArray("notes");
+    imports.forEach(i -> i.notes().forEach(a::add));
   }
 
   private static void finding(ObjectNode x, Finding f) {
@@ -329,9 +408,8 @@ final class Reports {
     return o;
   }
 
-  static String comparisonText(dev.pgreach.privatelink.Comparison c) {
-    boolean broken = !c.forbiddenChanges().isEmpty() || c.accessChanges().stream().anyMatch(dev.pgreach.privatelink.Comparison.AccessChange::isLoss);
-    StringBuilder s = new StringBuilder(broken ? "BREAKS" : "SAFE");
+  static String comparisonText(dev.pgreach.privatelink.Comparison c, java.util.Set<Gates.Change> tripped) {
+    StringBuilder s = new StringBuilder(tripped.isEmpty() ? "SAFE" : "FAILS (" + Verdicts.words(tripped) + ")");
     s.append(": ").append(plural(c.forbiddenChanges().size(), "forbidden change", "forbidden changes"))
         .append(", ").append(plural(c.accessChanges().size(), "access change", "access changes"))
         .append(", ").append(plural(c.exposureChanges().size(), "exposure change", "exposure changes"));

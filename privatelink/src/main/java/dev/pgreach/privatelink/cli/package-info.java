@@ -1,6 +1,6 @@
 /**
  * The {@code pgreach} command line: {@code check}, {@code resolve}, {@code validate}, {@code
- * expose}, {@code compare} and {@code sample}, over an estate read from Azure Resource Manager JSON
+ * expose}, {@code compare}, {@code ask} and {@code sample}, over an estate read from Azure Resource Manager JSON
  * and a companion document by {@link dev.pgreach.privatelink.arm.ArmImport}.
  *
  * <p>{@link dev.pgreach.privatelink.cli.Cli#run(String[], java.io.PrintStream,
@@ -14,8 +14,12 @@
  * <p>Left out: anything that talks to Azure (the command line reads files only), interactive use,
  * and configuration files; the arguments are the whole question.
  *
- * <p>This package needs Jackson ({@code com.fasterxml.jackson.core:jackson-databind}), an optional
- * dependency of pgreach-privatelink.
+ * <p>Formats: text, JSON (with {@code schemaVersion}; JSON Schemas under {@code
+ * dev/pgreach/privatelink/schema}), SARIF 2.1.0 ({@code validate}, {@code compare}) and JUnit XML;
+ * gates ({@code --fail-on}, {@code --baseline}, {@code --suppress}, the {@code pgreach-suppress}
+ * resource tag) decide the exit status. {@code ask} answers many questions against one compiled
+ * estate. The runnable jar ({@code pgreach-privatelink-<version>-cli.jar}) holds everything the
+ * command line needs.
  */
 @dev.pgreach.core.PgreachStyle
 package dev.pgreach.privatelink.cli;

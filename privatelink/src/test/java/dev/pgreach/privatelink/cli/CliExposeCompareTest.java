@@ -105,7 +105,7 @@ class CliExposeCompareTest {
     Path companion = Files.writeString(dir.resolve("companion.json"), bundled("companion.json"));
     Run text = run("compare", "--before", before.toString(), "--after", after.toString(), "--companion", companion.toString());
     assertEquals(1, text.status(), text.err());
-    assertTrue(text.out().startsWith("BREAKS"), text.out());
+    assertTrue(text.out().startsWith("FAILS (lost)"), text.out());
     assertTrue(text.out().contains("billing-worker -> billing-db: CONNECTED -> BLOCKED"), text.out());
     Run json = run("compare", "--before", before.toString(), "--after", after.toString(), "--companion", companion.toString(), "--format", "json");
     assertEquals(1, json.status());

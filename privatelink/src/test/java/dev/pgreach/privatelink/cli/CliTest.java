@@ -115,7 +115,9 @@ class CliTest {
       delimiter = '|',
       value = {
         "connect|unknown command connect",
-        "check --estate x --estate y|check: --estate is given twice",
+        "check --sample --sample|check: --sample is given twice",
+        "check --estat x|check: unknown option --estat; did you mean --estate?",
+        "chek --sample|unknown command chek; did you mean check?",
         "check --verbose|check: unknown option --verbose",
         "check --from|check: --from needs a value",
         "check orders-api|check: unexpected argument \"orders-api\"",
@@ -128,7 +130,13 @@ class CliTest {
         "check --sample --from orders-api --to x --port five|--port (five) must be a number",
         "check --sample --from orders-api --to x --tls 2.0|--tls (2.0) must be versions such as 1.2,1.3, or none",
         "check --sample --from orders-api --to x --at noon|--at (noon) must be an instant",
-        "check --sample --from orders-api --to x --format xml|--format (xml) must be text or json",
+        "check --sample --from orders-api --to x --format xml|--format (xml) must be text, json, junit",
+        "check --sample --from orders-api --to ordrs-db.postgres.database.azure.com|--to (ordrs-db.postgres.database.azure.com) names no server of the estate: there is no server ordrs-db; did you mean orders-db?",
+        "check --sample --from orders-apj --to orders-db.postgres.database.azure.com|--from (orders-apj) is not a client in the companion document nor a place; did you mean orders-api?",
+        "expose --sample --server ordes-db|--server (ordes-db) names no server of the estate; did you mean orders-db?",
+        "validate --sample --fail-on warnings|--fail-on (warnings) must be error, warning, advice or never",
+        "validate --sample --suppress SERVER_UNREACHABL|--suppress (SERVER_UNREACHABL): SERVER_UNREACHABL is not a finding code; did you mean SERVER_UNREACHABLE",
+        "compare --before a --after b --fail-on lost,widened|--fail-on (lost,widened) must be forbidden, lost and gained",
         "check --sample --from orders-api --to x --profile future|--profile (future) must be current or preview2021",
         "check --sample --from nobody --to x|--from (nobody) is not a client in the companion document (orders-api, billing-worker",
         "check --sample --from onprem:mars:10.0.0.1 --to x|--from (onprem:mars:10.0.0.1): no on-premises network named mars",
@@ -231,7 +239,7 @@ class CliTest {
     List<String> names = new ArrayList<>();
     j.fieldNames().forEachRemaining(names::add);
     assertEquals(
-        List.of("command", "verdict", "disposition", "client", "target", "port", "server", "profile", "at", "decidingStep", "steps", "resolution"),
+        List.of("schemaVersion", "command", "verdict", "disposition", "client", "target", "port", "server", "profile", "at", "decidingStep", "steps", "resolution", "notes"),
         names);
     assertEquals("check", j.get("command").asText());
     assertEquals("CONNECTED", j.get("verdict").asText());
@@ -313,7 +321,7 @@ class CliTest {
     List<String> names = new ArrayList<>();
     j.fieldNames().forEachRemaining(names::add);
     assertEquals(
-        List.of("command", "result", "client", "profile", "name", "disposition", "aliases", "addresses", "publicEndpoint", "serverAddressUnknown", "steps"),
+        List.of("schemaVersion", "command", "result", "client", "profile", "name", "disposition", "aliases", "addresses", "publicEndpoint", "serverAddressUnknown", "steps", "notes"),
         names);
     assertTrue(j.get("serverAddressUnknown").isNull());
     assertEquals("RESOLVED", j.get("result").asText());
@@ -342,29 +350,32 @@ class CliTest {
   // ------------------------------------------------------------------ validate
 
   @Test
-  void validate_sampleWithWarnings_exits1AndListsFindings() {
+  void validate_sampleWithWarnings_exits0ByDefaultAnd1OnWarning() {
     Run r = run("validate", "--estate", resources, "--companion", companion);
-    assertEquals(1, r.status());
-    assertEquals("FINDINGS: 0 errors, 3 warnings, 5 pieces of advice", r.lines().get(0));
+    assertEquals(0, r.status());
+    assertEquals("VALID: 0 errors, 3 warnings, 5 pieces of advice; 0 failing (--fail-on error)", r.lines().get(0));
+    Run w = run("validate", "--estate", resources, "--companion", companion, "--fail-on", "warning");
+    assertEquals(1, w.status());
+    assertEquals("FINDINGS: 0 errors, 3 warnings, 5 pieces of advice; 3 failing (--fail-on warning)", w.lines().get(0));
     assertTrue(r.lines().stream().anyMatch(l -> l.matches("  \\d+\\. WARNING SERVER_UNREACHABLE .*archive-db.*")), r.out());
     assertTrue(r.out().contains("Read 33 resources; skipped 5 of types pgreach does not model (Microsoft.Compute/virtualMachines: 4, Microsoft.Network/privateDnsZones/SOA: 1)."), r.out());
   }
 
   @Test
   void validate_json_parsesBack() {
-    Run r = run("validate", "--sample", "--format", "json", "--profile", "preview2021");
+    Run r = run("validate", "--sample", "--format", "json", "--profile", "preview2021", "--fail-on", "warning");
     assertEquals(1, r.status());
     JsonNode j = r.json();
     List<String> names = new ArrayList<>();
     j.fieldNames().forEachRemaining(names::add);
-    assertEquals(List.of("command", "result", "profile", "counts", "findings", "import"), names);
+    assertEquals(List.of("schemaVersion", "command", "result", "profile", "failOn", "failed", "counts", "findings", "import"), names);
     assertEquals("FINDINGS", j.get("result").asText());
     assertEquals("preview2021", j.get("profile").asText());
     int total = j.get("counts").get("ERROR").asInt() + j.get("counts").get("WARNING").asInt() + j.get("counts").get("ADVICE").asInt();
     assertEquals(total, j.get("findings").size());
     List<String> findingNames = new ArrayList<>();
     j.get("findings").get(0).fieldNames().forEachRemaining(findingNames::add);
-    assertEquals(List.of("code", "severity", "resource", "field", "value", "message"), findingNames);
+    assertEquals(List.of("code", "severity", "resource", "field", "value", "message", "suppressed", "baseline", "fails"), findingNames);
     assertEquals(33, j.get("import").get("resources").asInt());
     assertEquals(4, j.get("import").get("skippedTypes").get("Microsoft.Compute/virtualMachines").asInt());
   }
@@ -378,7 +389,7 @@ class CliTest {
     Path file = Files.writeString(dir.resolve("clean.json"), vnet);
     Run r = run("validate", "--estate", file.toString());
     assertEquals(0, r.status(), r.out());
-    assertTrue(r.lines().get(0).startsWith("VALID: no errors or warnings"), r.out());
+    assertEquals("VALID: no findings", r.lines().get(0), r.out());
   }
 
   // ------------------------------------------------------------------ sample

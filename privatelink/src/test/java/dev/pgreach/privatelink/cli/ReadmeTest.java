@@ -41,6 +41,13 @@ class ReadmeTest {
   }
 
   @Test
+  void commandLineHelp_isWhatHelpPrints() throws IOException {
+    CliRun help = CliRun.of("--help");
+    assertEquals(0, help.status());
+    assertEquals(help.out(), block("## Command line", "text"));
+  }
+
+  @Test
   void jsonOutputExample_isWhatCheckWrites() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int status =

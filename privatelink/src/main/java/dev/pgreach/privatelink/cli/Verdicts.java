@@ -1,0 +1,133 @@
+package dev.pgreach.privatelink.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pgreach.core.Finding;
+import dev.pgreach.core.FindingCode;
+import dev.pgreach.core.ServiceProfile;
+import dev.pgreach.privatelink.Comparison;
+import dev.pgreach.privatelink.EstateValidation;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The commands CI gates on: {@code validate} and {@code compare}, in every format. */
+final class Verdicts {
+  private Verdicts() {}
+
+  private static List<Gates.Suppression> suppressions(Options o) {
+    return o.all("--suppress").stream().map(Gates.Suppression::parse).collect(Collectors.toList());
+  }
+
+  static ExitStatus validate(Options o, PrintStream out) {
+    if (o.has("--help")) {
+      out.print(Usage.VALIDATE_USAGE);
+      return ExitStatus.OK;
+    }
+    Format format = Inputs.format(o, Format.TEXT, Format.JSON, Format.SARIF, Format.JUNIT);
+    ServiceProfile profile = Inputs.profile(o);
+    Gates.Threshold threshold = Gates.Threshold.parse(o.get("--fail-on"));
+    List<Gates.Suppression> suppressions = suppressions(o);
+    Set<String> baseline = Gates.baseline(o.get("--baseline"));
+    Inputs.Loaded loaded = Inputs.estate(o);
+    List<Finding> findings = Questions.data(() -> EstateValidation.validate(loaded.imported().estate(), profile));
+    Locations locations = Locations.of(loaded.documents());
+    List<Gates.Judged> judged = Gates.judge(findings, f -> threshold.fails(f.severity()), suppressions, baseline, locations);
+    boolean failed = judged.stream().anyMatch(Gates.Judged::fails);
+    switch (format) {
+      case JSON:
+        out.println(Reports.write(Reports.envelope("validate").setAll(Reports.validationJson(judged, loaded.imported(), profile.name(), threshold))));
+        break;
+      case SARIF:
+        out.println(Reports.write(Sarif.validation(judged, locations, o.has("--baseline"))));
+        break;
+      case JUNIT:
+        out.println(validationJUnit(judged, threshold));
+        break;
+      default:
+        out.println(Reports.validationText(judged, loaded.imported(), threshold));
+        break;
+    }
+    return failed ? ExitStatus.NEGATIVE : ExitStatus.OK;
+  }
+
+  /** One test case per finding code (every code, so that a report lists what was checked); a code fails when one of its findings does. */
+  private static String validationJUnit(List<Gates.Judged> judged, Gates.Threshold threshold) {
+    JUnitXml x = new JUnitXml("pgreach validate");
+    for (FindingCode code : FindingCode.values()) {
+      List<Gates.Judged> of = judged.stream().filter(j -> j.finding().code() == code).collect(Collectors.toList());
+      long failing = of.stream().filter(Gates.Judged::fails).count();
+      String detail = of.stream().map(Reports::judgedLine).collect(Collectors.joining("\n"));
+      x.add(code.name(), failing == 0 ? Optional.empty() : Optional.of(failing + " " + code.severity() + " finding" + (failing == 1 ? "" : "s") + " (--fail-on " + threshold.word() + ")"), detail);
+    }
+    return x.write();
+  }
+
+  static ExitStatus compare(Options o, PrintStream out) {
+    if (o.has("--help")) {
+      out.print(Usage.COMPARE_USAGE);
+      return ExitStatus.OK;
+    }
+    Format format = Inputs.format(o, Format.TEXT, Format.JSON, Format.SARIF, Format.JUNIT);
+    ServiceProfile profile = Inputs.profile(o);
+    Set<Gates.Change> failOn = Gates.Change.parse(o.get("--fail-on"));
+    List<Gates.Suppression> suppressions = suppressions(o);
+    String beforeFile = o.require("--before");
+    String afterFile = o.require("--after");
+    Inputs.Loaded before = Inputs.read(beforeFile, o.get("--companion"));
+    Inputs.Loaded after = Inputs.read(afterFile, o.get("--companion"));
+    Instant at = Inputs.instant(o, before.imported());
+    Comparison comparison = Questions.data(() -> Comparison.of(before.imported().estate(), after.imported().estate(), profile, at));
+    Locations locations = Locations.of(after.documents());
+    List<Gates.Judged> forbidden =
+        Gates.judge(comparison.forbiddenChanges(), f -> failOn.contains(Gates.Change.FORBIDDEN), suppressions, Set.of(), locations);
+    Set<Gates.Change> tripped = Gates.tripped(comparison, forbidden, failOn);
+    switch (format) {
+      case JSON:
+        {
+          ObjectNode report = Reports.envelope("compare").setAll(Reports.comparisonJson(comparison, profile.name(), at));
+          report.set("forbiddenChanges", Reports.judgedArray(forbidden));
+          Reports.gate(report, failOn, tripped);
+          Reports.notes(report, List.of(before.imported(), after.imported()));
+          out.println(Reports.write(report));
+          break;
+        }
+      case SARIF:
+        out.println(Reports.write(Sarif.comparison(comparison, forbidden, failOn, locations)));
+        break;
+      case JUNIT:
+        {
+          JUnitXml x = new JUnitXml("pgreach compare");
+          String text = Reports.comparisonText(comparison, tripped);
+          for (Gates.Change c : Gates.Change.values()) {
+            boolean happened = Gates.tripped(comparison, forbidden, Set.of(c)).contains(c);
+            x.add(c.word(), happened && failOn.contains(c) ? Optional.of(c.word() + " changes (--fail-on " + words(failOn) + ")") : Optional.empty(), happened ? text : "");
+          }
+          out.println(x.write());
+          break;
+        }
+      default:
+        out.println(Reports.comparisonText(comparison, tripped));
+        for (Gates.Judged j : forbidden) {
+          if (j.suppressedBy().isPresent()) {
+            out.println("  suppressed: " + Reports.judgedLine(j));
+          }
+        }
+        break;
+    }
+    return tripped.isEmpty() ? ExitStatus.OK : ExitStatus.NEGATIVE;
+  }
+
+  static String words(Set<Gates.Change> changes) {
+    if (changes.isEmpty()) {
+      return "never";
+    }
+    List<String> w = new ArrayList<>();
+    Arrays.stream(Gates.Change.values()).filter(changes::contains).forEach(c -> w.add(c.word()));
+    return String.join(",", w);
+  }
+}

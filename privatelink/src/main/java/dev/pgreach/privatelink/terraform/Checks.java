@@ -1,0 +1,17 @@
+package dev.pgreach.privatelink.terraform;
+
+import dev.pgreach.core.ErrorCode;
+import dev.pgreach.core.PgreachException;
+
+/** Argument checks that throw {@link PgreachException}s in the library's message form. */
+final class Checks {
+  private Checks() {}
+
+  /** Returns the value, or throws {@link ErrorCode#MISSING_ATTRIBUTE} naming the parameter. */
+  static <T> T notNull(T value, String parameter) {
+    if (value == null) {
+      throw PgreachException.of(ErrorCode.MISSING_ATTRIBUTE, "%s must not be null", parameter);
+    }
+    return value;
+  }
+}
