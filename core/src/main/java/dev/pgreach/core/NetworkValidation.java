@@ -80,6 +80,20 @@ public final class NetworkValidation {
   public static ImmutableList<Finding> validate(Network network, ServiceProfile profile) {
     Checks.notNull(network, "NetworkValidation.validate.network");
     Checks.notNull(profile, "NetworkValidation.validate.profile");
+    return validate(Reachability.of(network, profile));
+  }
+
+  /**
+   * Validates the network a routing was compiled for, under its profile, with that routing (so a
+   * caller who validates several parts of an estate compiles routing once).
+   *
+   * @param routing the routing of the network
+   * @return the findings, sorted (resource, code, field, value)
+   */
+  public static ImmutableList<Finding> validate(Reachability routing) {
+    Checks.notNull(routing, "NetworkValidation.validate.routing");
+    Network network = routing.network();
+    ServiceProfile profile = routing.profile();
     List<Finding> out = new ArrayList<>();
     Coverage coverage = network.coverage();
     Map<ResourceId, Map<ResourceId, VirtualNetworkPeering>> links = new HashMap<>();
@@ -108,7 +122,6 @@ public final class NetworkValidation {
                 "Server " + other + " has the same name; server names are global, since " + s.fullyQualifiedDomainName() + " names one server."));
       }
     }
-    Reachability routing = Reachability.of(network, profile);
     for (GatewayConnection c : network.gatewayConnections()) {
       if (c.connectionType() == GatewayConnection.ConnectionType.VNET_TO_VNET && !routing.bothWays(c.virtualNetworkGateway(), c.remote())) {
         Finding f =

@@ -481,13 +481,17 @@ public final class DnsValidation {
       }
       List<String> failing = new ArrayList<>();
       Resolution firstFailure = null;
-      Optional<DnsStep.Undecided> undecided = Optional.empty();
+      Optional<String> undecided = Optional.empty();
       boolean decided = false;
       for (Map.Entry<DnsName, DnsName> e : names.entrySet()) {
         Resolution r = resolver.resolveThrough(d, e.getKey());
         if (!askedOfAzureDns(r, e.getValue())) {
-          Optional<DnsStep.Undecided> u =
-              r.steps().stream().filter(st -> st instanceof DnsStep.Undecided).map(st -> (DnsStep.Undecided) st).findFirst();
+          Optional<String> u =
+              r.steps().stream()
+                  .filter(st -> st instanceof DnsStep.Undecided)
+                  .map(st -> ((DnsStep.Undecided) st).subject() + ": " + ((DnsStep.Undecided) st).why())
+                  .findFirst()
+                  .or(() -> endpointsUnseen(estate, e.getKey()));
           failing.add(e.getKey() + " (private name " + e.getValue() + ")");
           if (firstFailure == null || (u.isEmpty() && !decided)) {
             firstFailure = r;
@@ -521,7 +525,7 @@ public final class DnsValidation {
                   + Resolver.AZURE_PROVIDED_DNS
                   + " from a server in a virtual network, or to a Private Resolver inbound endpoint.");
       // Where every chain stops at something the input does not show, they may still reach Azure DNS.
-      out.add(decided ? f : f.notInInput(undecided.get().subject() + ": " + undecided.get().why()));
+      out.add(decided ? f : f.notInInput(undecided.get()));
     }
   }
 
@@ -529,6 +533,18 @@ public final class DnsValidation {
   private static String names(List<String> failing) {
     String list = String.join(", ", failing.subList(0, Math.min(3, failing.size())));
     return failing.size() <= 3 ? list : list + " and " + (failing.size() - 3) + " more servers";
+  }
+
+  /**
+   * Why the answers for a server reached through private endpoints may not all be in the input:
+   * its private endpoint connections are not observed in full (an endpoint not in the input, and
+   * the networks and records it brings, may change where its private name is answered).
+   */
+  private static Optional<String> endpointsUnseen(DnsEstate estate, DnsName host) {
+    return ServerName.tryParse(host.firstLabel())
+        .flatMap(estate.network()::flexibleServer)
+        .filter(s -> !s.isVnetIntegrated() && !estate.network().coverage().isComplete(Inventory.PRIVATE_ENDPOINT_CONNECTIONS, s.id()))
+        .map(s -> Inventory.PRIVATE_ENDPOINT_CONNECTIONS.of(s.name().toString()) + " are not all observed");
   }
 
   /**

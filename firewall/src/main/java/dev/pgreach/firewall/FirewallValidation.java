@@ -492,9 +492,28 @@ public final class FirewallValidation {
       Network network, ServiceProfile profile, Iterable<NetworkSecurityGroup> groups, Map<String, AddressSet> serviceTagRanges) {
     Names.notNull(network, "FirewallValidation.network");
     Names.notNull(profile, "FirewallValidation.profile");
+    return validateSecurityGroups(Reachability.of(network, profile), groups, serviceTagRanges);
+  }
+
+  /**
+   * Validates network security groups with a routing already compiled for their network (so a
+   * caller who validates several parts of an estate compiles routing once).
+   *
+   * @param routing the routing of the network whose subnets and interfaces refer to the groups,
+   *     and its profile
+   * @param groups every network security group the network refers to, and any others to lint
+   * @param serviceTagRanges ranges of service tags the caller loaded, by name
+   * @return the findings, sorted
+   * @throws PgreachException {@link ErrorCode#MISSING_ATTRIBUTE} for a null argument, and the
+   *     errors of {@link NetworkSecurity#of(Reachability, Iterable, Map)}
+   */
+  public static ImmutableList<Finding> validateSecurityGroups(
+      Reachability routing, Iterable<NetworkSecurityGroup> groups, Map<String, AddressSet> serviceTagRanges) {
+    Names.notNull(routing, "FirewallValidation.routing");
     Names.notNull(groups, "FirewallValidation.groups");
     Names.notNull(serviceTagRanges, "FirewallValidation.serviceTagRanges");
-    Reachability routing = Reachability.of(network, profile);
+    Network network = routing.network();
+    ServiceProfile profile = routing.profile();
     NetworkSecurity security = NetworkSecurity.of(routing, groups, serviceTagRanges);
     ImmutableMap<String, AddressSet> supplied = TagTable.normalise(serviceTagRanges);
     List<Finding> out = new ArrayList<>();

@@ -12,6 +12,7 @@ import dev.pgreach.core.Network;
 import dev.pgreach.core.NetworkInterface;
 import dev.pgreach.core.NetworkValidation;
 import dev.pgreach.core.PublicNetworkAccess;
+import dev.pgreach.core.Reachability;
 import dev.pgreach.core.ResourceId;
 import dev.pgreach.core.ServerSetting;
 import dev.pgreach.core.ServiceProfile;
@@ -19,6 +20,7 @@ import dev.pgreach.core.Subnet;
 import dev.pgreach.core.VirtualNetwork;
 import dev.pgreach.dns.DnsRecord;
 import dev.pgreach.dns.DnsValidation;
+import dev.pgreach.dns.Resolver;
 import dev.pgreach.dns.PrivateDnsZone;
 import dev.pgreach.dns.RecordName;
 import dev.pgreach.dns.ZoneName;
@@ -110,16 +112,15 @@ public final class EstateValidation {
     Checks.notNull(profile, "EstateValidation.profile");
     Checks.notNull(thresholds, "EstateValidation.thresholds");
     Index index = new Index(estate);
+    // Routing is compiled once and shared by the modules' validations.
+    Reachability routing = Reachability.of(estate.network(), profile);
     List<Finding> out = new ArrayList<>();
-    for (Finding f : NetworkValidation.validate(estate.network(), profile)) {
-      if (!excusedByPrivateEndpoints(estate, index, profile, f)) {
-        out.add(f);
-      }
+    for (Finding f : NetworkValidation.validate(routing)) {
+      excusedByPrivateEndpoints(estate, index, profile, f).ifPresent(out::add);
     }
-    out.addAll(
-        FirewallValidation.validate(
-            estate.network(), profile, estate.firewallRules(), estate.networkSecurityGroups(), estate.serviceTagRanges(), thresholds));
-    out.addAll(DnsValidation.validate(estate.dnsEstate(), profile));
+    out.addAll(FirewallValidation.validateFirewallRules(estate.network(), estate.firewallRules(), thresholds));
+    out.addAll(FirewallValidation.validateSecurityGroups(routing, estate.networkSecurityGroups(), estate.serviceTagRanges()));
+    out.addAll(DnsValidation.validate(Resolver.of(estate.dnsEstate(), routing)));
     privateEndpoints(estate, index, profile, out);
     restores(estate, index, profile, out);
     servers(estate, index, profile, out);
@@ -193,13 +194,21 @@ public final class EstateValidation {
   /**
    * Under a profile where servers with private endpoints are not publicly accessible at all (the
    * 2021 preview), public network access "off" on such a server is how it already behaves, not a
-   * toggle the profile lacks.
+   * toggle the profile lacks: the finding is dropped for a server with endpoints (in the estate or
+   * listed by the server), and is advice where its endpoint connections are not all observed.
    */
-  private static boolean excusedByPrivateEndpoints(Estate estate, Index index, ServiceProfile profile, Finding f) {
-    return f.code() == FindingCode.PUBLIC_NETWORK_ACCESS_TOGGLE_UNSUPPORTED
-        && profile.privateEndpointsForbidPublicAccess()
-        && estate.network().flexibleServers().stream()
-            .anyMatch(s -> s.id().toString().equals(f.resource()) && !index.endpointsOf(s.id()).isEmpty());
+  private static Optional<Finding> excusedByPrivateEndpoints(Estate estate, Index index, ServiceProfile profile, Finding f) {
+    if (f.code() != FindingCode.PUBLIC_NETWORK_ACCESS_TOGGLE_UNSUPPORTED || !profile.privateEndpointsForbidPublicAccess()) {
+      return Optional.of(f);
+    }
+    ResourceId server = ResourceId.parse(f.resource());
+    if (!index.endpointsOf(server).isEmpty() || !index.connectionsByServer.getOrDefault(server, List.of()).isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        estate.coverage().isComplete(Inventory.PRIVATE_ENDPOINT_CONNECTIONS, server)
+            ? f
+            : f.notInInput(Inventory.PRIVATE_ENDPOINT_CONNECTIONS.of(server.name()) + " are not all observed, and a private endpoint would excuse it"));
   }
 
   private static void privateEndpoints(Estate estate, Index index, ServiceProfile profile, List<Finding> out) {

@@ -70,11 +70,15 @@ class ValidationOpenWorldProperties {
       return;
     }
     Set<String> whole = serious(EstateValidation.validate(estate, profile));
-    Set<String> part = serious(EstateValidation.validate(partial, profile));
+    List<Finding> partFindings = EstateValidation.validate(partial, profile);
+    Set<String> part = serious(partFindings);
     Set<String> added = new TreeSet<>(part);
     added.removeAll(whole);
     Statistics.label("serious findings").collect(part.size() == whole.size() ? "same" : part.size() < whole.size() ? "fewer" : "more");
-    assertTrue(added.isEmpty(), () -> "removing a " + type + " added " + added + "\nwhole: " + whole);
+    assertTrue(
+        added.isEmpty(),
+        () -> "removing a " + type + " added " + added + "\nwhole: " + whole + "\npartial findings:\n"
+            + partFindings.stream().filter(f -> added.contains(key(f))).map(Finding::toString).collect(Collectors.joining("\n")));
   }
 
   @Property(tries = 60)
@@ -109,8 +113,12 @@ class ValidationOpenWorldProperties {
   private static Set<String> serious(List<Finding> findings) {
     return findings.stream()
         .filter(f -> f.severity() != Severity.ADVICE)
-        .map(f -> f.code() + " " + f.resource() + "." + f.field() + " (" + f.value() + ")")
+        .map(ValidationOpenWorldProperties::key)
         .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  private static String key(Finding f) {
+    return f.code() + " " + f.resource() + "." + f.field() + " (" + f.value() + ")";
   }
 
   @Provide
