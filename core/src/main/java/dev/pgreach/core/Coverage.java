@@ -211,7 +211,7 @@ public abstract class Coverage {
       try {
         return super.build();
       } catch (IllegalArgumentException e) {
-        throw Checks.duplicateKey("Coverage.Builder", "outsideInput", e);
+        throw PgreachException.duplicateKey("Coverage.Builder", "outsideInput", e);
       }
     }
   }

@@ -106,6 +106,29 @@ public class PgreachException extends IllegalArgumentException {
   }
 
   /**
+   * Turns the failure of a builder whose map attribute was given one key twice (Guava's immutable
+   * map refuses it when the value is built) into {@link ErrorCode#DUPLICATE_RESOURCE} naming the
+   * builder, its map attributes and the key; any other failure is rethrown as it is.
+   *
+   * @param builder the builder, such as {@code Estate.Builder}
+   * @param maps the builder's map attributes, one of which holds the key twice
+   * @param failure what the generated builder threw
+   * @return the exception, for the caller to throw
+   * @throws IllegalArgumentException the failure itself, when it is not a repeated key
+   */
+  public static PgreachException duplicateKey(String builder, String maps, IllegalArgumentException failure) {
+    String message = String.valueOf(failure.getMessage());
+    String prefix = "Multiple entries with same key: ";
+    if (!message.startsWith(prefix)) {
+      throw failure;
+    }
+    String rest = message.substring(prefix.length());
+    int end = rest.indexOf('=');
+    String key = end < 0 ? rest : rest.substring(0, end);
+    return of(ErrorCode.DUPLICATE_RESOURCE, "%s is given key %s twice (in %s); each key of a map may be put once", builder, key, maps);
+  }
+
+  /**
    * Returns the stable reason for this exception.
    *
    * @return the code

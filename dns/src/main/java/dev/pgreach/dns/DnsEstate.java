@@ -239,7 +239,7 @@ public abstract class DnsEstate {
       try {
         return super.build();
       } catch (IllegalArgumentException e) {
-        throw Checks.duplicateKey("DnsEstate.Builder", "publicEndpointLabels", e);
+        throw PgreachException.duplicateKey("DnsEstate.Builder", "publicEndpointLabels", e);
       }
     }
   }

@@ -653,7 +653,7 @@ public abstract class Estate {
       try {
         return super.build();
       } catch (IllegalArgumentException e) {
-        throw Checks.duplicateKey("Estate.Builder", "firewallRules, publicEndpointLabels or serviceTagRanges", e);
+        throw PgreachException.duplicateKey("Estate.Builder", "firewallRules, publicEndpointLabels or serviceTagRanges", e);
       }
     }
   }
