@@ -8,6 +8,12 @@ package dev.pgreach.core;
  */
 public enum FindingCode {
   // ---- network (core) ----
+  /**
+   * A resource of the input holds a value Azure refuses (a zone name of one label, a subnet without
+   * a prefix, a private endpoint without a connection, a resource listed twice with other
+   * properties): it is left out of the estate, so what refers to it is outside the input.
+   */
+  INPUT_REFUSED(Severity.ERROR),
   /** Two prefixes of one virtual network's address space overlap. */
   ADDRESS_SPACES_OVERLAP(Severity.ERROR),
   /** A subnet's prefix is not inside its virtual network's address space. */

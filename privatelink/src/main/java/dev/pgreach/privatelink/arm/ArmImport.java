@@ -64,13 +64,118 @@ public final class ArmImport {
   private final ImmutableSortedMap<String, Integer> skippedTypes;
   private final ImmutableList<String> notes;
   private final Optional<Instant> instant;
+  private final ImmutableList<PgreachException> refused;
 
   ArmImport(Estate estate, int resourceCount, ImmutableSortedMap<String, Integer> skippedTypes, ImmutableList<String> notes, Optional<Instant> instant) {
+    this(estate, resourceCount, skippedTypes, notes, instant, ImmutableList.of());
+  }
+
+  private ArmImport(
+      Estate estate,
+      int resourceCount,
+      ImmutableSortedMap<String, Integer> skippedTypes,
+      ImmutableList<String> notes,
+      Optional<Instant> instant,
+      ImmutableList<PgreachException> refused) {
     this.estate = estate;
     this.resourceCount = resourceCount;
     this.skippedTypes = skippedTypes;
     this.notes = notes;
     this.instant = instant;
+    this.refused = refused;
+  }
+
+  /** The most rounds {@link #readLeavingOutRefused} reads before it gives up. */
+  private static final int MAX_ROUNDS = 8;
+
+  /**
+   * Reads documents as {@link #readDocuments} (or, for one template, {@link #read(String,
+   * Companion, Deployment)}) does, but leaves out every resource whose own content Azure would
+   * refuse — a value the model rejects, a resource listed twice with other properties — instead
+   * of failing: each such resource's problems are reported in {@link #refused()}, and the
+   * resource is not in the estate, so what refers to it finds it outside the input and answers
+   * that depend on it are indeterminate (removing knowledge never flips an answer). This is how
+   * {@code pgreach validate} reads, so that it reports every other finding beside the refusals.
+   *
+   * <p>Problems that belong to no one resource (a malformed document, a companion entry, a
+   * template expression that cannot be evaluated) still fail the read as {@link #readDocuments}
+   * fails it.
+   *
+   * @param documents the documents, in order; at least one (a template only alone)
+   * @param companion what the resources do not hold
+   * @param deployment how a template is deployed ({@link Deployment#none()} for nothing given)
+   * @return the estate of the resources that can be read, the report and the refusals
+   * @throws PgreachException as {@link #readDocuments} does, for problems no resource can be left
+   *     out for
+   */
+  public static ArmImport readLeavingOutRefused(List<ArmDocument> documents, Companion companion, Deployment deployment) {
+    Checks.notNull(documents, "ArmImport.readLeavingOutRefused.documents");
+    Checks.notNull(companion, "ArmImport.readLeavingOutRefused.companion");
+    Checks.notNull(deployment, "ArmImport.readLeavingOutRefused.deployment");
+    for (int i = 0; i < documents.size(); i++) {
+      Checks.notNull(documents.get(i), "ArmImport.readLeavingOutRefused.documents[" + i + "]");
+    }
+    if (documents.isEmpty()) {
+      throw ArmShapes.noDocuments();
+    }
+    ResourceInput input;
+    java.util.function.UnaryOperator<PgreachException> translate;
+    if (documents.size() == 1) {
+      JsonNode tree = Json.parse(documents.get(0).json(), "$");
+      if (ArmShapes.isTemplate(tree)) {
+        input = Templates.evaluate(tree, deployment.orElse(companionDeployment(companion)));
+        translate = e -> e;
+      } else {
+        ShapedInput shaped = shapedWithoutParameters(tree, deployment);
+        input = shaped.toResourceInput();
+        translate = shaped::translate;
+      }
+    } else {
+      if (!deployment.parameterNames().isEmpty()) {
+        throw PgreachException.of(ErrorCode.INVALID_VALUE, "the deployment gives parameters %s, but a template is read on its own", deployment.parameterNames());
+      }
+      ShapedInput shaped = ArmShapes.shape(documents);
+      input = shaped.toResourceInput();
+      translate = shaped::translate;
+    }
+    List<PgreachException> refused = new java.util.ArrayList<>();
+    for (int round = 0; ; round++) {
+      try {
+        ArmImport read = new ArmReader(input, companion.root()).read();
+        return new ArmImport(read.estate, read.resourceCount, read.skippedTypes, read.notes, read.instant, ImmutableList.copyOf(refused));
+      } catch (PgreachException e) {
+        List<PgreachException> problems = e.problems().isEmpty() ? List.of(e) : e.problems();
+        java.util.Map<String, String> leaveOut = new java.util.LinkedHashMap<>();
+        for (PgreachException p : problems) {
+          Optional<String> at = input.resourcePathOf(String.valueOf(p.getMessage()));
+          if (at.isPresent()) {
+            leaveOut.putIfAbsent(at.get(), "Azure would refuse it (" + p.code() + ")");
+            refused.add(translate.apply(p));
+          }
+        }
+        if (leaveOut.isEmpty() || round == MAX_ROUNDS) {
+          throw translate.apply(e);
+        }
+        input = input.leavingOut(leaveOut);
+      }
+    }
+  }
+
+  private static ShapedInput shapedWithoutParameters(JsonNode tree, Deployment deployment) {
+    if (!deployment.parameterNames().isEmpty()) {
+      throw PgreachException.of(ErrorCode.INVALID_VALUE, "the deployment gives parameters %s, but the input is not an ARM template", deployment.parameterNames());
+    }
+    return ArmShapes.shape(tree);
+  }
+
+  /**
+   * Returns the problems of the resources {@link #readLeavingOutRefused} left out, each naming the
+   * resource's JSON path and the value at fault; empty for every other read, which fails instead.
+   *
+   * @return the refusals, in the order they were found
+   */
+  public ImmutableList<PgreachException> refused() {
+    return refused;
   }
 
   /**

@@ -409,7 +409,7 @@ final class ArmReader {
       if (id.isEmpty()) {
         return;
       }
-      outside(id.get(), "deployed or not depending on a condition that is not known, " + resource.path());
+      outside(id.get(), "not read: " + why + ", " + resource.path());
       Optional<Kind> kind = resource.opt("type").filter(Node::isText).flatMap(t -> Kind.of(t.text()));
       if (kind.isPresent() && kind.get().inventory().isPresent() && id.get().parent().isPresent()) {
         incomplete(kind.get().inventory().get(), id.get().parent().get());

@@ -118,6 +118,39 @@ public final class ResourceInput {
     }
   }
 
+  /**
+   * The path of the resource a problem's message names: the longest resource path the message
+   * starts with, at a member boundary.
+   */
+  Optional<String> resourcePathOf(String message) {
+    String best = null;
+    for (Entry e : resources) {
+      String p = e.path();
+      boolean boundary = message.startsWith(p) && (message.length() == p.length() || " .[".indexOf(message.charAt(p.length())) >= 0);
+      if (boundary && (best == null || p.length() > best.length())) {
+        best = p;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  /**
+   * This input with the resources at some paths no longer read: each is held as a resource whose
+   * existence is not known (outside the input, its collection not known in full), for the reason
+   * given, and everything else stays as it is.
+   */
+  ResourceInput leavingOut(Map<String, String> reasons) {
+    Builder b = builder();
+    for (Entry e : resources) {
+      String why = reasons.get(e.path());
+      b.resources.add(why == null ? e : new Entry(e.resource(), e.path(), e.memberPaths(), Optional.of(why)));
+    }
+    b.existing.putAll(existing);
+    b.notes.addAll(notes);
+    b.collections.addAll(collections);
+    return b.build();
+  }
+
   ImmutableList<Entry> resources() {
     return resources;
   }

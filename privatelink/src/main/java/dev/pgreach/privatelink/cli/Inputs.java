@@ -82,6 +82,15 @@ final class Inputs {
    * @throws CommandFailure for a usage mistake, a file that cannot be read, or input the import rejects
    */
   static Loaded estate(Options o) {
+    return estate(o, false);
+  }
+
+  /**
+   * Reads the estate as {@link #estate(Options)} does; with {@code leaveOutRefused}, ARM resources
+   * Azure would refuse are left out and reported ({@link ArmImport#readLeavingOutRefused}) rather
+   * than failing the read.
+   */
+  static Loaded estate(Options o, boolean leaveOutRefused) {
     boolean deployment = o.has("--parameters") || o.has("--parameter") || o.has("--deployment-name");
     if (o.has("--sample")) {
       if (o.has("--estate") || o.has("--companion") || o.has("--plan") || o.has("--state") || deployment) {
@@ -109,9 +118,9 @@ final class Inputs {
       if (o.all("--estate").size() > 1) {
         throw CommandFailure.option("--parameters", "--parameters, --parameter and --deployment-name take one --estate: the template");
       }
-      return template(o.all("--estate").get(0), o.get("--companion"), o.all("--parameters"), o.all("--parameter"), o.get("--deployment-name"));
+      return template(o.all("--estate").get(0), o.get("--companion"), o.all("--parameters"), o.all("--parameter"), o.get("--deployment-name"), leaveOutRefused);
     }
-    return read(o.all("--estate"), o.get("--companion"));
+    return read(o.all("--estate"), o.get("--companion"), leaveOutRefused);
   }
 
   /**
@@ -127,7 +136,8 @@ final class Inputs {
    * @return the import
    * @throws CommandFailure for a file that cannot be read, or input the import rejects
    */
-  static Loaded template(String file, Optional<String> companionFile, List<String> parameterFiles, List<String> parameters, Optional<String> name) {
+  static Loaded template(
+      String file, Optional<String> companionFile, List<String> parameterFiles, List<String> parameters, Optional<String> name, boolean leaveOutRefused) {
     String text = readFile(file);
     Companion companion = companion(companionFile);
     Deployment deployment;
@@ -142,7 +152,9 @@ final class Inputs {
       throw dataError("cannot use the deployment parameters", null, e);
     }
     try {
-      return new Loaded(ArmImport.read(text, companion, deployment), List.of(ArmDocument.of(file, text)));
+      List<ArmDocument> documents = List.of(ArmDocument.of(file, text));
+      return new Loaded(
+          leaveOutRefused ? ArmImport.readLeavingOutRefused(documents, companion, deployment) : ArmImport.read(text, companion, deployment), documents);
     } catch (PgreachException e) {
       throw dataError("cannot use " + file + companionFile.map(c -> " with " + c).orElse(""), file, e);
     }
@@ -221,6 +233,11 @@ final class Inputs {
    * @throws CommandFailure for a file that cannot be read, or input the import rejects
    */
   static Loaded read(List<String> estateFiles, Optional<String> companionFile) {
+    return read(estateFiles, companionFile, false);
+  }
+
+  /** Reads as {@link #read(List, Optional)} does, leaving out resources Azure would refuse when asked. */
+  static Loaded read(List<String> estateFiles, Optional<String> companionFile, boolean leaveOutRefused) {
     List<ArmDocument> documents = new ArrayList<>();
     for (String f : estateFiles) {
       documents.add(ArmDocument.of(f, readFile(f)));
@@ -233,7 +250,9 @@ final class Inputs {
       throw dataError("cannot use " + companionFile.orElseThrow(), companionFile.orElseThrow(), e);
     }
     try {
-      return new Loaded(ArmImport.readDocuments(documents, companion), documents);
+      return new Loaded(
+          leaveOutRefused ? ArmImport.readLeavingOutRefused(documents, companion, Deployment.none()) : ArmImport.readDocuments(documents, companion),
+          documents);
     } catch (PgreachException e) {
       throw dataError("cannot use " + label, estateFiles.size() == 1 ? estateFiles.get(0) : null, e);
     }

@@ -38,8 +38,9 @@ final class Verdicts {
     Gates.Threshold threshold = Gates.Threshold.parse(o.get("--fail-on"));
     List<Gates.Suppression> suppressions = suppressions(o);
     Set<String> baseline = Gates.baseline(o.get("--baseline"));
-    Inputs.Loaded loaded = Inputs.estate(o);
-    List<Finding> findings = Questions.data(() -> EstateValidation.validate(loaded.imported().estate(), profile));
+    Inputs.Loaded loaded = Inputs.estate(o, true);
+    List<Finding> findings = new java.util.ArrayList<>(refusals(loaded.imported()));
+    findings.addAll(Questions.data(() -> EstateValidation.validate(loaded.imported().estate(), profile)));
     Locations locations = Locations.of(loaded.documents());
     List<Gates.Judged> judged = Gates.judge(findings, f -> threshold.fails(f.severity()), suppressions, baseline, locations);
     boolean failed = judged.stream().anyMatch(Gates.Judged::fails);
@@ -70,6 +71,27 @@ final class Verdicts {
       x.add(code.name(), failing == 0 ? Optional.empty() : Optional.of(failing + " " + code.severity() + " finding" + (failing == 1 ? "" : "s") + " (--fail-on " + threshold.word() + ")"), detail);
     }
     return x.write();
+  }
+
+  /** The resources the import left out because Azure would refuse them, as findings at their paths. */
+  static List<Finding> refusals(dev.pgreach.privatelink.arm.ArmImport imported) {
+    List<Finding> out = new java.util.ArrayList<>();
+    for (PgreachException e : imported.refused()) {
+      String message = String.valueOf(e.getMessage());
+      int end = message.indexOf(' ');
+      String path = end < 0 ? message : message.substring(0, end);
+      int properties = path.indexOf(".properties");
+      String resource = properties > 0 ? path.substring(0, properties) : path;
+      String field = properties > 0 ? path.substring(properties + 1) : "resource";
+      out.add(
+          Finding.of(
+              FindingCode.INPUT_REFUSED,
+              resource,
+              field,
+              e.code(),
+              "Azure would refuse this resource, so it is left out of the estate and what refers to it is outside the input: " + e.code() + ": " + message));
+    }
+    return out;
   }
 
   /** {@code matrix}: who can reach every server, as JSON or CSV. */

@@ -204,8 +204,12 @@ class CliGatesTest {
     assertEquals("NO_INPUT", missing.json().get("error").get("code").asText());
     assertTrue(missing.err().startsWith("pgreach: cannot read"), "the line on standard error stays");
     Path bad = Files.writeString(dir.resolve("bad.json"), "[{\"id\": \"/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/virtualNetworks/v\", \"type\": \"Microsoft.Network/virtualNetworks\", \"location\": \"westeurope\", \"properties\": {\"addressSpace\": {\"addressPrefixes\": [\"10.0.0.0/33\"]}}}]");
-    CliRun data = CliRun.of("validate", "--estate", bad.toString(), "--format", "json");
+    CliRun data = CliRun.of("check", "--estate", bad.toString(), "--from", "internet:198.51.100.7", "--to", "10.0.0.4", "--format", "json");
     assertEquals(65, data.status(), data.err());
+    // validate reads what Azure would accept and reports the rest as findings
+    CliRun refused = CliRun.of("validate", "--estate", bad.toString(), "--format", "json");
+    assertEquals(1, refused.status(), refused.err());
+    assertEquals("INPUT_REFUSED", refused.json().get("findings").get(0).get("code").asText(), refused.out());
     JsonNode e = data.json().get("error");
     assertEquals(65, e.get("status").asInt());
     assertTrue(e.get("path").asText().startsWith(bad + " $[0].properties.addressSpace"), e.toString());
