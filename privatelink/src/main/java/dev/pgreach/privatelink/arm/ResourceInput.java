@@ -140,9 +140,21 @@ public final class ResourceInput {
    * given, and everything else stays as it is.
    */
   ResourceInput leavingOut(Map<String, String> reasons) {
-    Builder b = builder();
+    // Every listing of a resource left out goes with it (two listings that disagree are both in doubt).
+    Map<String, String> byId = new java.util.HashMap<>();
     for (Entry e : resources) {
       String why = reasons.get(e.path());
+      JsonNode id = e.resource().get("id");
+      if (why != null && id != null && id.isTextual()) {
+        byId.putIfAbsent(id.asText().toLowerCase(java.util.Locale.ROOT), why);
+      }
+    }
+    Builder b = builder();
+    for (Entry e : resources) {
+      JsonNode id = e.resource().get("id");
+      String why = reasons.containsKey(e.path())
+          ? reasons.get(e.path())
+          : id != null && id.isTextual() ? byId.get(id.asText().toLowerCase(java.util.Locale.ROOT)) : null;
       b.resources.add(why == null ? e : new Entry(e.resource(), e.path(), e.memberPaths(), Optional.of(why)));
     }
     b.existing.putAll(existing);
