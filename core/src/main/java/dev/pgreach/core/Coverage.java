@@ -97,6 +97,15 @@ public abstract class Coverage {
   }
 
   /**
+   * Returns the resources outside the input whose real id is not known either (a server's delegated
+   * subnet known only at deployment): each is named by a stand-in id, so it may be any resource of
+   * its type — one of the input's own among them.
+   *
+   * @return the stand-in ids, each also in {@link #outsideInput()}
+   */
+  public abstract ImmutableSet<ResourceId> standIns();
+
+  /**
    * Returns the inventories known complete for every owner in the input.
    *
    * @return the kinds
@@ -183,7 +192,7 @@ public abstract class Coverage {
    * @return the whole coverage
    */
   public final Coverage declaredWhole() {
-    return builder().whole(true).putAllOutsideInput(outsideInput()).putAllIncompleteInventories(incompleteInventories()).build();
+    return builder().whole(true).putAllOutsideInput(outsideInput()).addAllStandIns(standIns()).putAllIncompleteInventories(incompleteInventories()).build();
   }
 
   /**

@@ -142,6 +142,10 @@ public final class Connectivity {
         if (network.subnet(subnet).isEmpty()) {
           unplaced.putIfAbsent(vnet, "server " + s.name() + " is in subnet " + estate.coverage().describe(subnet) + ", which is not in the input");
         }
+        if (estate.coverage().standIns().contains(subnet) && anywhere.isEmpty()) {
+          // The subnet's real id is not known: it may be in any network, one of the input's among them.
+          anywhere = Optional.of("server " + s.name() + " is VNet-integrated in a subnet whose id is not known, which may be in any virtual network");
+        }
       } else {
         if (s.networkingMode() == dev.pgreach.core.NetworkingMode.UNKNOWN && anywhere.isEmpty()) {
           anywhere = Optional.of("whether server " + s.name() + " is VNet-integrated, and where, is not known from the input");

@@ -168,6 +168,8 @@ final class ArmReader {
   /** Resources whose reading found a problem: what depends on them is not reported again. */
   private final Set<ResourceId> failed = new java.util.HashSet<>();
   private final Map<ResourceId, String> outside = new LinkedHashMap<>();
+  /** Resources outside the input named by stand-in ids (their real ids are not known). */
+  final java.util.Set<ResourceId> standIns = new java.util.LinkedHashSet<>();
   private final SetMultimap<Inventory, ResourceId> complete = LinkedHashMultimap.create();
   private final SetMultimap<Inventory, ResourceId> incomplete = LinkedHashMultimap.create();
   final Set<Inventory> completeKinds = new LinkedHashSet<>();
@@ -251,6 +253,7 @@ final class ArmReader {
   /** The coverage the reading recorded. */
   Coverage coverage() {
     Coverage.Builder c = Coverage.builder().whole(whole).putAllOutsideInput(outside);
+    standIns.stream().filter(outside::containsKey).forEach(c::addStandIns);
     if (!whole) { // a whole input makes every other completeness redundant
       c.addAllCompleteKinds(completeKinds);
       complete.forEach(c::putCompleteInventories);

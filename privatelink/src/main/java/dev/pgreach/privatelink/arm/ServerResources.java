@@ -233,6 +233,8 @@ final class ServerResources {
       String why = subnet.get().whyUnknown().orElse("known only at deployment");
       r.outside(stand, "the delegated subnet of " + raw.id().name() + ", whose id is not known (" + why + ")");
       r.outside(vnet, "the virtual network of " + raw.id().name() + "'s delegated subnet, whose id is not known");
+      r.standIns.add(stand);
+      r.standIns.add(vnet);
       b.delegatedSubnet(stand);
     } else if (subnet.isPresent() && !subnet.get().text().isEmpty()) {
       b.delegatedSubnet(r.reference(subnet.get(), Subnet.RESOURCE_TYPE, r.subnets, "the delegated subnet of server " + raw.id().name()));
