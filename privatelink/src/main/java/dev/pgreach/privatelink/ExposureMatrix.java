@@ -99,34 +99,50 @@ public record ExposureMatrix(int port, Instant at, ImmutableList<Exposure> expos
     for (Exposure x : exposures) {
       ObjectNode s = servers.addObject();
       s.put("server", x.server().toString());
-      ArrayNode paths = s.putArray("privatePaths");
-      for (Exposure.Reach r : x.privatePaths()) {
-        ObjectNode p = paths.addObject();
-        p.put("place", r.place().toString());
-        if (r.subnet().isPresent()) {
-          p.put("subnet", r.subnet().get().toString());
-        } else {
-          p.putNull("subnet");
-        }
-        p.put("door", r.door().name());
-        p.put("address", r.address().toString());
-        if (r.privateEndpoint().isPresent()) {
-          p.put("privateEndpoint", r.privateEndpoint().get().toString());
-        } else {
-          p.putNull("privateEndpoint");
-        }
-        addresses(p.putArray("connected"), r.connected());
-        addresses(p.putArray("undecided"), r.undecided());
-      }
-      addresses(s.putArray("publicSources"), x.publicSources());
-      addresses(s.putArray("publicUndecided"), x.publicUndecided());
-      s.put("azureServices", x.azureServices());
+      writeSources(s, x);
     }
     try {
       return mapper.writeValueAsString(o) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a tree of strings and numbers always writes", e);
     }
+  }
+
+  /**
+   * Writes one exposure's sources into a JSON object, as the matrix writes each server and {@code
+   * pgreach expose --format json} writes its answer: {@code privatePaths} (place, subnet, door,
+   * address, privateEndpoint, connected, undecided), {@code publicSources}, {@code
+   * publicUndecided} and {@code azureServices}. Address sets are arrays of canonical ranges, each a
+   * CIDR prefix where it is one.
+   *
+   * @param into the object the members are added to
+   * @param x the exposure
+   */
+  public static void writeSources(ObjectNode into, Exposure x) {
+    Checks.notNull(into, "ExposureMatrix.writeSources.into");
+    Checks.notNull(x, "ExposureMatrix.writeSources.x");
+    ArrayNode paths = into.putArray("privatePaths");
+    for (Exposure.Reach r : x.privatePaths()) {
+      ObjectNode p = paths.addObject();
+      p.put("place", r.place().toString());
+      if (r.subnet().isPresent()) {
+        p.put("subnet", r.subnet().get().toString());
+      } else {
+        p.putNull("subnet");
+      }
+      p.put("door", r.door().name());
+      p.put("address", r.address().toString());
+      if (r.privateEndpoint().isPresent()) {
+        p.put("privateEndpoint", r.privateEndpoint().get().toString());
+      } else {
+        p.putNull("privateEndpoint");
+      }
+      addresses(p.putArray("connected"), r.connected());
+      addresses(p.putArray("undecided"), r.undecided());
+    }
+    addresses(into.putArray("publicSources"), x.publicSources());
+    addresses(into.putArray("publicUndecided"), x.publicUndecided());
+    into.put("azureServices", x.azureServices());
   }
 
   /**

@@ -349,28 +349,7 @@ final class Reports {
     o.put("port", x.port());
     o.put("profile", profile);
     o.put("at", x.at().toString());
-    ArrayNode paths = o.putArray("privatePaths");
-    for (dev.pgreach.privatelink.Exposure.Reach r : x.privatePaths()) {
-      ObjectNode p = paths.addObject();
-      p.put("place", r.place().toString());
-      if (r.subnet().isPresent()) {
-        p.put("subnet", r.subnet().get().toString());
-      } else {
-        p.putNull("subnet");
-      }
-      p.put("door", r.door().name());
-      p.put("address", r.address().toString());
-      if (r.privateEndpoint().isPresent()) {
-        p.put("privateEndpoint", r.privateEndpoint().get().toString());
-      } else {
-        p.putNull("privateEndpoint");
-      }
-      addresses(p.putArray("connected"), r.connected());
-      addresses(p.putArray("undecided"), r.undecided());
-    }
-    addresses(o.putArray("publicSources"), x.publicSources());
-    addresses(o.putArray("publicUndecided"), x.publicUndecided());
-    o.put("azureServices", x.azureServices());
+    dev.pgreach.privatelink.ExposureMatrix.writeSources(o, x);
     return o;
   }
 

@@ -162,22 +162,7 @@ final class Endpoints {
     if (configs.isArray()) {
       ArrayNode out = Form.array();
       for (int k = 0; k < configs.size(); k++) {
-        Object[] base = {"ip_configuration", k};
-        String p = "properties.ipConfigurations[" + k + "].properties.";
-        ObjectNode c = Form.object();
-        Form.put(c, "name", i.value(path(base, "name")));
-        ObjectNode cp = c.putObject("properties");
-        JsonNode subnet = m.side.reference(i, path(base, "subnet_id"));
-        if (!subnet.isMissingNode()) {
-          Form.put(cp, "subnet", Form.idObject(subnet));
-          f.origin(p + "subnet.id", attr(path(base, "subnet_id")));
-        }
-        JsonNode pip = m.side.reference(i, path(base, "public_ip_address_id"));
-        if (!pip.isMissingNode()) {
-          Form.put(cp, "publicIPAddress", Form.idObject(pip));
-          f.origin(p + "publicIPAddress.id", attr(path(base, "public_ip_address_id")));
-        }
-        out.add(c);
+        out.add(Forms.ipConfiguration(m, i, f, k));
       }
       f.set("properties.ipConfigurations", out, "ip_configuration");
     } else {

@@ -351,6 +351,30 @@ final class Forms {
     return out;
   }
 
+  /**
+   * The Azure form of an {@code ip_configuration} block's name, subnet and public IP address (an
+   * empty {@code public_ip_address_id} is none), each member's origin recorded; the caller adds
+   * what its resource type has besides, under {@code properties}.
+   */
+  static ObjectNode ipConfiguration(Mapping m, Instance i, Form f, int k) {
+    Object[] base = {"ip_configuration", k};
+    String p = "properties.ipConfigurations[" + k + "].properties.";
+    ObjectNode c = Form.object();
+    Form.put(c, "name", i.value(path(base, "name")));
+    ObjectNode cp = c.putObject("properties");
+    JsonNode subnet = m.side.reference(i, path(base, "subnet_id"));
+    if (!subnet.isMissingNode()) {
+      Form.put(cp, "subnet", Form.idObject(subnet));
+      f.origin(p + "subnet.id", attr(path(base, "subnet_id")));
+    }
+    JsonNode pip = m.side.reference(i, path(base, "public_ip_address_id"));
+    if (!pip.isMissingNode() && !(pip.isTextual() && pip.textValue().isEmpty())) {
+      Form.put(cp, "publicIPAddress", Form.idObject(pip));
+      f.origin(p + "publicIPAddress.id", attr(path(base, "public_ip_address_id")));
+    }
+    return c;
+  }
+
   private static void networkInterface(Mapping m, Instance i, Form f) {
     f.set("location", location(i), "location");
     JsonNode configs = i.value("ip_configuration");
@@ -359,19 +383,8 @@ final class Forms {
       for (int k = 0; k < configs.size(); k++) {
         Object[] base = {"ip_configuration", k};
         String p = "properties.ipConfigurations[" + k + "].properties.";
-        ObjectNode c = Form.object();
-        Form.put(c, "name", i.value(path(base, "name")));
-        ObjectNode cp = c.putObject("properties");
-        JsonNode subnet = m.side.reference(i, path(base, "subnet_id"));
-        if (!subnet.isMissingNode()) {
-          Form.put(cp, "subnet", Form.idObject(subnet));
-          f.origin(p + "subnet.id", attr(path(base, "subnet_id")));
-        }
-        JsonNode pip = m.side.reference(i, path(base, "public_ip_address_id"));
-        if (!pip.isMissingNode() && !(pip.isTextual() && pip.textValue().isEmpty())) {
-          Form.put(cp, "publicIPAddress", Form.idObject(pip));
-          f.origin(p + "publicIPAddress.id", attr(path(base, "public_ip_address_id")));
-        }
+        ObjectNode c = ipConfiguration(m, i, f, k);
+        ObjectNode cp = (ObjectNode) c.get("properties");
         String[][] members = {{"private_ip_address", "privateIPAddress"}, {"private_ip_address_allocation", "privateIPAllocationMethod"},
           {"private_ip_address_version", "privateIPAddressVersion"}, {"primary", "primary"}};
         for (String[] mm : members) {
