@@ -193,7 +193,7 @@ final class ResourceForms {
       }
       Optional<Map.Entry<String, JsonNode>> e = present(member(o, env, path, sources));
       if (e.isPresent()) {
-        JsonNode v = flattened ? clean(e.get().getValue()) : e.get().getValue().deepCopy();
+        JsonNode v = flattened ? clean(e.get().getValue()) : e.get().getValue();
         if (v != null) {
           r.set(env, v);
           origin(origins, path, sources, e.get().getKey(), env);
@@ -218,7 +218,7 @@ final class ResourceForms {
         throw error(propsPath, v, "must be an object");
       } else {
         missing = Optional.empty();
-        r.set("properties", v.deepCopy());
+        r.set("properties", v);
         v.properties().forEach(m -> (m.getValue().isNull() ? nulls : shown).add(m.getKey()));
       }
       origin(origins, path, sources, props.get().getKey(), "properties");
@@ -228,7 +228,7 @@ final class ResourceForms {
     if (!flattened) {
       for (Map.Entry<String, JsonNode> m : o.properties()) {
         if (!consumed(m.getKey())) {
-          r.set(m.getKey(), m.getValue().deepCopy());
+          r.set(m.getKey(), m.getValue());
         }
       }
     }
@@ -270,20 +270,20 @@ final class ResourceForms {
       missing = Optional.of(p == null ? "properties is missing" : "properties is " + Json.show(p));
     }
     Optional<String> key = id.filter(e -> e.getValue().isTextual()).map(e -> e.getValue().textValue().toLowerCase(Locale.ROOT));
-    ShapedResource shaped = ShapedResource.of(o.deepCopy(), path, ImmutableList.of(path), form, missing, shown, nulls, origins);
+    ShapedResource shaped = ShapedResource.of(o, path, ImmutableList.of(path), form, missing, shown, nulls, origins);
     return new Listing(shaped, document, out.nextSequence(), key, Optional.empty());
   }
 
   /** The members a canonical resource takes from the envelope, or drops. */
   private static boolean consumed(String member) {
-    return ArmTypes.envelopeSpelling(member).isPresent() || member.equalsIgnoreCase("properties") || ArmTypes.ADDED.contains(member.toLowerCase(Locale.ROOT));
+    return ArmTypes.envelopeSpelling(member).isPresent() || member.equalsIgnoreCase("properties") || ArmTypes.isAdded(member);
   }
 
   /** Whether a resource without {@code properties} shows members that belong there. */
   private static boolean showsPropertyMembers(ObjectNode o, Optional<String> canonical) {
     for (Map.Entry<String, JsonNode> m : o.properties()) {
       String k = m.getKey();
-      if (!ArmTypes.isEnvelope(canonical, k) && !ArmTypes.ADDED.contains(k.toLowerCase(Locale.ROOT))) {
+      if (!ArmTypes.isEnvelope(canonical, k) && !ArmTypes.isAdded(k)) {
         return true;
       }
     }
@@ -300,7 +300,7 @@ final class ResourceForms {
   private static void refuseServiceCmdletObject(ObjectNode o, String path, Optional<String> canonical) {
     for (Map.Entry<String, JsonNode> m : o.properties()) {
       String k = m.getKey();
-      if (!k.isEmpty() && Character.isUpperCase(k.charAt(0)) && !ArmTypes.isEnvelope(canonical, k) && !ArmTypes.ADDED.contains(k.toLowerCase(Locale.ROOT))) {
+      if (!k.isEmpty() && Character.isUpperCase(k.charAt(0)) && !ArmTypes.isEnvelope(canonical, k) && !ArmTypes.isAdded(k)) {
         throw error(
             path + Json.member(k),
             m.getValue(),
@@ -318,7 +318,7 @@ final class ResourceForms {
     Map<String, String> seen = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> m : o.properties()) {
       String k = m.getKey();
-      if (ArmTypes.isEnvelope(canonical, k) || ArmTypes.ADDED.contains(k.toLowerCase(Locale.ROOT))) {
+      if (ArmTypes.isEnvelope(canonical, k) || ArmTypes.isAdded(k)) {
         continue;
       }
       String name = schema.spelling(k);
@@ -495,8 +495,11 @@ final class ResourceForms {
    * becomes {@code /subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/Hub}.
    */
   static String canonicalId(String idText, String canonicalType) {
+    String[] t = TYPE_SEGMENTS.computeIfAbsent(canonicalType, k -> k.split("/"));
+    if (isCanonicalId(idText, t)) {
+      return idText; // the same text, not a copy of it: the id parsed from it is parsed once
+    }
     String[] s = idText.split("/", -1);
-    String[] t = canonicalType.split("/");
     if (s.length != 5 + 2 * t.length) {
       return idText;
     }
@@ -508,6 +511,37 @@ final class ResourceForms {
       s[5 + 2 * j] = t[j];
     }
     return String.join("/", s);
+  }
+
+  /** The segments of each canonical type, split once. */
+  private static final java.util.concurrent.ConcurrentMap<String, String[]> TYPE_SEGMENTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Whether {@link #canonicalId} would give the id's own text: it has the segments of an id of
+   * the type, and its fixed segments and types are spelled as Azure spells them already.
+   */
+  private static boolean isCanonicalId(String idText, String[] type) {
+    int segments = 5 + 2 * type.length;
+    int at = 0; // the start of the segment being read, after its slash
+    int segment = 0;
+    while (true) {
+      int slash = idText.indexOf('/', at);
+      int end = slash < 0 ? idText.length() : slash;
+      if (segment > 0) {
+        String expected = segment == 1 ? "subscriptions" : segment == 3 ? "resourceGroups" : segment == 5 ? "providers" : segment == 6 ? type[0] : null;
+        if (segment > 6 && segment % 2 == 1 && (segment - 5) / 2 < type.length) {
+          expected = type[(segment - 5) / 2];
+        }
+        if (expected != null && !(end - at == expected.length() && idText.startsWith(expected, at))) {
+          return false;
+        }
+      }
+      segment++;
+      if (slash < 0) {
+        return segment == segments;
+      }
+      at = slash + 1;
+    }
   }
 
   // ------------------------------------------------------------------ PowerShell
@@ -548,7 +582,7 @@ final class ResourceForms {
             continue;
           }
           String k = m.getKey().isEmpty() ? m.getKey() : Character.toLowerCase(m.getKey().charAt(0)) + m.getKey().substring(1);
-          sku.set(k, m.getValue().deepCopy());
+          sku.set(k, m.getValue());
           if (!k.equals(m.getKey())) {
             origins.put(".sku" + Json.member(k), source + Json.member(m.getKey()));
           }
@@ -556,7 +590,7 @@ final class ResourceForms {
         v = sku;
       }
       if (!v.isNull() || canonical.equals("properties")) {
-        r.set(canonical, v.deepCopy());
+        r.set(canonical, v);
       }
     }
     if (parent.isPresent() && !present(member(r, "id", path, Map.of())).isPresent()) {
@@ -590,7 +624,7 @@ final class ResourceForms {
         out.problem(x);
       }
       for (Listing c : child) {
-        Optional<ResourceId> id = c.shaped().id().flatMap(ResourceId::tryParse);
+        Optional<ResourceId> id = c.shaped().id().flatMap(out.ids::tryParse);
         if (id.isPresent() && id.get().parent().map(p -> p.toString().equalsIgnoreCase(parentId)).orElse(false)) {
           String type = c.shaped().type().orElseThrow();
           typeSpelling.putIfAbsent(type.toLowerCase(Locale.ROOT), type);
@@ -599,7 +633,7 @@ final class ResourceForms {
       }
       added.addAll(child);
     }
-    ResourceId parentResource = ResourceId.parse(parentId);
+    ResourceId parentResource = out.ids.parse(parentId);
     byType.forEach((type, ids) -> out.childLists.add(new ChildList(parentResource, typeSpelling.get(type), ChildList.Completeness.UNKNOWN, listPath, Optional.empty(), ImmutableList.copyOf(ids))));
   }
 
@@ -655,6 +689,9 @@ final class ResourceForms {
 
   /** Records where a canonical top-level member came from, when not from its own name under {@code path}. */
   private static void origin(Map<String, String> origins, String path, Map<String, String> sources, String inputName, String canonicalName) {
+    if (inputName.equals(canonicalName) && (sources.isEmpty() || !sources.containsKey(inputName))) {
+      return; // written where the canonical resource has it
+    }
     String source = at(path, sources, inputName);
     if (!source.equals(path + Json.member(canonicalName))) {
       origins.put(Json.member(canonicalName), source);
@@ -677,9 +714,9 @@ final class ResourceForms {
     return t;
   }
 
-  private static ResourceId parseId(String text, String path, JsonNode value) {
+  private ResourceId parseId(String text, String path, JsonNode value) {
     try {
-      return ResourceId.parse(text);
+      return out.ids.parse(text);
     } catch (PgreachException e) {
       PgreachException x = PgreachException.of(e.code(), "%s (%s): %s", path, Json.show(value), Json.message(e.getMessage()));
       x.initCause(e);
