@@ -140,14 +140,20 @@ final class ArmReader {
     }
   }
 
-  /** One resource of a known type, where it was found, and its place in document order. */
-  record Raw(Kind kind, ResourceId id, Node node, int seq, boolean hasProperties) {
+  /**
+   * One resource of a known type, where it was found, and its place in document order; {@code
+   * parentId} is its parent's id (shared by the parent's children), null for a top-level resource.
+   */
+  record Raw(Kind kind, ResourceId id, Node node, int seq, boolean hasProperties, ResourceId parentId) {
     Node props() {
       return node.objectOrEmpty("properties");
     }
 
     ResourceId parent() {
-      return id.parent().orElseThrow();
+      if (parentId == null) {
+        throw new java.util.NoSuchElementException("a top-level resource has no parent: " + id);
+      }
+      return parentId;
     }
   }
 
@@ -464,7 +470,7 @@ final class ArmReader {
   }
 
   private void add(Kind kind, ResourceId id, Node node, boolean hasProperties) {
-    raws.computeIfAbsent(kind, k -> new ArrayList<>()).add(new Raw(kind, id, node, seq++, hasProperties));
+    raws.computeIfAbsent(kind, k -> new ArrayList<>()).add(new Raw(kind, id, node, seq++, hasProperties, ids.parent(id).orElse(null)));
   }
 
   /**

@@ -58,19 +58,20 @@ final class Ids {
   }
 
   /**
-   * Returns an id's parent, as {@link ResourceId#parent} gives it, shared with the id parsed from
-   * the parent's text (so the parent's own parent is found once too).
+   * Returns an id's parent: the id parsed from the parent's text, so that the children of one
+   * parent share it and its own parent is found once too. The parent's text is the id's up to
+   * its last type segment, as {@link ResourceId#parent} takes it.
    *
    * @param id an id
    * @return its parent, or empty for a top-level resource
    */
   Optional<ResourceId> parent(ResourceId id) {
-    Optional<ResourceId> p = id.parent();
-    if (p.isEmpty()) {
-      return p;
+    String type = id.type();
+    if (type.indexOf('/') == type.lastIndexOf('/')) {
+      return Optional.empty(); // a namespace and one type: a top-level resource
     }
-    ResourceId known = parsed.putIfAbsent(p.get().toString(), p.get());
-    return known == null ? p : Optional.of(known);
+    String text = id.toString();
+    return Optional.of(parse(text.substring(0, text.lastIndexOf('/', text.lastIndexOf('/') - 1))));
   }
 
   @Override

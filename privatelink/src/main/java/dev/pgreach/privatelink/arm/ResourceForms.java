@@ -143,8 +143,7 @@ final class ResourceForms {
       if (idMember.isEmpty() || !idMember.get().getValue().isTextual()) {
         throw PgreachException.of(ErrorCode.INVALID_INPUT, "%s is required but missing", at(path, sources, "type"));
       }
-      String idPath = at(path, sources, idMember.get().getKey());
-      typeText = parseId(idMember.get().getValue().textValue(), idPath, idMember.get().getValue()).type();
+      typeText = parseId(idMember.get().getValue().textValue(), path, sources, idMember.get().getKey(), idMember.get().getValue()).type();
     }
     Optional<String> canonical = ArmTypes.canonical(typeText);
     if (canonical.isEmpty()) {
@@ -166,11 +165,15 @@ final class ResourceForms {
     if (idMember.isEmpty()) {
       throw error(at(path, sources, "id"), MissingNode.getInstance(), "is required: every resource in a resource list has its id");
     }
-    String idPath = at(path, sources, idMember.get().getKey());
-    String idText = text(idMember.get().getValue(), idPath);
-    ResourceId id = parseId(idText, idPath, idMember.get().getValue());
+    String idKey = idMember.get().getKey();
+    JsonNode idValue = idMember.get().getValue();
+    if (!idValue.isTextual()) {
+      throw error(at(path, sources, idKey), idValue, "must be a string");
+    }
+    String idText = idValue.textValue();
+    ResourceId id = parseId(idText, path, sources, idKey, idValue);
     if (!id.isOfType(canonical.get())) {
-      throw error(idPath, idMember.get().getValue(), "is a %s id, but the resource's type is %s", id.type(), typeText);
+      throw error(at(path, sources, idKey), idValue, "is a %s id, but the resource's type is %s", id.type(), typeText);
     }
     String name = name(o, path, sources, idText, id);
     checkAdded(o, path, sources, id);
@@ -211,15 +214,16 @@ final class ResourceForms {
       }
     } else if (props.isPresent()) {
       JsonNode v = props.get().getValue();
-      String propsPath = at(path, sources, props.get().getKey());
       if (v.isNull()) {
         missing = Optional.of("properties is null");
       } else if (!v.isObject()) {
-        throw error(propsPath, v, "must be an object");
+        throw error(at(path, sources, props.get().getKey()), v, "must be an object");
       } else {
         missing = Optional.empty();
         r.set("properties", v);
-        v.properties().forEach(m -> (m.getValue().isNull() ? nulls : shown).add(m.getKey()));
+        for (Map.Entry<String, JsonNode> m : v.properties()) {
+          (m.getValue().isNull() ? nulls : shown).add(m.getKey());
+        }
       }
       origin(origins, path, sources, props.get().getKey(), "properties");
     } else {
@@ -453,15 +457,17 @@ final class ResourceForms {
     if (n.isEmpty()) {
       return id.name();
     }
-    String namePath = at(path, sources, n.get().getKey());
-    String given = text(n.get().getValue(), namePath);
+    if (!n.get().getValue().isTextual()) {
+      throw error(at(path, sources, n.get().getKey()), n.get().getValue(), "must be a string");
+    }
+    String given = n.get().getValue().textValue();
     if (given.equalsIgnoreCase(id.name())) {
       return given;
     }
     if (given.equalsIgnoreCase(names(idText))) {
       return id.name();
     }
-    throw error(namePath, n.get().getValue(), "names %s, but the id names %s", Json.quote(given), Json.quote(id.name()));
+    throw error(at(path, sources, n.get().getKey()), n.get().getValue(), "names %s, but the id names %s", Json.quote(given), Json.quote(id.name()));
   }
 
   /** The names in an id, joined by {@code /}: {@code vnet/subnet}. */
@@ -706,19 +712,23 @@ final class ResourceForms {
   }
 
   private static String nonBlank(Map.Entry<String, JsonNode> m, String path, Map<String, String> sources) {
-    String where = at(path, sources, m.getKey());
-    String t = text(m.getValue(), where);
+    JsonNode v = m.getValue();
+    if (!v.isTextual()) {
+      throw error(at(path, sources, m.getKey()), v, "must be a string");
+    }
+    String t = v.textValue();
     if (t.isBlank()) {
-      throw error(where, m.getValue(), "must not be blank");
+      throw error(at(path, sources, m.getKey()), v, "must not be blank");
     }
     return t;
   }
 
-  private ResourceId parseId(String text, String path, JsonNode value) {
+  /** Parses the id at a member; an error names the member's path, made only then. */
+  private ResourceId parseId(String text, String path, Map<String, String> sources, String member, JsonNode value) {
     try {
       return out.ids.parse(text);
     } catch (PgreachException e) {
-      PgreachException x = PgreachException.of(e.code(), "%s (%s): %s", path, Json.show(value), Json.message(e.getMessage()));
+      PgreachException x = PgreachException.of(e.code(), "%s (%s): %s", at(path, sources, member), Json.show(value), Json.message(e.getMessage()));
       x.initCause(e);
       throw x;
     }

@@ -86,7 +86,10 @@ final class ResourceMerge {
       this.key = l.key();
       this.firstSequence = l.sequence();
       this.firstDocument = l.document();
-      this.parentKey = s.id().flatMap(ids::tryParse).flatMap(ResourceId::parent).map(p -> Json.foldCase(p.toString())).orElse(null);
+      // Only a child that some parent lists inline can be folded into one.
+      this.parentKey = s.type().flatMap(ArmTypes::collectionOf).isEmpty()
+          ? null
+          : s.id().flatMap(ids::tryParse).flatMap(ResourceId::parent).map(p -> Json.foldCase(p.toString())).orElse(null);
       noteCollections(this, l);
     }
 
@@ -152,8 +155,11 @@ final class ResourceMerge {
   private final Map<String, List<Entry>> byKey = new LinkedHashMap<>();
   /** The entries by their parent's folded id, in the order of {@link #entries}. */
   private final Map<String, List<Entry>> byParent = new HashMap<>();
-  /** Whether a merge changed an entry's id text, which {@link #byParent} was made from. */
-  private boolean idChanged;
+  /**
+   * Whether a merge changed an entry's id or type text, which {@link #byParent} was made from: the
+   * fold then looks at every entry, as it would without the index.
+   */
+  private boolean rekeyed;
   private final Ids ids;
 
 
@@ -209,8 +215,9 @@ final class ResourceMerge {
     ShapedResource s = l.shaped();
     e.change();
     String id = e.idText();
+    String type = e.type();
     deepMerge(e.resource, s.resource(), "", "", s::sourcePath, e.origins, true);
-    idChanged |= !java.util.Objects.equals(id, e.idText());
+    rekeyed |= !java.util.Objects.equals(id, e.idText()) || !type.equals(e.type());
     e.sources.put(l.sequence(), s.path());
     e.documents.add(l.document());
     if (s.propertiesMissing().isEmpty()) {
@@ -238,8 +245,11 @@ final class ResourceMerge {
   private boolean foldIntoParent(Listing l) {
     ShapedResource child = l.shaped();
     Optional<ArmTypes.Collection> c = child.type().flatMap(t -> ArmTypes.collectionOf(t));
+    if (c.isEmpty()) {
+      return false;
+    }
     Optional<ResourceId> parentId = child.id().flatMap(ids::tryParse).flatMap(ResourceId::parent);
-    if (c.isEmpty() || parentId.isEmpty()) {
+    if (parentId.isEmpty()) {
       return false;
     }
     boolean connection = c.get().childType().equals(ArmTypes.PRIVATE_ENDPOINT_CONNECTION);
@@ -282,7 +292,7 @@ final class ResourceMerge {
       return;
     }
     String parentId = parent.idText();
-    List<Entry> candidates = idChanged ? entries : parentId == null ? List.of() : byParent.getOrDefault(Json.foldCase(parentId), List.of());
+    List<Entry> candidates = rekeyed ? entries : parentId == null ? List.of() : byParent.getOrDefault(Json.foldCase(parentId), List.of());
     for (ArmTypes.Collection c : collections) {
       boolean connection = c.childType().equals(ArmTypes.PRIVATE_ENDPOINT_CONNECTION);
       for (Entry s : candidates) {
