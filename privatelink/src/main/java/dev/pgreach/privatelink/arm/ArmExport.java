@@ -107,6 +107,23 @@ public final class ArmExport {
   }
 
   /**
+   * The resource-list form as trees, for {@link ArmTemplateExport}: the resources in the order
+   * {@link #write} writes them, and the companion document.
+   *
+   * @param estate the estate
+   * @return the trees, new on each call
+   */
+  static Trees trees(Estate estate) {
+    Checks.notNull(estate, "ArmExport.write.estate");
+    Writer w = new Writer(estate);
+    w.write();
+    return new Trees(w.resources, w.companion());
+  }
+
+  /** The resource-list form's resources and companion document, as trees. */
+  record Trees(ArrayNode resources, ObjectNode companion) {}
+
+  /**
    * Returns the ARM resources as an indented JSON array.
    *
    * @return the JSON text
