@@ -215,8 +215,26 @@ final class TemplateWriter {
       e.inner.owner = e;
       e.inner.deployedAt.keySet().forEach(k -> t.deployedAt.putIfAbsent(k, e.index));
     }
-    e.resources.forEach(r -> t.deployedAt.putIfAbsent(key(id(r)), e.index));
+    e.resources.forEach(r -> deployedIds(r).forEach(k -> t.deployedAt.putIfAbsent(k, e.index)));
     t.entries.add(e);
+  }
+
+  /** The ids (lower case) a resource deploys: its own and those of the children written inside it. */
+  private static List<String> deployedIds(ObjectNode r) {
+    List<String> out = new ArrayList<>();
+    ResourceId id = id(r);
+    out.add(key(id));
+    List<String> inline = INLINE.get(r.get("type").textValue().toLowerCase(Locale.ROOT));
+    if (inline != null) {
+      for (String member : inline) {
+        for (JsonNode c : r.path("properties").path(member)) {
+          if (c.path("name").isTextual() && !c.path("name").textValue().contains("/")) {
+            out.add(key(id) + "/" + member.toLowerCase(Locale.ROOT) + "/" + c.path("name").textValue().toLowerCase(Locale.ROOT));
+          }
+        }
+      }
+    }
+    return out;
   }
 
   /** A firewall rule with only its range: what a module of rules passes in. */
@@ -529,7 +547,10 @@ final class TemplateWriter {
         continue;
       }
       ObjectNode props = (ObjectNode) e.declaration.get("properties");
-      ObjectNode params = props.putObject("parameters");
+      ObjectNode params = Json.object();
+      if (!e.inner.parameters.isEmpty()) {
+        props.set("parameters", params);
+      }
       for (String p : e.inner.parameters.keySet()) {
         if (e.inner.given.containsKey(p)) {
           params.putObject(p).set("value", e.inner.given.get(p));
@@ -740,7 +761,7 @@ final class TemplateWriter {
     loop.name = "firewallRules";
     loop.symbol = "firewallRules";
     f.entries.add(loop);
-    rules.forEach(r -> f.deployedAt.putIfAbsent(key(id(r)), 0));
+    rules.forEach(r -> deployedIds(r).forEach(k -> f.deployedAt.putIfAbsent(k, 0)));
   }
 
   /** The copy loop of a firewall module, over its parameter. */
