@@ -75,6 +75,8 @@ import java.util.Optional;
  * Files.writeString(Path.of("companion.json"), out.companion().toJson());
  * }</pre>
  *
+ * <p>{@link ArmTemplateExport} writes the same resources as a deployment template.
+ *
  * <p><b>Warning:</b> reading back gives the same estate up to what the JSON cannot carry: the
  * estate's DNS servers come back with the resolver inbound endpoints first, A and CNAME records
  * come back grouped by record set (records of one name together, in the order their names first
