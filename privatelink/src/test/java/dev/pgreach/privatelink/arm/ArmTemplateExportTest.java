@@ -241,6 +241,25 @@ class ArmTemplateExportTest {
     assertEquals("resource", TemplateWriter.camel("--"));
   }
 
+  /** The README's example, as it is written there, writes files that read back. */
+  @Test
+  void theReadmeExampleRuns(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+    String example = "ArmTemplateExport out = ArmTemplateExport.write(estate, TemplateOptions.defaults().bicep(true));\n"
+        + "Files.writeString(Path.of(\"main.json\"), out.templateJson());\n"
+        + "Files.writeString(Path.of(\"companion.json\"), out.companion().toJson());\n"
+        + "Estate again = ArmImport.read(out.templateJson(), out.companion(), out.deployment()).estate();\n";
+    assertTrue(readme.contains(example), "the README holds the example");
+    Estate estate = SAMPLE;
+    ArmTemplateExport out = ArmTemplateExport.write(estate, TemplateOptions.defaults().bicep(true));
+    java.nio.file.Files.writeString(dir.resolve("main.json"), out.templateJson());
+    java.nio.file.Files.writeString(dir.resolve("companion.json"), out.companion().toJson());
+    Estate again = ArmImport.read(out.templateJson(), out.companion(), out.deployment()).estate();
+    assertEquals(LIST_READ, again);
+    Estate fromFiles = ArmImport.read(java.nio.file.Files.readString(dir.resolve("main.json")), Companion.parse(java.nio.file.Files.readString(dir.resolve("companion.json")))).estate();
+    assertEquals(LIST_READ, fromFiles);
+  }
+
   @Test
   void nullArgumentsAreNamed() {
     PgreachException e = assertThrows(PgreachException.class, () -> ArmTemplateExport.write(null));
