@@ -8,6 +8,7 @@ import dev.pgreach.core.ResourceId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,6 +52,9 @@ final class TemplateWriter {
   private final Map<String, String> regionParameters = new LinkedHashMap<>();
   private final Set<String> parameterNames = new HashSet<>();
   private final Map<String, ObjectNode> parameterDeclarations = new HashMap<>();
+  /** Each resource's id and body, made once: every step asks for them. */
+  private final Map<ObjectNode, ResourceId> ids = new IdentityHashMap<>();
+  private final Map<ObjectNode, ObjectNode> bodies = new IdentityHashMap<>();
 
   /** One template: the deployment's own, or a nested deployment's. */
   static final class Tpl {
@@ -143,8 +147,12 @@ final class TemplateWriter {
     return a.subscriptionId().equals(b.subscriptionId()) && a.resourceGroup().equals(b.resourceGroup());
   }
 
-  private static ResourceId id(ObjectNode r) {
-    return ResourceId.parse(r.get("id").textValue());
+  private ResourceId id(ObjectNode r) {
+    return ids.computeIfAbsent(r, x -> ResourceId.parse(x.get("id").textValue()));
+  }
+
+  private ObjectNode bodyOf(ObjectNode r) {
+    return bodies.computeIfAbsent(r, TemplateWriter::body);
   }
 
   private static String key(ResourceId id) {
@@ -220,7 +228,7 @@ final class TemplateWriter {
   }
 
   /** The ids (lower case) a resource deploys: its own and those of the children written inside it. */
-  private static List<String> deployedIds(ObjectNode r) {
+  private List<String> deployedIds(ObjectNode r) {
     List<String> out = new ArrayList<>();
     ResourceId id = id(r);
     out.add(key(id));
@@ -247,14 +255,14 @@ final class TemplateWriter {
   }
 
   /** Whether a resource repeats another's shape: one type, one parent, the same members. */
-  private static boolean loopsWith(ObjectNode a, ObjectNode b) {
+  private boolean loopsWith(ObjectNode a, ObjectNode b) {
     if (!a.get("type").textValue().equalsIgnoreCase(b.get("type").textValue())) {
       return false;
     }
     if (!id(a).parent().equals(id(b).parent())) {
       return false;
     }
-    return JsonShapes.same(body(a), body(b));
+    return JsonShapes.same(bodyOf(a), bodyOf(b));
   }
 
   /** A resource's members but its id, name and type; children written inside it lose their ids. */
@@ -598,7 +606,7 @@ final class TemplateWriter {
     ObjectNode r = e.resources.get(0);
     ResourceId id = id(r);
     ObjectNode d = head(r.get("type").textValue(), lit(String.join("/", names(id))));
-    ObjectNode body = body(r);
+    ObjectNode body = bodyOf(r);
     for (Map.Entry<String, JsonNode> m : body.properties()) {
       boolean loops = m.getKey().equals("properties") && options.has(TemplateFeature.PROPERTY_COPY);
       d.set(m.getKey(), loops ? withPropertyLoops(m.getValue(), c, e.symbol) : leaf(List.of(m.getKey()), m.getValue(), c));
@@ -720,7 +728,7 @@ final class TemplateWriter {
     String name = id.parent().map(p -> "[format('{0}/{1}', " + q(String.join("/", names(p))) + ", " + at + ".name)]").orElse("[" + at + ".name]");
     ObjectNode d = head(first.get("type").textValue(), name);
     d.putObject("copy").put("name", e.name).put("count", "[length(variables(" + q(v) + "))]");
-    List<ObjectNode> bodies = e.resources.stream().map(TemplateWriter::body).toList();
+    List<ObjectNode> bodies = e.resources.stream().map(this::bodyOf).toList();
     JsonNode input = repeated(bodies, c, at, variable, List.of("name"));
     input.properties().forEach(m -> d.set(m.getKey(), m.getValue()));
     dependsOn(d, e, c.t());
@@ -804,7 +812,7 @@ final class TemplateWriter {
   }
 
   /** The ids (lower case) an entry's resources refer to, their parents among them. */
-  private static Set<String> references(Entry e) {
+  private Set<String> references(Entry e) {
     Set<String> out = new HashSet<>();
     if (e.kind == Kind.MODULE && !e.firewall) {
       e.inner.entries.forEach(x -> out.addAll(references(x)));
