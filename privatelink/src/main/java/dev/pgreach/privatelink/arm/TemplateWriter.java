@@ -47,6 +47,8 @@ final class TemplateWriter {
   static final int MAX_RESOURCE_LOOPS = 100;
   static final int MAX_SHARED_VARIABLES = 150;
   static final int MAX_OUTPUTS = 64;
+  /** The most resources of the list one template deploys itself, below Azure's 800 with room for its nested deployments. */
+  static final int MAX_RUN = 700;
   /** Arrays of children written inside their parent, whose elements a template names but gives no id. */
   private static final Map<String, List<String>> INLINE = Map.of(
       VIRTUAL_NETWORKS.toLowerCase(Locale.ROOT), List.of("subnets", "virtualNetworkPeerings"),
@@ -133,6 +135,7 @@ final class TemplateWriter {
       location = Optional.empty();
       return;
     }
+    int rootResources = 0;
     ResourceId first = id(list.get(0));
     root = new Tpl(first.subscriptionId(), first.resourceGroup(), null);
     for (int i = 0; i < list.size(); ) {
@@ -141,15 +144,21 @@ final class TemplateWriter {
       while (j < list.size() && sameScope(id(list.get(j)), at)) {
         j++;
       }
-      List<ObjectNode> run = list.subList(i, j);
-      if (at.subscriptionId().equals(root.subscription) && at.resourceGroup().equals(root.group)) {
-        fill(root, run);
-      } else {
-        Tpl t = new Tpl(at.subscriptionId(), at.resourceGroup(), root);
-        fill(t, run);
-        Entry m = new Entry(Kind.MODULE, List.of(), t, false);
-        m.name = deploymentName(at.resourceGroup());
-        add(root, m);
+      boolean own = at.subscriptionId().equals(root.subscription) && at.resourceGroup().equals(root.group);
+      // Azure deploys at most 800 resources (copies counted) from one template: a long run is split
+      for (int k = i; k < j; k += MAX_RUN) {
+        List<ObjectNode> run = list.subList(k, Math.min(j, k + MAX_RUN));
+        if (own && rootResources + run.size() <= MAX_RUN) {
+          fill(root, run);
+          rootResources += run.size();
+        } else {
+          Tpl t = new Tpl(at.subscriptionId(), at.resourceGroup(), root);
+          fill(t, run);
+          Entry m = new Entry(Kind.MODULE, List.of(), t, false);
+          m.name = deploymentName(at.resourceGroup());
+          add(root, m);
+          rootResources++;
+        }
       }
       i = j;
     }

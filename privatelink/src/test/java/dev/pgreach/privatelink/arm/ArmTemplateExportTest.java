@@ -278,6 +278,38 @@ class ArmTemplateExportTest {
     assertEquals(ArmImport.read(list.resourcesJson(), list.companion()).estate(), ArmImport.read(t.templateJson(), t.companion(), t.deployment()).estate());
   }
 
+  /** What a template deploys itself, copies counted, as Azure counts against its limit of 800. */
+  private static int deployed(JsonNode template) {
+    int n = 0;
+    for (JsonNode r : resources(template)) {
+      String count = r.path("copy").path("count").asText("");
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[length\\(variables\\('(.+)'\\)\\)\\]").matcher(count);
+      n += m.matches() ? template.get("variables").get(m.group(1)).size() : 1;
+    }
+    return n;
+  }
+
+  /** A run of more resources than Azure deploys from one template is split into nested deployments of the same group. */
+  @Test
+  void aLongRunIsSplitBelowAzuresResourceLimit() {
+    StringBuilder json = new StringBuilder("[");
+    int n = 760;
+    for (int i = 0; i < n; i++) {
+      json.append(i == 0 ? "" : ", ").append("{\"id\": \"/subscriptions/22222222-2222-2222-2222-222222222222/resourceGroups/data/providers/Microsoft.DBforPostgreSQL/flexibleServers/db-" + i + "\", \"name\": \"db-" + i + "\", "
+          + "\"type\": \"Microsoft.DBforPostgreSQL/flexibleServers\", \"location\": \"westeurope\", \"sku\": {\"name\": \"Standard_B1ms\", \"tier\": \"Burstable\"}, \"properties\": {\"version\": \"16\", \"network\": {\"publicNetworkAccess\": \"Enabled\"}}}");
+    }
+    Estate many = ArmImport.read(json.append("]").toString()).estate();
+    for (TemplateOptions o : List.of(TemplateOptions.defaults(), TemplateOptions.of(EnumSet.noneOf(TemplateFeature.class), false))) {
+      ArmTemplateExport t = ArmTemplateExport.write(many, o);
+      JsonNode root = tree(t);
+      assertTrue(deployed(root) <= 800, () -> deployed(root) + " resources");
+      JsonNode rest = named(root, "data");
+      assertEquals("data", rest.get("resourceGroup").asText());
+      assertEquals(n - 700, deployed(inner(rest)));
+      assertEquals(ArmImport.read(ArmExport.write(many).resourcesJson()).estate(), ArmImport.read(t.templateJson(), t.companion(), t.deployment()).estate());
+    }
+  }
+
   /** The README's example, as it is written there, writes files that read back. */
   @Test
   void theReadmeExampleRuns(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
