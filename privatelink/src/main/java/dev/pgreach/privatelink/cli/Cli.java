@@ -63,7 +63,7 @@ public final class Cli {
   private static final Options.Spec CHECK =
       Inputs.SOURCES.and(Inputs.COMMON).with("--from", "--to", "--port", "--tls", "--at", "--established-since");
   private static final Options.Spec RESOLVE = Inputs.SOURCES.and(Inputs.COMMON).with("--from", "--name");
-  private static final Options.Spec VALIDATE = Inputs.SOURCES.and(Inputs.COMMON).with("--fail-on", "--baseline").repeating("--suppress");
+  private static final Options.Spec VALIDATE = Inputs.SOURCES.and(Inputs.COMMON).with("--fail-on", "--baseline", "--max-firewall-rules", "--max-firewall-public-addresses").repeating("--suppress");
   private static final Options.Spec EXPOSE = Inputs.SOURCES.and(Inputs.COMMON).with("--server", "--port", "--at");
   private static final Options.Spec COMPARE =
       Options.Spec.of("--before", "--after", "--plan", "--companion", "--at", "--profile", "--format", "--fail-on").repeating("--suppress");
