@@ -138,6 +138,30 @@ public final class ArmImport {
       input = shaped.toResourceInput();
       translate = shaped::translate;
     }
+    return leavingOutRefused(input, companion, translate);
+  }
+
+  /**
+   * Reads resources a front end hands over (Terraform resources after mapping) as {@link
+   * #read(ResourceInput, Companion)} does, but leaves out every resource whose own content Azure
+   * would refuse, as {@link #readLeavingOutRefused(List, Companion, Deployment)} does: each such
+   * resource's problems are in {@link #refused()}, and what refers to it finds it outside the
+   * input.
+   *
+   * @param input the resources
+   * @param companion what the resources do not hold
+   * @return the estate of the resources that can be read, the report and the refusals
+   * @throws PgreachException as {@link #read(ResourceInput, Companion)} does, for problems no
+   *     resource can be left out for
+   */
+  public static ArmImport readLeavingOutRefused(ResourceInput input, Companion companion) {
+    Checks.notNull(input, "ArmImport.readLeavingOutRefused.input");
+    Checks.notNull(companion, "ArmImport.readLeavingOutRefused.companion");
+    return leavingOutRefused(input, companion, e -> e);
+  }
+
+  /** Reads, leaving out in rounds the resources whose problems name them; see {@link #readLeavingOutRefused}. */
+  private static ArmImport leavingOutRefused(ResourceInput input, Companion companion, java.util.function.UnaryOperator<PgreachException> translate) {
     List<PgreachException> refused = new java.util.ArrayList<>(input.refusals());
     for (int round = 0; ; round++) {
       try {
