@@ -519,7 +519,7 @@ public final class ArmExport {
     }
 
     private void privateEndpoint(PrivateEndpoint e) {
-      ObjectNode p = resource(e.id(), Optional.of(e.region().name())).putObject("properties");
+      ObjectNode p = resource(e.id(), e.region().map(dev.pgreach.core.Region::name)).putObject("properties");
       ref(p, "subnet", e.subnet());
       boolean approved = e.connectionState() == PrivateEndpointConnectionState.APPROVED;
       ObjectNode c = p.putArray(approved ? "privateLinkServiceConnections" : "manualPrivateLinkServiceConnections").addObject();
