@@ -42,7 +42,10 @@ import dev.pgreach.privatelink.arm.template.Deployment;
  *
  * <p><b>Warning:</b> what {@link ArmExport} cannot carry, the template cannot either (see its
  * warning); reading back gives the same estate as reading the resource-list form, not always the
- * estate written.
+ * estate written. A resource whose region the estate does not hold (a network security group, a
+ * route table, a local network gateway, a connection) is written without {@code location}, as in
+ * the resource list: the template says what the estate knows, and Azure needs a region for them
+ * to deploy it.
  */
 public final class ArmTemplateExport {
   /** The name {@link #deployment()} gives the deployment. */
