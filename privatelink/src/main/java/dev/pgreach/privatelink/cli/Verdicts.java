@@ -117,16 +117,22 @@ final class Verdicts {
       String message = String.valueOf(e.getMessage());
       int end = message.indexOf(' ');
       String path = end < 0 ? message : message.substring(0, end);
-      int properties = path.indexOf(".properties");
+      // the resource is the innermost one: a nested deployment's template holds resources of its own
+      int nested = path.lastIndexOf(".properties.template.");
+      int properties = path.indexOf(".properties", nested < 0 ? 0 : nested + ".properties.template.".length());
+      boolean parameter = path.matches("(.*\\.template)?\\$?\\.parameters(\\.|\\[).*") || path.startsWith("$.parameters");
       String resource = properties > 0 ? path.substring(0, properties) : path;
-      String field = properties > 0 ? path.substring(properties + 1) : "resource";
+      String field = properties > 0 ? path.substring(properties + 1) : parameter ? "value" : "resource";
       out.add(
           Finding.of(
               FindingCode.INPUT_REFUSED,
               resource,
               field,
               e.code(),
-              "Azure would refuse this resource, so it is left out of the estate and what refers to it is outside the input: " + e.code() + ": " + message));
+              (parameter
+                      ? "Azure would refuse this parameter value, so the parameter is read as unknown and what depends on it is indeterminate: "
+                      : "Azure would refuse this resource, so it is left out of the estate and what refers to it is outside the input: ")
+                  + e.code() + ": " + message));
     }
     return out;
   }
