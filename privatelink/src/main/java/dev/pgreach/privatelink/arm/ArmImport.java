@@ -119,15 +119,18 @@ public final class ArmImport {
       throw ArmShapes.noDocuments();
     }
     ResourceInput input;
+    Ids ids;
     java.util.function.UnaryOperator<PgreachException> translate;
     if (documents.size() == 1) {
       JsonNode tree = Json.parse(documents.get(0).json(), "$");
       if (ArmShapes.isTemplate(tree)) {
         input = Templates.evaluate(tree, deployment.orElse(companionDeployment(companion)));
+        ids = new Ids();
         translate = e -> e;
       } else {
         ShapedInput shaped = shapedWithoutParameters(tree, deployment);
         input = shaped.toResourceInput();
+        ids = shaped.ids();
         translate = shaped::translate;
       }
     } else {
@@ -136,6 +139,7 @@ public final class ArmImport {
       }
       ShapedInput shaped = ArmShapes.shape(documents);
       input = shaped.toResourceInput();
+      ids = shaped.ids();
       translate = shaped::translate;
     }
     return leavingOutRefused(input, companion, translate);
@@ -165,7 +169,7 @@ public final class ArmImport {
     List<PgreachException> refused = new java.util.ArrayList<>(input.refusals());
     for (int round = 0; ; round++) {
       try {
-        ArmImport read = new ArmReader(input, companion.root()).read();
+        ArmImport read = new ArmReader(input, companion.root(), ids).read();
         return new ArmImport(read.estate, read.resourceCount, read.skippedTypes, read.notes, read.instant, ImmutableList.copyOf(refused));
       } catch (PgreachException e) {
         List<PgreachException> problems = e.problems().isEmpty() ? List.of(e) : e.problems();
@@ -347,7 +351,7 @@ public final class ArmImport {
   private static ArmImport read(ShapedInput shaped, Companion companion) {
     ResourceInput input = shaped.toResourceInput();
     try {
-      return new ArmReader(input, companion.root()).read();
+      return new ArmReader(input, companion.root(), shaped.ids()).read();
     } catch (PgreachException e) {
       throw shaped.translate(e);
     }
