@@ -142,7 +142,7 @@ public final class ArmImport {
       ids = shaped.ids();
       translate = shaped::translate;
     }
-    return leavingOutRefused(input, companion, translate);
+    return leavingOutRefused(input, companion, ids, translate);
   }
 
   /**
@@ -161,11 +161,11 @@ public final class ArmImport {
   public static ArmImport readLeavingOutRefused(ResourceInput input, Companion companion) {
     Checks.notNull(input, "ArmImport.readLeavingOutRefused.input");
     Checks.notNull(companion, "ArmImport.readLeavingOutRefused.companion");
-    return leavingOutRefused(input, companion, e -> e);
+    return leavingOutRefused(input, companion, new Ids(), e -> e);
   }
 
   /** Reads, leaving out in rounds the resources whose problems name them; see {@link #readLeavingOutRefused}. */
-  private static ArmImport leavingOutRefused(ResourceInput input, Companion companion, java.util.function.UnaryOperator<PgreachException> translate) {
+  private static ArmImport leavingOutRefused(ResourceInput input, Companion companion, Ids ids, java.util.function.UnaryOperator<PgreachException> translate) {
     List<PgreachException> refused = new java.util.ArrayList<>(input.refusals());
     for (int round = 0; ; round++) {
       try {
