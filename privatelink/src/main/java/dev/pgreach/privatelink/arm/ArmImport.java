@@ -167,7 +167,7 @@ public final class ArmImport {
   /** Reads, leaving out in rounds the resources whose problems name them; see {@link #readLeavingOutRefused}. */
   private static ArmImport leavingOutRefused(
       ResourceInput input, Companion companion, Ids ids, java.util.function.UnaryOperator<PgreachException> translate) {
-    List<PgreachException> refused = new java.util.ArrayList<>();
+    List<PgreachException> refused = new java.util.ArrayList<>(input.refusals());
     for (int round = 0; ; round++) {
       try {
         ArmImport read = new ArmReader(input, companion.root(), ids).read();
@@ -370,7 +370,17 @@ public final class ArmImport {
   public static ArmImport read(ResourceInput input, Companion companion) {
     Checks.notNull(input, "ArmImport.read.input");
     Checks.notNull(companion, "ArmImport.read.companion");
-    return new ArmReader(input, companion.root()).read();
+    if (input.refusals().isEmpty()) {
+      return new ArmReader(input, companion.root()).read();
+    }
+    // what the front end refused fails a strict read, together with every problem the rest has
+    List<PgreachException> all = new ArrayList<>(input.refusals());
+    try {
+      new ArmReader(input, companion.root()).read();
+    } catch (PgreachException e) {
+      all.addAll(e.problems().isEmpty() ? List.of(e) : e.problems());
+    }
+    throw PgreachException.several(all, 0);
   }
 
   /**
