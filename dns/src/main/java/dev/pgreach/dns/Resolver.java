@@ -26,6 +26,7 @@ import dev.pgreach.core.ServerSetting;
 import dev.pgreach.core.ServiceProfile;
 import dev.pgreach.core.Step;
 import dev.pgreach.core.Subnet;
+import dev.pgreach.core.VirtualNetwork;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -119,9 +120,22 @@ public final class Resolver {
   private final LinkedZoneIndex zoneIndex;
   private final ImmutableMap<ResourceId, ZoneTable> tables;
   private final ImmutableMap<Place, ImmutableMap<Ipv4Address, DnsServer>> serversAt;
-  private final ImmutableMap<ServerName, FlexibleServer> serversByName;
   /** Networks linked to two zones of one name, as {@code network|zone name}: which link exists is not known. */
   private final Set<String> conflicted = new HashSet<>();
+  /** The networks in {@link #conflicted}, so that a question about any other network builds no key. */
+  private final Set<ResourceId> conflictedNetworks = new HashSet<>();
+  /** What public DNS answers for each server's names, worked out once per server. */
+  private final ImmutableMap<ServerName, PublicNames> publicNames;
+  /** Every network interface's address: a host at one is that interface, whose routes may differ. */
+  private final Set<Ipv4Address> interfaceAddresses;
+  /**
+   * Who answers at a DNS server's address, for each place a query is sent from, when the path
+   * arrives: routing does not depend on the source address within a place (only on its subnet,
+   * interface and outbound address), so the answer is shared by every host there. Keys are DNS
+   * server addresses of the estate's networks and forwarders, so the cache is bounded by the
+   * estate, not by the questions; a racing thread stores an equal view.
+   */
+  private final java.util.concurrent.ConcurrentHashMap<ContactKey, View> contacts = new java.util.concurrent.ConcurrentHashMap<>();
 
   private Resolver(DnsEstate estate, Reachability routing) {
     this.estate = estate;
@@ -136,7 +150,12 @@ public final class Resolver {
     network.flexibleServers().stream()
         .sorted(Comparator.comparing(FlexibleServer::id))
         .forEach(s -> byName.putIfAbsent(s.name(), s));
-    this.serversByName = ImmutableMap.copyOf(byName);
+    ImmutableMap.Builder<ServerName, PublicNames> names = ImmutableMap.builder();
+    byName.forEach((n, s) -> names.put(n, PublicNames.of(estate, s)));
+    this.publicNames = names.buildOrThrow();
+    Set<Ipv4Address> nics = new HashSet<>();
+    network.networkInterfaces().forEach(n -> nics.add(n.privateAddress()));
+    this.interfaceAddresses = nics;
   }
 
   /**
@@ -210,12 +229,13 @@ public final class Resolver {
   public Resolution resolve(ClientLocation client, DnsName name) {
     Checks.notNull(client, "Resolver.resolve.client");
     Checks.notNull(name, "Resolver.resolve.name");
-    Place place = checkClient(client);
+    Optional<VirtualNetwork> clientNetwork = checkClient(client);
+    Place place = clientNetwork.<Place>map(v -> new Place.Vnet(v.id())).orElseGet(() -> place(client));
     List<DnsStep> steps = new ArrayList<>();
     List<Ipv4Address> servers;
     if (client instanceof ClientLocation.InVirtualNetwork) {
       ResourceId vnet = ((Place.Vnet) place).virtualNetwork();
-      servers = network.virtualNetwork(vnet).orElseThrow().dnsServers();
+      servers = clientNetwork.orElseThrow().dnsServers();
       if (servers.isEmpty()) {
         return finish(name, chase(new AzureView(vnet), name, steps), steps);
       }
@@ -229,7 +249,7 @@ public final class Resolver {
     }
     Attempt last = null;
     for (Ipv4Address address : servers) {
-      Optional<View> view = contact(client, place, address, steps);
+      Optional<View> view = contact(client, place, address, steps, true);
       if (view.isEmpty()) {
         last = Attempt.failure(List.of(name));
         continue;
@@ -366,7 +386,7 @@ public final class Resolver {
       Place here = place(server.location());
       for (Ipv4Address target : targets) {
         steps.add(new DnsStep.Forwarded(server.id(), name, target, rule.map(ConditionalForwarder::domain)));
-        Optional<View> view = contact(server.location(), here, target, steps);
+        Optional<View> view = contact(server.location(), here, target, steps, true);
         if (view.isPresent()) {
           Answer a = ask(view.get(), name, forwarding, steps);
           if (a.kind != Kind.FAILURE) {
@@ -397,7 +417,7 @@ public final class Resolver {
     if (zone == null) {
       return publicDns(name, steps);
     }
-    if (conflicted.contains(virtualNetwork + "|" + zone.name)) {
+    if (conflictedNetworks.contains(virtualNetwork) && conflicted.contains(virtualNetwork + "|" + zone.name)) {
       steps.add(
           new DnsStep.Undecided(
               ReasonCode.NOT_OBSERVED,
@@ -460,25 +480,14 @@ public final class Resolver {
       return Answer.UNKNOWN;
     }
     ImmutableList<String> labels = relative.get().labels();
-    Optional<FlexibleServer> server =
-        labels.isEmpty() ? Optional.empty() : ServerName.tryParse(labels.get(0)).map(serversByName::get);
+    PublicNames names = labels.isEmpty() ? null : ServerName.tryParse(labels.get(0)).map(publicNames::get).orElse(null);
+    Optional<FlexibleServer> server = names == null ? Optional.empty() : Optional.of(names.server);
     Optional<Answer> open = publicDnsUnknown(name, labels, server, steps);
     if (open.isPresent()) {
       return open.get();
     }
     if (server.isPresent() && labels.size() == 1) {
-      FlexibleServer s = server.get();
-      Optional<DnsName> target;
-      if (s.isVnetIntegrated()) {
-        target =
-            s.privateDnsZone()
-                .flatMap(z -> ZoneName.tryParse(z.name()))
-                .flatMap(z -> DnsName.tryParse(s.name() + "." + z));
-      } else if (estate.hasPrivateEndpoint(s.id())) {
-        target = DnsName.tryParse(s.name() + "." + ZoneName.POSTGRES_PRIVATELINK);
-      } else {
-        target = DnsName.tryParse(s.name() + "." + estate.publicEndpointLabel(s.name()) + "." + ZoneName.POSTGRES);
-      }
+      Optional<DnsName> target = names.cnameTarget;
       if (target.isPresent()) {
         steps.add(new DnsStep.PublicAnswered(name, target, ImmutableList.of(), Optional.empty()));
         return Answer.cname(target.get());
@@ -487,8 +496,8 @@ public final class Resolver {
     if (server.isPresent() && labels.size() == 2 && !server.get().isVnetIntegrated()) {
       FlexibleServer s = server.get();
       String second = labels.get(1);
-      boolean privatelink = second.equals(ZoneName.POSTGRES_PRIVATELINK.firstLabel()) && estate.hasPrivateEndpoint(s.id());
-      if (privatelink || second.equals(estate.publicEndpointLabel(s.name()))) {
+      boolean privatelink = second.equals(ZoneName.POSTGRES_PRIVATELINK.firstLabel()) && names.privateEndpoint;
+      if (privatelink || second.equals(names.endpointLabel)) {
         ImmutableList<Ipv4Address> addresses = s.publicAddress().map(ImmutableList::of).orElse(ImmutableList.of());
         steps.add(new DnsStep.PublicAnswered(name, Optional.empty(), addresses, Optional.of(s.id())));
         return addresses.isEmpty() ? Answer.publicEndpoint(s.id()) : Answer.address(addresses, Optional.of(s.id()));
@@ -557,8 +566,11 @@ public final class Resolver {
   /**
    * Sends a query from a location to a resolver's address: returns who answers there, or adds the
    * step that says why nobody does.
+   *
+   * @param cache whether the address is one of the estate's (a network's or a forwarder's DNS
+   *     server), so that an arriving path's answer may be kept for the place
    */
-  private Optional<View> contact(ClientLocation from, Place fromPlace, Ipv4Address address, List<DnsStep> steps) {
+  private Optional<View> contact(ClientLocation from, Place fromPlace, Ipv4Address address, List<DnsStep> steps, boolean cache) {
     if (address.equals(AZURE_PROVIDED_DNS)) {
       if (fromPlace instanceof Place.Vnet) {
         return Optional.of(new AzureView(((Place.Vnet) fromPlace).virtualNetwork()));
@@ -566,6 +578,22 @@ public final class Resolver {
       steps.add(new DnsStep.Refused(address, fromPlace));
       return Optional.empty();
     }
+    ContactKey key = cache ? ContactKey.of(from, address, interfaceAddresses) : null;
+    if (key != null) {
+      View known = contacts.get(key);
+      if (known != null) {
+        return Optional.of(known);
+      }
+    }
+    Optional<View> view = reach(from, fromPlace, address, steps);
+    if (key != null && view.isPresent() && !(view.get() instanceof UnknownView)) {
+      contacts.putIfAbsent(key, view.get());
+    }
+    return view;
+  }
+
+  /** {@link #contact} without the cache: routes the query and says who answers. */
+  private Optional<View> reach(ClientLocation from, Place fromPlace, Ipv4Address address, List<DnsStep> steps) {
     Path path = routing.route(from, address);
     if (path.verdict().disposition() == Disposition.INDETERMINATE) {
       Step why = path.verdict().unknownSteps().get(0);
@@ -616,12 +644,12 @@ public final class Resolver {
   /** Tells why a query from a location to a resolver address gets no answer at all, if it does not. */
   Optional<DnsStep> contactFailure(ClientLocation from, Ipv4Address address) {
     List<DnsStep> steps = new ArrayList<>();
-    return contact(from, place(from), address, steps).isPresent() ? Optional.empty() : Optional.of(steps.get(0));
+    return contact(from, place(from), address, steps, false).isPresent() ? Optional.empty() : Optional.of(steps.get(0));
   }
 
   /** Returns the modelled DNS server a query from a location to an address reaches, if any. */
   Optional<DnsServer> serverReached(ClientLocation from, Ipv4Address address) {
-    Optional<View> view = contact(from, place(from), address, new ArrayList<>());
+    Optional<View> view = contact(from, place(from), address, new ArrayList<>(), false);
     return view.filter(v -> v instanceof ServerView).map(v -> ((ServerView) v).server);
   }
 
@@ -641,10 +669,25 @@ public final class Resolver {
   }
 
   private Place.Vnet placeOf(ClientLocation location) {
-    return new Place.Vnet(network.virtualNetworkOf(((ClientLocation.InVirtualNetwork) location).subnet()).id());
+    ResourceId subnet = ((ClientLocation.InVirtualNetwork) location).subnet();
+    Subnet s =
+        network
+            .subnet(subnet)
+            .orElseThrow(() -> PgreachException.of(ErrorCode.UNKNOWN_RESOURCE, "Subnet (%s) is not in the network", subnet));
+    return new Place.Vnet(networkOf(s).id());
   }
 
-  private Place checkClient(ClientLocation client) {
+  /** The network holding a subnet of the network, as the network holds it (its id's own spelling), looked up by hash. */
+  private VirtualNetwork networkOf(Subnet s) {
+    return network.virtualNetwork(s.virtualNetwork()).orElseThrow();
+  }
+
+  /**
+   * Checks that the client's place is in the network and holds its address.
+   *
+   * @return the client's virtual network, for a client in one
+   */
+  private Optional<VirtualNetwork> checkClient(ClientLocation client) {
     if (client instanceof ClientLocation.InVirtualNetwork) {
       ClientLocation.InVirtualNetwork at = (ClientLocation.InVirtualNetwork) client;
       Subnet subnet =
@@ -669,6 +712,7 @@ public final class Resolver {
                 throw PgreachException.of(
                     ErrorCode.UNKNOWN_RESOURCE, "Resolver.resolve.client.networkInterface (%s) is not in the network", n);
               });
+      return Optional.of(networkOf(subnet));
     } else if (client instanceof ClientLocation.OnPremises) {
       ClientLocation.OnPremises at = (ClientLocation.OnPremises) client;
       OnPremisesNetwork onPremises =
@@ -683,7 +727,7 @@ public final class Resolver {
             ErrorCode.INVALID_VALUE, "Resolver.resolve.client.address (%s) is outside the prefixes of %s", at.address(), onPremises.name());
       }
     }
-    return place(client);
+    return Optional.empty();
   }
 
   // ---------------------------------------------------------------- indices
@@ -728,6 +772,7 @@ public final class Resolver {
           for (LinkedZone z : zones) {
             if (!names.add(z.name)) {
               conflicted.add(vnet + "|" + z.name);
+              conflictedNetworks.add(vnet);
             }
           }
         });
@@ -776,6 +821,29 @@ public final class Resolver {
       this.zone = zone;
       this.name = name;
       this.link = link;
+    }
+  }
+
+  /**
+   * Where a query to a DNS server's address is sent from, as far as routing tells places apart: a
+   * subnet (with the host's interface, if it names one, and its outbound address), an on-premises
+   * network, or the internet. Null from {@link #of} for a host at an interface's address that does
+   * not name it (routing then treats it as that interface), which is not cached.
+   */
+  private record ContactKey(int kind, Optional<ResourceId> where, Optional<ResourceId> networkInterface, Optional<Ipv4Address> outbound, Ipv4Address address) {
+    static ContactKey of(ClientLocation from, Ipv4Address address, Set<Ipv4Address> interfaceAddresses) {
+      if (from instanceof ClientLocation.InVirtualNetwork) {
+        ClientLocation.InVirtualNetwork v = (ClientLocation.InVirtualNetwork) from;
+        if (v.networkInterface().isEmpty() && interfaceAddresses.contains(v.address())) {
+          return null;
+        }
+        return new ContactKey(0, Optional.of(v.subnet()), v.networkInterface(), v.outboundPublicAddress(), address);
+      }
+      if (from instanceof ClientLocation.OnPremises) {
+        ClientLocation.OnPremises o = (ClientLocation.OnPremises) from;
+        return new ContactKey(1, Optional.of(o.network()), Optional.empty(), o.outboundPublicAddress(), address);
+      }
+      return new ContactKey(from instanceof ClientLocation.AzureHosted ? 3 : 2, Optional.empty(), Optional.empty(), Optional.empty(), address);
     }
   }
 
@@ -838,6 +906,40 @@ public final class Resolver {
     @Override
     public NameServer nameServer() {
       return new NameServer.Configured(server.id(), server.address(), server.kind());
+    }
+  }
+
+  /** What public DNS answers for one server's names. */
+  private static final class PublicNames {
+    /** The server (of two with one name, the one with the smaller id). */
+    final FlexibleServer server;
+    /** Where {@code <server>.postgres.database.azure.com} points, when that is a valid name. */
+    final Optional<DnsName> cnameTarget;
+    /** The {@code rs-<id>} label of the server's public name. */
+    final String endpointLabel;
+    /** Whether the server has a private endpoint. */
+    final boolean privateEndpoint;
+
+    private PublicNames(FlexibleServer server, Optional<DnsName> cnameTarget, String endpointLabel, boolean privateEndpoint) {
+      this.server = server;
+      this.cnameTarget = cnameTarget;
+      this.endpointLabel = endpointLabel;
+      this.privateEndpoint = privateEndpoint;
+    }
+
+    static PublicNames of(DnsEstate estate, FlexibleServer s) {
+      Optional<DnsName> target;
+      if (s.isVnetIntegrated()) {
+        target =
+            s.privateDnsZone()
+                .flatMap(z -> ZoneName.tryParse(z.name()))
+                .flatMap(z -> DnsName.tryParse(s.name() + "." + z));
+      } else if (estate.hasPrivateEndpoint(s.id())) {
+        target = DnsName.tryParse(s.name() + "." + ZoneName.POSTGRES_PRIVATELINK);
+      } else {
+        target = DnsName.tryParse(s.name() + "." + estate.publicEndpointLabel(s.name()) + "." + ZoneName.POSTGRES);
+      }
+      return new PublicNames(s, target, estate.publicEndpointLabel(s.name()), estate.hasPrivateEndpoint(s.id()));
     }
   }
 

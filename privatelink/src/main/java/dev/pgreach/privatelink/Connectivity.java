@@ -116,6 +116,8 @@ public final class Connectivity {
   private volatile long[] exposureCuts;
   /** The subnets that forward toward each address, for exposure; built on first use. */
   private volatile DoorSources doorSources;
+  /** Whether the DNS queries of each place and class of source addresses reach their DNS servers unfiltered, kept once worked out. */
+  private final DnsPaths dnsPaths;
   /** Each server's private endpoints, in the estate's order. */
   private final com.google.common.collect.ImmutableListMultimap<ResourceId, PrivateEndpoint> endpointsByServer;
 
@@ -175,6 +177,7 @@ public final class Connectivity {
     this.privateFrontDoors = frozen.buildOrThrow();
     this.publicFrontDoors = ImmutableMap.copyOf(publics);
     this.publicAccess = access.buildOrThrow();
+    this.dnsPaths = new DnsPaths(estate.network(), reachability, security, this::exposureCuts);
   }
 
   /**
@@ -250,6 +253,11 @@ public final class Connectivity {
    */
   public NetworkSecurity networkSecurity() {
     return security;
+  }
+
+  /** Returns what is kept of each place's DNS-server paths. */
+  DnsPaths dnsPaths() {
+    return dnsPaths;
   }
 
   /**
@@ -663,7 +671,7 @@ public final class Connectivity {
      * client gets no answer from that server.
      */
     private Optional<Connection> dnsFiltered(Resolution r) {
-      java.util.Set<Ipv4Address> own = new java.util.LinkedHashSet<>(clientDnsServers());
+      java.util.Set<Ipv4Address> own = null; // the client's own DNS servers, read at the first query to one
       for (Step s : r.steps()) {
         if (!(s instanceof dev.pgreach.dns.DnsStep.Queried)) {
           continue;
@@ -673,8 +681,14 @@ public final class Connectivity {
           continue;
         }
         Ipv4Address dns = ((dev.pgreach.dns.NameServer.Configured) ns).address();
+        if (own == null) {
+          own = new java.util.LinkedHashSet<>(clientDnsServers());
+        }
         if (!own.remove(dns)) {
           continue; // not one the client asks itself (a forwarder's own query), or already checked
+        }
+        if (dnsPaths.clear(client.location(), dns)) {
+          continue; // the path is kept for the client's place and class of addresses: nothing to add
         }
         Path toDns = reachability.route(client.location(), dns);
         if (!toDns.arrives()) {
@@ -703,7 +717,8 @@ public final class Connectivity {
     private List<Ipv4Address> clientDnsServers() {
       ClientLocation l = client.location();
       if (l instanceof ClientLocation.InVirtualNetwork) {
-        return estate.network().virtualNetworkOf(((ClientLocation.InVirtualNetwork) l).subnet()).dnsServers();
+        dev.pgreach.core.Network n = estate.network();
+        return n.subnet(((ClientLocation.InVirtualNetwork) l).subnet()).flatMap(s -> n.virtualNetwork(s.virtualNetwork())).orElseThrow().dnsServers();
       }
       if (l instanceof ClientLocation.OnPremises) {
         return estate.network().onPremisesNetwork(((ClientLocation.OnPremises) l).network())
