@@ -8,12 +8,9 @@ import dev.pgreach.core.ClientLocation;
 import dev.pgreach.core.Coverage;
 import dev.pgreach.core.Disposition;
 import dev.pgreach.core.ErrorCode;
-import dev.pgreach.core.FlexibleServer;
 import dev.pgreach.core.Inventory;
 import dev.pgreach.core.Ipv4Address;
-import dev.pgreach.core.Ipv4Prefix;
 import dev.pgreach.core.Network;
-import dev.pgreach.core.NetworkingMode;
 import dev.pgreach.core.OnPremisesNetwork;
 import dev.pgreach.core.Path;
 import dev.pgreach.core.PgreachException;
@@ -21,21 +18,15 @@ import dev.pgreach.core.Place;
 import dev.pgreach.core.Reachability;
 import dev.pgreach.core.ReasonCode;
 import dev.pgreach.core.ResourceId;
-import dev.pgreach.core.ServerName;
-import dev.pgreach.core.ServerSetting;
 import dev.pgreach.core.ServiceProfile;
 import dev.pgreach.core.Step;
 import dev.pgreach.core.Subnet;
 import dev.pgreach.core.VirtualNetwork;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Resolves names as Azure does, from wherever a client sits, and explains every step.
@@ -121,11 +112,11 @@ public final class Resolver {
   private final ImmutableMap<ResourceId, ZoneTable> tables;
   private final ImmutableMap<Place, ImmutableMap<Ipv4Address, DnsServer>> serversAt;
   /** Networks linked to two zones of one name, as {@code network|zone name}: which link exists is not known. */
-  private final Set<String> conflicted = new HashSet<>();
+  private final Set<String> conflicted;
   /** The networks in {@link #conflicted}, so that a question about any other network builds no key. */
-  private final Set<ResourceId> conflictedNetworks = new HashSet<>();
-  /** What public DNS answers for each server's names, worked out once per server. */
-  private final ImmutableMap<ServerName, PublicNames> publicNames;
+  private final Set<ResourceId> conflictedNetworks;
+  /** What public DNS answers for names under {@code postgres.database.azure.com}. */
+  private final PublicDns publicDns;
   /** Every network interface's address: a host at one is that interface, whose routes may differ. */
   private final Set<Ipv4Address> interfaceAddresses;
   /**
@@ -142,17 +133,14 @@ public final class Resolver {
     this.network = estate.network();
     this.routing = routing;
     this.profile = routing.profile();
-    this.tables = buildTables();
-    this.linkedZones = buildLinkedZones();
+    ResolverIndices indices = new ResolverIndices(estate, this::place);
+    this.tables = indices.tables;
+    this.linkedZones = indices.linkedZones;
+    this.conflicted = indices.conflicted;
+    this.conflictedNetworks = indices.conflictedNetworks;
     this.zoneIndex = new LinkedZoneIndex(linkedZones);
-    this.serversAt = buildServersAt();
-    Map<ServerName, FlexibleServer> byName = new TreeMap<>();
-    network.flexibleServers().stream()
-        .sorted(Comparator.comparing(FlexibleServer::id))
-        .forEach(s -> byName.putIfAbsent(s.name(), s));
-    ImmutableMap.Builder<ServerName, PublicNames> names = ImmutableMap.builder();
-    byName.forEach((n, s) -> names.put(n, PublicNames.of(estate, s)));
-    this.publicNames = names.buildOrThrow();
+    this.serversAt = indices.serversAt;
+    this.publicDns = new PublicDns(estate);
     Set<Ipv4Address> nics = new HashSet<>();
     network.networkInterfaces().forEach(n -> nics.add(n.privateAddress()));
     this.interfaceAddresses = nics;
@@ -473,92 +461,10 @@ public final class Resolver {
     return Answer.NXDOMAIN;
   }
 
-  private Answer publicDns(DnsName name, List<DnsStep> steps) {
-    Optional<RecordName> relative = ZoneName.POSTGRES.relativize(name);
-    if (relative.isEmpty()) {
-      steps.add(new DnsStep.PublicNotModelled(name));
-      return Answer.UNKNOWN;
-    }
-    ImmutableList<String> labels = relative.get().labels();
-    PublicNames names = labels.isEmpty() ? null : ServerName.tryParse(labels.get(0)).map(publicNames::get).orElse(null);
-    Optional<FlexibleServer> server = names == null ? Optional.empty() : Optional.of(names.server);
-    Optional<Answer> open = publicDnsUnknown(name, labels, server, steps);
-    if (open.isPresent()) {
-      return open.get();
-    }
-    if (server.isPresent() && labels.size() == 1) {
-      Optional<DnsName> target = names.cnameTarget;
-      if (target.isPresent()) {
-        steps.add(new DnsStep.PublicAnswered(name, target, ImmutableList.of(), Optional.empty()));
-        return Answer.cname(target.get());
-      }
-    }
-    if (server.isPresent() && labels.size() == 2 && !server.get().isVnetIntegrated()) {
-      FlexibleServer s = server.get();
-      String second = labels.get(1);
-      boolean privatelink = second.equals(ZoneName.POSTGRES_PRIVATELINK.firstLabel()) && names.privateEndpoint;
-      if (privatelink || second.equals(names.endpointLabel)) {
-        ImmutableList<Ipv4Address> addresses = s.publicAddress().map(ImmutableList::of).orElse(ImmutableList.of());
-        steps.add(new DnsStep.PublicAnswered(name, Optional.empty(), addresses, Optional.of(s.id())));
-        return addresses.isEmpty() ? Answer.publicEndpoint(s.id()) : Answer.address(addresses, Optional.of(s.id()));
-      }
-    }
-    steps.add(new DnsStep.NxDomain(name, Optional.empty(), Optional.empty(), false));
-    return Answer.NXDOMAIN;
-  }
 
-  /**
-   * Where public DNS's answer for a name under {@code postgres.database.azure.com} depends on what
-   * the input does not show: a server it does not hold, a server whose networking mode, private
-   * DNS zone or private endpoints it does not show.
-   */
-  private Optional<Answer> publicDnsUnknown(DnsName name, ImmutableList<String> labels, Optional<FlexibleServer> server, List<DnsStep> steps) {
-    if (labels.isEmpty() || labels.size() > 2) {
-      return Optional.empty();
-    }
-    Coverage coverage = network.coverage();
-    if (server.isEmpty()) {
-      if (coverage.isOpen() && ServerName.isValid(labels.get(0))) {
-        steps.add(
-            new DnsStep.Undecided(
-                ReasonCode.OUTSIDE_INPUT,
-                name,
-                name.toString(),
-                "No server named " + labels.get(0) + " is in the input: public DNS answers for it as that server's settings say, which are not known."));
-        return Optional.of(Answer.UNKNOWN);
-      }
-      return Optional.empty();
-    }
-    FlexibleServer s = server.get();
-    if (s.networkingMode() == NetworkingMode.UNKNOWN) {
-      steps.add(
-          new DnsStep.Undecided(
-              ReasonCode.SETTING_UNKNOWN,
-              name,
-              s.id().toString(),
-              "Whether server " + s.name() + " is VNet-integrated is not known from the input, and public DNS answers differently for each."));
-      return Optional.of(Answer.UNKNOWN);
-    }
-    if (s.isVnetIntegrated() && !s.isKnown(ServerSetting.PRIVATE_DNS_ZONE)) {
-      steps.add(
-          new DnsStep.Undecided(
-              ReasonCode.SETTING_UNKNOWN,
-              name,
-              s.id().toString(),
-              "The private DNS zone of server " + s.name() + " is not known from the input, so the name public DNS points " + name + " at is not known."));
-      return Optional.of(Answer.UNKNOWN);
-    }
-    if (!s.isVnetIntegrated() && !estate.hasPrivateEndpoint(s.id()) && !coverage.isComplete(Inventory.PRIVATE_ENDPOINT_CONNECTIONS, s.id())) {
-      steps.add(
-          new DnsStep.Undecided(
-              ReasonCode.NOT_OBSERVED,
-              name,
-              s.id().toString(),
-              "No private endpoint of server " + s.name() + " is in the input, and " + Inventory.PRIVATE_ENDPOINT_CONNECTIONS.of(s.name().toString())
-                  + " are not all in it: with a private endpoint public DNS points the name into privatelink.postgres.database.azure.com, without one at its public endpoint."));
-      return Optional.of(Answer.UNKNOWN);
-    }
-    return Optional.empty();
+
+  private Answer publicDns(DnsName name, List<DnsStep> steps) {
+    return publicDns.answer(name, steps);
   }
 
   // ---------------------------------------------------------------- reaching resolvers
@@ -730,85 +636,6 @@ public final class Resolver {
     return Optional.empty();
   }
 
-  // ---------------------------------------------------------------- indices
-
-  private ImmutableMap<ResourceId, ZoneTable> buildTables() {
-    Map<ResourceId, ZoneTable.Builder> builders = new TreeMap<>();
-    for (PrivateDnsZone z : estate.privateDnsZones()) {
-      ZoneTable.Builder b = new ZoneTable.Builder();
-      z.records().forEach(b::add);
-      builders.put(z.id(), b);
-    }
-    List<FlexibleServer> servers = new ArrayList<>(network.flexibleServers());
-    servers.sort(Comparator.comparing(FlexibleServer::id));
-    for (FlexibleServer s : servers) {
-      if (s.isVnetIntegrated() && s.privateDnsZone().isPresent()) {
-        ZoneTable.Builder b = builders.get(s.privateDnsZone().get());
-        Optional<Subnet> subnet = network.subnet(s.delegatedSubnet().get());
-        if (b != null && (subnet.isPresent() || network.coverage().isOutsideInput(s.delegatedSubnet().get()))) {
-          // A subnet outside the input: every listed record may be the server's.
-          Ipv4Prefix within = subnet.map(Subnet::addressPrefix).orElse(Ipv4Prefix.ALL);
-          b.addServerRecord(RecordName.parse(s.name().toString()), s.privateAddress(), s.id(), within);
-        }
-      }
-    }
-    ImmutableMap.Builder<ResourceId, ZoneTable> out = ImmutableMap.builder();
-    builders.forEach((id, b) -> out.put(id, b.build()));
-    return out.build();
-  }
-
-  private ImmutableListMultimap<ResourceId, LinkedZone> buildLinkedZones() {
-    Map<ResourceId, List<LinkedZone>> byNetwork = new TreeMap<>();
-    for (PrivateDnsZone z : estate.privateDnsZones()) {
-      Map<ResourceId, VirtualNetworkLink> chosen = new HashMap<>();
-      for (VirtualNetworkLink l : z.virtualNetworkLinks()) {
-        chosen.merge(l.virtualNetwork(), l, Resolver::failClosedLink);
-      }
-      chosen.forEach((vnet, link) -> byNetwork.computeIfAbsent(vnet, k -> new ArrayList<>()).add(new LinkedZone(z.id(), z.name(), link)));
-    }
-    byNetwork.forEach(
-        (vnet, zones) -> {
-          Set<ZoneName> names = new HashSet<>();
-          for (LinkedZone z : zones) {
-            if (!names.add(z.name)) {
-              conflicted.add(vnet + "|" + z.name);
-              conflictedNetworks.add(vnet);
-            }
-          }
-        });
-    ImmutableListMultimap.Builder<ResourceId, LinkedZone> out = ImmutableListMultimap.builder();
-    byNetwork.forEach(
-        (vnet, zones) -> {
-          zones.sort(
-              Comparator.comparingInt((LinkedZone z) -> -z.name.dnsName().labelCount()).thenComparing(z -> z.zone));
-          out.putAll(vnet, zones);
-        });
-    return out.build();
-  }
-
-  /**
-   * Of two links from one zone to one network (which Azure refuses), keeps the one that answers
-   * less: a Default policy over NxDomainRedirect, then the smaller id.
-   */
-  private static VirtualNetworkLink failClosedLink(VirtualNetworkLink a, VirtualNetworkLink b) {
-    boolean aDefault = a.resolutionPolicy() == ResolutionPolicy.DEFAULT;
-    boolean bDefault = b.resolutionPolicy() == ResolutionPolicy.DEFAULT;
-    if (aDefault != bDefault) {
-      return aDefault ? a : b;
-    }
-    return a.id().compareTo(b.id()) <= 0 ? a : b;
-  }
-
-  private ImmutableMap<Place, ImmutableMap<Ipv4Address, DnsServer>> buildServersAt() {
-    Map<Place, Map<Ipv4Address, DnsServer>> at = new HashMap<>();
-    for (DnsServer s : estate.dnsServers()) {
-      at.computeIfAbsent(place(s.location()), k -> new HashMap<>()).put(s.address(), s);
-    }
-    ImmutableMap.Builder<Place, ImmutableMap<Ipv4Address, DnsServer>> out = ImmutableMap.builder();
-    at.forEach((p, m) -> out.put(p, ImmutableMap.copyOf(m)));
-    return out.build();
-  }
-
   // ---------------------------------------------------------------- internal values
 
   /** A zone linked to a network, with the link that applies. */
@@ -821,29 +648,6 @@ public final class Resolver {
       this.zone = zone;
       this.name = name;
       this.link = link;
-    }
-  }
-
-  /**
-   * Where a query to a DNS server's address is sent from, as far as routing tells places apart: a
-   * subnet (with the host's interface, if it names one, and its outbound address), an on-premises
-   * network, or the internet. Null from {@link #of} for a host at an interface's address that does
-   * not name it (routing then treats it as that interface), which is not cached.
-   */
-  private record ContactKey(int kind, Optional<ResourceId> where, Optional<ResourceId> networkInterface, Optional<Ipv4Address> outbound, Ipv4Address address) {
-    static ContactKey of(ClientLocation from, Ipv4Address address, Set<Ipv4Address> interfaceAddresses) {
-      if (from instanceof ClientLocation.InVirtualNetwork) {
-        ClientLocation.InVirtualNetwork v = (ClientLocation.InVirtualNetwork) from;
-        if (v.networkInterface().isEmpty() && interfaceAddresses.contains(v.address())) {
-          return null;
-        }
-        return new ContactKey(0, Optional.of(v.subnet()), v.networkInterface(), v.outboundPublicAddress(), address);
-      }
-      if (from instanceof ClientLocation.OnPremises) {
-        ClientLocation.OnPremises o = (ClientLocation.OnPremises) from;
-        return new ContactKey(1, Optional.of(o.network()), Optional.empty(), o.outboundPublicAddress(), address);
-      }
-      return new ContactKey(from instanceof ClientLocation.AzureHosted ? 3 : 2, Optional.empty(), Optional.empty(), Optional.empty(), address);
     }
   }
 
@@ -909,41 +713,8 @@ public final class Resolver {
     }
   }
 
-  /** What public DNS answers for one server's names. */
-  private static final class PublicNames {
-    /** The server (of two with one name, the one with the smaller id). */
-    final FlexibleServer server;
-    /** Where {@code <server>.postgres.database.azure.com} points, when that is a valid name. */
-    final Optional<DnsName> cnameTarget;
-    /** The {@code rs-<id>} label of the server's public name. */
-    final String endpointLabel;
-    /** Whether the server has a private endpoint. */
-    final boolean privateEndpoint;
 
-    private PublicNames(FlexibleServer server, Optional<DnsName> cnameTarget, String endpointLabel, boolean privateEndpoint) {
-      this.server = server;
-      this.cnameTarget = cnameTarget;
-      this.endpointLabel = endpointLabel;
-      this.privateEndpoint = privateEndpoint;
-    }
-
-    static PublicNames of(DnsEstate estate, FlexibleServer s) {
-      Optional<DnsName> target;
-      if (s.isVnetIntegrated()) {
-        target =
-            s.privateDnsZone()
-                .flatMap(z -> ZoneName.tryParse(z.name()))
-                .flatMap(z -> DnsName.tryParse(s.name() + "." + z));
-      } else if (estate.hasPrivateEndpoint(s.id())) {
-        target = DnsName.tryParse(s.name() + "." + ZoneName.POSTGRES_PRIVATELINK);
-      } else {
-        target = DnsName.tryParse(s.name() + "." + estate.publicEndpointLabel(s.name()) + "." + ZoneName.POSTGRES);
-      }
-      return new PublicNames(s, target, estate.publicEndpointLabel(s.name()), estate.hasPrivateEndpoint(s.id()));
-    }
-  }
-
-  private enum Kind {
+  enum Kind {
     ADDRESS,
     PUBLIC_ENDPOINT,
     CNAME,
@@ -953,7 +724,7 @@ public final class Resolver {
   }
 
   /** One resolver's answer for one name. */
-  private static final class Answer {
+  static final class Answer {
     static final Answer NXDOMAIN = new Answer(Kind.NXDOMAIN, ImmutableList.of(), Optional.empty(), Optional.empty());
     static final Answer UNKNOWN = new Answer(Kind.UNKNOWN, ImmutableList.of(), Optional.empty(), Optional.empty());
     static final Answer FAILURE = new Answer(Kind.FAILURE, ImmutableList.of(), Optional.empty(), Optional.empty());
