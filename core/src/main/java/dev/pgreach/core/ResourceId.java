@@ -78,6 +78,10 @@ public final class ResourceId implements Comparable<ResourceId> {
     if (text == null) {
       throw PgreachException.of(ErrorCode.MISSING_ATTRIBUTE, "ResourceId text must not be null");
     }
+    ResourceId quick = parseWellFormed(text);
+    if (quick != null) {
+      return quick;
+    }
     String[] s = text.split("/", -1);
     // "", subscriptions, sub, resourceGroups, rg, providers, ns, type, name, [childType, childName]...
     if (s.length < 9
@@ -101,6 +105,63 @@ public final class ResourceId implements Comparable<ResourceId> {
       names.add(s[i + 1]);
     }
     return new ResourceId(text, s[2], s[4], type.toString(), names.build());
+  }
+
+  /**
+   * Parses an id in one pass over its text, without splitting it: the same id {@link #parse}
+   * makes, or null for text with any fault, which {@link #parse} then describes.
+   */
+  private static ResourceId parseWellFormed(String text) {
+    int length = text.length();
+    if (length == 0 || text.charAt(0) != '/') {
+      return null;
+    }
+    int segments = 1;
+    for (int i = 0; i < length; i++) {
+      if (text.charAt(i) == '/') {
+        segments++;
+      }
+    }
+    if (segments < 9 || segments % 2 == 0) {
+      return null;
+    }
+    int[] start = new int[segments]; // segment i is text[start[i], end(i)), end(i) = start[i + 1] - 1 or length
+    for (int i = 1, k = 1; i < length; i++) {
+      if (text.charAt(i - 1) == '/') {
+        start[k++] = i;
+      }
+    }
+    if (length > 0 && text.charAt(length - 1) == '/') {
+      start[segments - 1] = length;
+    }
+    for (int i = 1; i < segments; i++) {
+      int from = start[i];
+      int to = i + 1 < segments ? start[i + 1] - 1 : length;
+      if (from >= to || Character.isWhitespace(text.codePointAt(from)) || Character.isWhitespace(text.codePointBefore(to))) {
+        return null; // empty, blank or padded
+      }
+    }
+    if (!segmentIs(text, start, 1, "subscriptions") || !segmentIs(text, start, 3, "resourceGroups") || !segmentIs(text, start, 5, "providers")) {
+      return null;
+    }
+    String subscription = text.substring(start[2], start[3] - 1);
+    String group = text.substring(start[4], start[5] - 1);
+    if (segments == 9) {
+      return new ResourceId(text, subscription, group, text.substring(start[6], start[8] - 1), ImmutableList.of(text.substring(start[8])));
+    }
+    StringBuilder type = new StringBuilder(length - start[6]).append(text, start[6], start[8] - 1);
+    ImmutableList.Builder<String> names = ImmutableList.builderWithExpectedSize((segments - 7) / 2);
+    names.add(text.substring(start[8], start[9] - 1));
+    for (int i = 9; i < segments; i += 2) {
+      type.append('/').append(text, start[i], start[i + 1] - 1);
+      names.add(text.substring(start[i + 1], i + 2 < segments ? start[i + 2] - 1 : length));
+    }
+    return new ResourceId(text, subscription, group, type.toString(), names.build());
+  }
+
+  private static boolean segmentIs(String text, int[] start, int i, String expected) {
+    int to = start[i + 1] - 1;
+    return to - start[i] == expected.length() && text.regionMatches(true, start[i], expected, 0, expected.length());
   }
 
   /**
@@ -153,8 +214,9 @@ public final class ResourceId implements Comparable<ResourceId> {
       if (names.size() == 1) {
         p = Optional.empty();
       } else {
+        // The text up to the last type segment is an id already checked: what parse would make of it.
         int cut = text.lastIndexOf('/', text.lastIndexOf('/') - 1);
-        p = Optional.of(parse(text.substring(0, cut)));
+        p = Optional.of(new ResourceId(text.substring(0, cut), subscriptionId, resourceGroup, type.substring(0, type.lastIndexOf('/')), names.subList(0, names.size() - 1)));
       }
       parent = p;
     }

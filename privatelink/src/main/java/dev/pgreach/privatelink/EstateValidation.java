@@ -254,17 +254,21 @@ public final class EstateValidation {
         default:
           break;
       }
+      // An endpoint whose region the input does not show is in its network's region (Azure refuses it
+      // elsewhere); with the network not in the input either, nothing is decided from its region.
+      Optional<dev.pgreach.core.Region> region = p.region();
       if (inSubnet.isPresent()) {
         VirtualNetwork vnet = network.virtualNetworkOf(inSubnet.get().id());
-        if (!p.region().equals(vnet.region())) {
-          out.add(Finding.of(FindingCode.PRIVATE_ENDPOINT_REGION_MISMATCH, p.id(), "region", p.region(),
+        if (region.isPresent() && !region.get().equals(vnet.region())) {
+          out.add(Finding.of(FindingCode.PRIVATE_ENDPOINT_REGION_MISMATCH, p.id(), "region", region.get(),
               "A private endpoint must be in its virtual network's region (" + vnet.region() + ")."));
         }
+        region = Optional.of(region.orElse(vnet.region()));
       }
       if (target.isPresent()) {
         FlexibleServer server = target.get();
-        if (!p.region().equals(server.region()) && !profile.privateEndpointsAcrossRegions()) {
-          out.add(Finding.of(FindingCode.PRIVATE_ENDPOINT_CROSS_REGION_UNSUPPORTED, p.id(), "region", p.region(),
+        if (region.isPresent() && !region.get().equals(server.region()) && !profile.privateEndpointsAcrossRegions()) {
+          out.add(Finding.of(FindingCode.PRIVATE_ENDPOINT_CROSS_REGION_UNSUPPORTED, p.id(), "region", region.get(),
               "Under the " + profile.name() + " profile a private endpoint must be in its server's region (" + server.region() + ")."));
         }
         serverSupportsEndpoints(estate, index, profile, p, server, out);

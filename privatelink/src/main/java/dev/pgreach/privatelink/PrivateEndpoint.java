@@ -67,11 +67,14 @@ public abstract class PrivateEndpoint {
   }
 
   /**
-   * Returns the endpoint's region, which must be its virtual network's region.
+   * Returns the endpoint's region, which must be its virtual network's region (Azure refuses an
+   * endpoint elsewhere).
    *
-   * @return the region
+   * @return the region; empty when the input does not show it (a template whose location is known
+   *     only at deployment, an export without {@code location}): nothing that depends on the
+   *     region is then decided from it
    */
-  public abstract Region region();
+  public abstract Optional<Region> region();
 
   /**
    * Returns the subnet holding the endpoint's network interface.

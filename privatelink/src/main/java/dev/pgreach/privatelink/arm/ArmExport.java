@@ -75,6 +75,8 @@ import java.util.Optional;
  * Files.writeString(Path.of("companion.json"), out.companion().toJson());
  * }</pre>
  *
+ * <p>{@link ArmTemplateExport} writes the same resources as a deployment template.
+ *
  * <p><b>Warning:</b> reading back gives the same estate up to what the JSON cannot carry: the
  * estate's DNS servers come back with the resolver inbound endpoints first, A and CNAME records
  * come back grouped by record set (records of one name together, in the order their names first
@@ -105,6 +107,23 @@ public final class ArmExport {
     w.write();
     return new ArmExport(Json.write(w.resources), Companion.of(w.companion()));
   }
+
+  /**
+   * The resource-list form as trees, for {@link ArmTemplateExport}: the resources in the order
+   * {@link #write} writes them, and the companion document.
+   *
+   * @param estate the estate
+   * @return the trees, new on each call
+   */
+  static Trees trees(Estate estate) {
+    Checks.notNull(estate, "ArmExport.write.estate");
+    Writer w = new Writer(estate);
+    w.write();
+    return new Trees(w.resources, w.companion());
+  }
+
+  /** The resource-list form's resources and companion document, as trees. */
+  record Trees(ArrayNode resources, ObjectNode companion) {}
 
   /**
    * Returns the ARM resources as an indented JSON array.
@@ -500,7 +519,7 @@ public final class ArmExport {
     }
 
     private void privateEndpoint(PrivateEndpoint e) {
-      ObjectNode p = resource(e.id(), Optional.of(e.region().name())).putObject("properties");
+      ObjectNode p = resource(e.id(), e.region().map(dev.pgreach.core.Region::name)).putObject("properties");
       ref(p, "subnet", e.subnet());
       boolean approved = e.connectionState() == PrivateEndpointConnectionState.APPROVED;
       ObjectNode c = p.putArray(approved ? "privateLinkServiceConnections" : "manualPrivateLinkServiceConnections").addObject();

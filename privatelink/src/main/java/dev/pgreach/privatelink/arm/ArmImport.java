@@ -119,15 +119,18 @@ public final class ArmImport {
       throw ArmShapes.noDocuments();
     }
     ResourceInput input;
+    Ids ids;
     java.util.function.UnaryOperator<PgreachException> translate;
     if (documents.size() == 1) {
       JsonNode tree = Json.parse(documents.get(0).json(), "$");
       if (ArmShapes.isTemplate(tree)) {
         input = Templates.evaluate(tree, deployment.orElse(companionDeployment(companion)));
+        ids = new Ids();
         translate = e -> e;
       } else {
         ShapedInput shaped = shapedWithoutParameters(tree, deployment);
         input = shaped.toResourceInput();
+        ids = shaped.ids();
         translate = shaped::translate;
       }
     } else {
@@ -136,12 +139,37 @@ public final class ArmImport {
       }
       ShapedInput shaped = ArmShapes.shape(documents);
       input = shaped.toResourceInput();
+      ids = shaped.ids();
       translate = shaped::translate;
     }
-    List<PgreachException> refused = new java.util.ArrayList<>();
+    return leavingOutRefused(input, companion, ids, translate);
+  }
+
+  /**
+   * Reads resources a front end hands over (Terraform resources after mapping) as {@link
+   * #read(ResourceInput, Companion)} does, but leaves out every resource whose own content Azure
+   * would refuse, as {@link #readLeavingOutRefused(List, Companion, Deployment)} does: each such
+   * resource's problems are in {@link #refused()}, and what refers to it finds it outside the
+   * input.
+   *
+   * @param input the resources
+   * @param companion what the resources do not hold
+   * @return the estate of the resources that can be read, the report and the refusals
+   * @throws PgreachException as {@link #read(ResourceInput, Companion)} does, for problems no
+   *     resource can be left out for
+   */
+  public static ArmImport readLeavingOutRefused(ResourceInput input, Companion companion) {
+    Checks.notNull(input, "ArmImport.readLeavingOutRefused.input");
+    Checks.notNull(companion, "ArmImport.readLeavingOutRefused.companion");
+    return leavingOutRefused(input, companion, new Ids(), e -> e);
+  }
+
+  /** Reads, leaving out in rounds the resources whose problems name them; see {@link #readLeavingOutRefused}. */
+  private static ArmImport leavingOutRefused(ResourceInput input, Companion companion, Ids ids, java.util.function.UnaryOperator<PgreachException> translate) {
+    List<PgreachException> refused = new java.util.ArrayList<>(input.refusals());
     for (int round = 0; ; round++) {
       try {
-        ArmImport read = new ArmReader(input, companion.root()).read();
+        ArmImport read = new ArmReader(input, companion.root(), ids).read();
         return new ArmImport(read.estate, read.resourceCount, read.skippedTypes, read.notes, read.instant, ImmutableList.copyOf(refused));
       } catch (PgreachException e) {
         List<PgreachException> problems = e.problems().isEmpty() ? List.of(e) : e.problems();
@@ -323,7 +351,7 @@ public final class ArmImport {
   private static ArmImport read(ShapedInput shaped, Companion companion) {
     ResourceInput input = shaped.toResourceInput();
     try {
-      return new ArmReader(input, companion.root()).read();
+      return new ArmReader(input, companion.root(), shaped.ids()).read();
     } catch (PgreachException e) {
       throw shaped.translate(e);
     }
@@ -341,7 +369,17 @@ public final class ArmImport {
   public static ArmImport read(ResourceInput input, Companion companion) {
     Checks.notNull(input, "ArmImport.read.input");
     Checks.notNull(companion, "ArmImport.read.companion");
-    return new ArmReader(input, companion.root()).read();
+    if (input.refusals().isEmpty()) {
+      return new ArmReader(input, companion.root()).read();
+    }
+    // what the front end refused fails a strict read, together with every problem the rest has
+    List<PgreachException> all = new ArrayList<>(input.refusals());
+    try {
+      new ArmReader(input, companion.root()).read();
+    } catch (PgreachException e) {
+      all.addAll(e.problems().isEmpty() ? List.of(e) : e.problems());
+    }
+    throw PgreachException.several(all, 0);
   }
 
   /**

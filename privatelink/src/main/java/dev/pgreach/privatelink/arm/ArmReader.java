@@ -99,8 +99,10 @@ final class ArmReader {
       this.type = type;
     }
 
+    private static final Kind[] ALL = values();
+
     static Optional<Kind> of(String type) {
-      for (Kind k : values()) {
+      for (Kind k : ALL) {
         if (k.type.equalsIgnoreCase(type)) {
           return Optional.of(k);
         }
@@ -138,14 +140,20 @@ final class ArmReader {
     }
   }
 
-  /** One resource of a known type, where it was found, and its place in document order. */
-  record Raw(Kind kind, ResourceId id, Node node, int seq, boolean hasProperties) {
+  /**
+   * One resource of a known type, where it was found, and its place in document order; {@code
+   * parentId} is its parent's id (shared by the parent's children), null for a top-level resource.
+   */
+  record Raw(Kind kind, ResourceId id, Node node, int seq, boolean hasProperties, ResourceId parentId) {
     Node props() {
       return node.objectOrEmpty("properties");
     }
 
     ResourceId parent() {
-      return id.parent().orElseThrow();
+      if (parentId == null) {
+        throw new java.util.NoSuchElementException("a top-level resource has no parent: " + id);
+      }
+      return parentId;
     }
   }
 
@@ -153,6 +161,8 @@ final class ArmReader {
   final Node arm;
   final Node companion;
   private final ResourceInput input;
+  /** The ids parsed in this import, each text once. */
+  final Ids ids;
 
   // ------------------------------------------------------------------ collected
   private final Map<Kind, List<Raw>> raws = new EnumMap<>(Kind.class);
@@ -197,9 +207,15 @@ final class ArmReader {
   private final Map<Map<ResourceId, ?>, Map<ResourceId, ? extends List<?>>> childIndex = new java.util.IdentityHashMap<>();
 
   ArmReader(ResourceInput input, Node companion) {
+    this(input, companion, new Ids());
+  }
+
+  /** A reader that shares the ids the shapes parsed. */
+  ArmReader(ResourceInput input, Node companion, Ids ids) {
     this.arm = Node.root(Json.array(), "$");
     this.companion = companion.requireObject().only(Companion.MEMBERS);
     this.input = input;
+    this.ids = ids;
   }
 
   ArmImport read() {
@@ -384,7 +400,7 @@ final class ArmReader {
   private void collectAll() {
     input.notes().forEach(this::note);
     for (ResourceInput.Entry e : input.resources()) {
-      Node root = Node.root(e.resource(), e.path(), e.memberPaths());
+      Node root = Node.root(e.resource(), e.path(), e.memberPaths(), ids);
       if (e.uncertain().isPresent()) {
         uncertain(root, e.uncertain().get());
         continue;
@@ -408,7 +424,7 @@ final class ArmReader {
   private void uncertain(Node resource, String why) {
     note(resource.path() + ": " + why + "; whether the resource exists is not known, so it is not read and its collection is not known in full");
     try {
-      Optional<ResourceId> id = resource.opt("id").filter(n -> n.isText()).flatMap(n -> ResourceId.tryParse(n.text()));
+      Optional<ResourceId> id = resource.opt("id").filter(n -> n.isText()).flatMap(n -> ids.tryParse(n.text()));
       if (id.isEmpty()) {
         return;
       }
@@ -433,7 +449,7 @@ final class ArmReader {
       // subscriptions) need not parse; an id that parses must agree with the type.
       Optional<Node> idNode = resource.opt("id");
       if (idNode.isPresent()) {
-        Optional<ResourceId> id = ResourceId.tryParse(idNode.get().text());
+        Optional<ResourceId> id = ids.tryParse(idNode.get().text());
         if (id.isPresent() && !id.get().isOfType(type)) {
           throw idNode.get().error(ErrorCode.INVALID_INPUT, "is a %s id, but the resource's type is %s", id.get().type(), type);
         }
@@ -454,7 +470,7 @@ final class ArmReader {
   }
 
   private void add(Kind kind, ResourceId id, Node node, boolean hasProperties) {
-    raws.computeIfAbsent(kind, k -> new ArrayList<>()).add(new Raw(kind, id, node, seq++, hasProperties));
+    raws.computeIfAbsent(kind, k -> new ArrayList<>()).add(new Raw(kind, id, node, seq++, hasProperties, ids.parent(id).orElse(null)));
   }
 
   /**

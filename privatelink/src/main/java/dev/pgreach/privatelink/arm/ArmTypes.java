@@ -38,6 +38,25 @@ final class ArmTypes {
   static final ImmutableSet<String> ADDED = ImmutableSet.of("resourcegroup", "subscriptionid", "tenantid", "changedtime", "createdtime");
 
   /**
+   * Tells whether a member is one of {@link #ADDED}, its name in lower case ({@link
+   * Locale#ROOT}). Names that cannot lower-case to one of them (longer ones, or ones starting with
+   * another ASCII letter) are told apart without making their lower-case text.
+   *
+   * @param member the member's name
+   * @return whether tools add it
+   */
+  static boolean isAdded(String member) {
+    if (member.isEmpty() || member.length() > 14) {
+      return false; // lower-casing never shortens a text
+    }
+    char first = member.charAt(0);
+    if (first < 128 && "rstcRSTC".indexOf(first) < 0) {
+      return false;
+    }
+    return ADDED.contains(member.toLowerCase(Locale.ROOT));
+  }
+
+  /**
    * How one kind of resource or sub-resource is written.
    *
    * @param subResources the nested lists whose elements are sub-resources, by member name, with
@@ -148,6 +167,17 @@ final class ArmTypes {
           new Collection(ArmReader.Kind.ROUTE_TABLE.type, "routes", ArmReader.Kind.ROUTE.type),
           new Collection(ArmReader.Kind.SERVER.type, "privateEndpointConnections", PRIVATE_ENDPOINT_CONNECTION));
 
+  /** {@link #COLLECTIONS} by parent type, each in its order there. */
+  private static final ImmutableMap<String, ImmutableList<Collection>> COLLECTIONS_BY_PARENT;
+
+  static {
+    Map<String, ImmutableList.Builder<Collection>> byParent = new java.util.LinkedHashMap<>();
+    COLLECTIONS.forEach(c -> byParent.computeIfAbsent(c.parentType(), k -> ImmutableList.builder()).add(c));
+    ImmutableMap.Builder<String, ImmutableList<Collection>> b = ImmutableMap.builder();
+    byParent.forEach((k, v) -> b.put(k, v.build()));
+    COLLECTIONS_BY_PARENT = b.buildOrThrow();
+  }
+
   private static final ImmutableMap<String, String> CANONICAL;
 
   static {
@@ -193,7 +223,12 @@ final class ArmTypes {
    * @return the collection, or empty when parents do not list children of this type inline
    */
   static Optional<Collection> collectionOf(String childType) {
-    return COLLECTIONS.stream().filter(c -> c.childType().equals(childType)).findFirst();
+    for (Collection c : COLLECTIONS) {
+      if (c.childType().equals(childType)) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -203,7 +238,7 @@ final class ArmTypes {
    * @return the collections, possibly none
    */
   static ImmutableList<Collection> collectionsOf(String parentType) {
-    return COLLECTIONS.stream().filter(c -> c.parentType().equals(parentType)).collect(ImmutableList.toImmutableList());
+    return COLLECTIONS_BY_PARENT.getOrDefault(parentType, ImmutableList.of());
   }
 
   /**
@@ -214,10 +249,15 @@ final class ArmTypes {
    * @return whether it stays outside {@code properties}
    */
   static boolean isEnvelope(Optional<String> canonicalType, String member) {
-    if (member.equalsIgnoreCase("sku") && canonicalType.map(t -> schemaOf(t).skuInProperties()).orElse(false)) {
+    if (member.equalsIgnoreCase("sku") && canonicalType.isPresent() && schemaOf(canonicalType.get()).skuInProperties()) {
       return false;
     }
-    return ENVELOPE.stream().anyMatch(e -> e.equalsIgnoreCase(member));
+    for (String e : ENVELOPE) {
+      if (e.equalsIgnoreCase(member)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -227,6 +267,11 @@ final class ArmTypes {
    * @return its spelling in {@link #ENVELOPE}, or empty when it is not an envelope member
    */
   static Optional<String> envelopeSpelling(String member) {
-    return ENVELOPE.stream().filter(e -> e.equalsIgnoreCase(member)).findFirst();
+    for (String e : ENVELOPE) {
+      if (e.equalsIgnoreCase(member)) {
+        return Optional.of(e);
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -64,9 +64,11 @@ final class DnsResources {
     List<ResourceId> owners = new ArrayList<>(read.keySet());
     List<Raw> children = new ArrayList<>(r.unique(Kind.ZONE_LINK));
     children.addAll(sets);
+    Map<ResourceId, Node> firstChild = new HashMap<>(); // where a zone known only from its children is named
     for (Raw child : children) {
       if (!read.containsKey(child.parent()) && !owners.contains(child.parent())) {
         owners.add(child.parent());
+        firstChild.put(child.parent(), child.node());
         r.note(child.node().path() + ": private DNS zone " + child.parent().name()
             + " is not in the input; it is read with the links and record sets the input shows, which may not be all of them");
       }
@@ -81,7 +83,7 @@ final class DnsResources {
           }
         }
         b.addAllVirtualNetworkLinks(r.childrenOf(links, id));
-        Node at = read.containsKey(id) ? read.get(id).node() : r.arm;
+        Node at = read.containsKey(id) ? read.get(id).node() : firstChild.getOrDefault(id, r.arm);
         r.zones.put(id, at.parse(b::build));
       });
     }

@@ -4,6 +4,7 @@ import dev.pgreach.core.ErrorCode;
 import dev.pgreach.core.FlexibleServer;
 import dev.pgreach.core.Inventory;
 import dev.pgreach.core.Ipv4Address;
+import dev.pgreach.core.Region;
 import dev.pgreach.core.ResourceId;
 import dev.pgreach.core.Subnet;
 import dev.pgreach.dns.PrivateDnsZone;
@@ -95,6 +96,7 @@ final class EndpointResources {
         r.outside(endpoint, "the private endpoint of DNS zone group " + zoneGroupsByEndpoint.get(endpoint).get(0).node().path());
         r.note(zoneGroupsByEndpoint.get(endpoint).get(0).node().path() + ": private endpoint " + endpoint.name()
             + " is not in the input; the records its zone group writes are not known");
+        zoneGroupsByEndpoint.get(endpoint).forEach(g -> zoneGroups.getOrDefault(g.id(), List.of()).forEach(zone -> r.incomplete(Inventory.RECORD_SETS, zone)));
       }
     }
     Map<ResourceId, Node> entries = new HashMap<>();
@@ -193,13 +195,15 @@ final class EndpointResources {
           + " has no private address in the input (Azure allocates it at deployment); it is read as outside the input, and its server as having an endpoint");
       r.outside(raw.id(), "a private endpoint whose address is not known, " + raw.node().path());
       r.incomplete(Inventory.PRIVATE_ENDPOINTS, subnet);
+      // the A record its zone group writes holds that address: the zones' records are not known in full
+      zoneGroups.getOrDefault(raw.id(), List.of()).forEach(zone -> r.incomplete(Inventory.RECORD_SETS, zone));
       connection(raw, target, state);
       return null;
     }
     PrivateEndpoint.Builder b =
         PrivateEndpoint.builder()
             .id(raw.id())
-            .region(NetworkResources.region(raw.node()))
+            .region(endpointRegion(raw))
             .subnet(subnet)
             .privateAddress(address.get())
             .targetServer(target)
@@ -266,5 +270,20 @@ final class EndpointResources {
       }
     }
     return Optional.ofNullable(r.endpointInterfaceAddresses.get(raw.id()));
+  }
+
+  /**
+   * An endpoint's region: its {@code location}, or not known when the input does not show it (a
+   * template value known only at deployment, an export without it), with a note; never a default.
+   */
+  private Optional<Region> endpointRegion(Raw raw) {
+    Optional<Node> location = raw.node().opt("location");
+    if (location.isPresent() && !location.get().isUnknown()) {
+      return Optional.of(NetworkResources.region(raw.node()));
+    }
+    r.note(raw.node().path() + ".location: the region of private endpoint " + raw.id().name() + " is not in the input"
+        + location.flatMap(Node::whyUnknown).map(w -> " (" + w + ")").orElse("")
+        + "; it is read with its region unknown, and nothing that depends on its region is decided from it");
+    return Optional.empty();
   }
 }

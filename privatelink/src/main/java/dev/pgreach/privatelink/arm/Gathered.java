@@ -11,6 +11,8 @@ final class Gathered {
   final List<DocumentShape> documents = new ArrayList<>();
   final List<String> notes = new ArrayList<>();
   final List<Problem> problems = new ArrayList<>();
+  /** The ids parsed so far, each text once, shared with the merge and the reader. */
+  final Ids ids = new Ids();
   private int problemCount;
   private int sequence;
 

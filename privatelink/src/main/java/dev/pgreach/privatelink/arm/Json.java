@@ -154,6 +154,18 @@ final class Json {
     return simple ? "." + name : "['" + clip(name).replace("\\", "\\\\").replace("'", "\\'") + "']";
   }
 
+  /**
+   * A text with its case folded character by character, so that two texts fold alike exactly when
+   * {@link String#equalsIgnoreCase} finds them equal: a key for what ARM compares ignoring case.
+   */
+  static String foldCase(String text) {
+    char[] c = text.toCharArray();
+    for (int i = 0; i < c.length; i++) {
+      c[i] = Character.toLowerCase(Character.toUpperCase(c[i]));
+    }
+    return new String(c);
+  }
+
   /** Shows a value in an error message: strings quoted, everything cut to a readable length. */
   static String show(JsonNode value) {
     if (value == null || value.isMissingNode()) {

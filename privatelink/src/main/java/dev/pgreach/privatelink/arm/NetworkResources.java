@@ -121,9 +121,47 @@ final class NetworkResources {
       if (entry != null) {
         changedAt(entry, id, own);
       }
+      if (samePriorityAt(id, rules)) {
+        continue;
+      }
       Node at = nsg != null ? nsg.node() : r.arm;
       r.guard(() -> r.groups.put(id, at.parse(() -> NetworkSecurityGroup.builder().id(id).addAllSecurityRules(own).build())));
     }
+  }
+
+  /**
+   * Reports, at each rule's own path, every rule of a group that shares its priority and direction
+   * with another rule of the group, so that none of them is read as the one that exists: a rule
+   * listed on its own is refused alone (Azure refuses every such rule after the first created, and
+   * which one that was the input cannot show), a rule written inside its group takes the group
+   * with it (Azure refuses the whole group). Returns whether there were any.
+   */
+  private boolean samePriorityAt(ResourceId group, LinkedHashMap<ResourceId, Optional<SecurityRule>> rules) {
+    Map<String, List<Raw>> byPriority = new LinkedHashMap<>();
+    for (Raw raw : r.unique(Kind.SECURITY_RULE)) {
+      Optional<SecurityRule> rule = rules.getOrDefault(raw.id(), Optional.empty());
+      if (raw.parent().equals(group) && rule.isPresent()) {
+        byPriority.computeIfAbsent(rule.get().direction().azureName() + " " + rule.get().priority(), k -> new ArrayList<>()).add(raw);
+      }
+    }
+    boolean any = false;
+    for (Map.Entry<String, List<Raw>> e : byPriority.entrySet()) {
+      if (e.getValue().size() < 2) {
+        continue;
+      }
+      any = true;
+      for (Raw raw : e.getValue()) {
+        List<String> others = new ArrayList<>();
+        e.getValue().stream().filter(o -> o != raw).forEach(o -> others.add(o.id().name()));
+        r.guard(() -> {
+          throw raw.node().error(
+              ErrorCode.DUPLICATE_PRIORITY,
+              "has %s priority %s in network security group %s, as rule %s does: Azure refuses every rule after the first with one priority and direction, and the input does not show which came first",
+              e.getKey().split(" ")[0], e.getKey().split(" ")[1], group.name(), String.join(", ", others));
+        });
+      }
+    }
+    return any;
   }
 
   /** The companion's {@code changedAt} instants of a group's rules, as for firewall rules; a rule the input does not have is an error at its path. */

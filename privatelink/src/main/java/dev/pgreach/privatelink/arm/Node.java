@@ -39,6 +39,7 @@ final class Node {
   private final int index;
   private final String rootPath;
   private final ImmutableMap<String, String> origins;
+  private final Ids ids;
   private String path;
 
   private Node(
@@ -47,13 +48,15 @@ final class Node {
       String member,
       int index,
       String rootPath,
-      ImmutableMap<String, String> origins) {
+      ImmutableMap<String, String> origins,
+      Ids ids) {
     this.raw = raw;
     this.parent = parent;
     this.member = member;
     this.index = index;
     this.rootPath = rootPath;
     this.origins = origins;
+    this.ids = ids;
   }
 
   /**
@@ -64,7 +67,7 @@ final class Node {
    * @return the node
    */
   static Node root(JsonNode tree, String path) {
-    return new Node(tree, null, null, -1, path, ImmutableMap.of());
+    return new Node(tree, null, null, -1, path, ImmutableMap.of(), new Ids());
   }
 
   /**
@@ -74,14 +77,15 @@ final class Node {
    * @param path what names it in messages
    * @param origins member paths inside the resource ({@code properties.x.y}) mapped to what named
    *     them where the resource came from
+   * @param ids the ids parsed so far in this import, which the node's ids join
    * @return the node
    */
-  static Node root(JsonNode tree, String path, Map<String, String> origins) {
-    return new Node(tree, null, null, -1, path, ImmutableMap.copyOf(origins));
+  static Node root(JsonNode tree, String path, Map<String, String> origins, Ids ids) {
+    return new Node(tree, null, null, -1, path, ImmutableMap.copyOf(origins), ids);
   }
 
   private Node child(JsonNode value, String name, int at) {
-    return new Node(value, this, name, at, null, null);
+    return new Node(value, this, name, at, null, null, ids);
   }
 
   /** The path from the document's root, such as {@code $[3].properties.network}. */
@@ -341,7 +345,7 @@ final class Node {
   /** The value as an ARM resource id. */
   ResourceId resourceId() {
     String t = text();
-    return parse(() -> ResourceId.parse(t));
+    return parse(() -> ids.parse(t));
   }
 
   /** The value as a resource id of the given type. */

@@ -143,8 +143,7 @@ final class ResourceForms {
       if (idMember.isEmpty() || !idMember.get().getValue().isTextual()) {
         throw PgreachException.of(ErrorCode.INVALID_INPUT, "%s is required but missing", at(path, sources, "type"));
       }
-      String idPath = at(path, sources, idMember.get().getKey());
-      typeText = parseId(idMember.get().getValue().textValue(), idPath, idMember.get().getValue()).type();
+      typeText = parseId(idMember.get().getValue().textValue(), path, sources, idMember.get().getKey(), idMember.get().getValue()).type();
     }
     Optional<String> canonical = ArmTypes.canonical(typeText);
     if (canonical.isEmpty()) {
@@ -166,11 +165,15 @@ final class ResourceForms {
     if (idMember.isEmpty()) {
       throw error(at(path, sources, "id"), MissingNode.getInstance(), "is required: every resource in a resource list has its id");
     }
-    String idPath = at(path, sources, idMember.get().getKey());
-    String idText = text(idMember.get().getValue(), idPath);
-    ResourceId id = parseId(idText, idPath, idMember.get().getValue());
+    String idKey = idMember.get().getKey();
+    JsonNode idValue = idMember.get().getValue();
+    if (!idValue.isTextual()) {
+      throw error(at(path, sources, idKey), idValue, "must be a string");
+    }
+    String idText = idValue.textValue();
+    ResourceId id = parseId(idText, path, sources, idKey, idValue);
     if (!id.isOfType(canonical.get())) {
-      throw error(idPath, idMember.get().getValue(), "is a %s id, but the resource's type is %s", id.type(), typeText);
+      throw error(at(path, sources, idKey), idValue, "is a %s id, but the resource's type is %s", id.type(), typeText);
     }
     String name = name(o, path, sources, idText, id);
     checkAdded(o, path, sources, id);
@@ -193,7 +196,7 @@ final class ResourceForms {
       }
       Optional<Map.Entry<String, JsonNode>> e = present(member(o, env, path, sources));
       if (e.isPresent()) {
-        JsonNode v = flattened ? clean(e.get().getValue()) : e.get().getValue().deepCopy();
+        JsonNode v = flattened ? clean(e.get().getValue()) : e.get().getValue();
         if (v != null) {
           r.set(env, v);
           origin(origins, path, sources, e.get().getKey(), env);
@@ -211,15 +214,16 @@ final class ResourceForms {
       }
     } else if (props.isPresent()) {
       JsonNode v = props.get().getValue();
-      String propsPath = at(path, sources, props.get().getKey());
       if (v.isNull()) {
         missing = Optional.of("properties is null");
       } else if (!v.isObject()) {
-        throw error(propsPath, v, "must be an object");
+        throw error(at(path, sources, props.get().getKey()), v, "must be an object");
       } else {
         missing = Optional.empty();
-        r.set("properties", v.deepCopy());
-        v.properties().forEach(m -> (m.getValue().isNull() ? nulls : shown).add(m.getKey()));
+        r.set("properties", v);
+        for (Map.Entry<String, JsonNode> m : v.properties()) {
+          (m.getValue().isNull() ? nulls : shown).add(m.getKey());
+        }
       }
       origin(origins, path, sources, props.get().getKey(), "properties");
     } else {
@@ -228,7 +232,7 @@ final class ResourceForms {
     if (!flattened) {
       for (Map.Entry<String, JsonNode> m : o.properties()) {
         if (!consumed(m.getKey())) {
-          r.set(m.getKey(), m.getValue().deepCopy());
+          r.set(m.getKey(), m.getValue());
         }
       }
     }
@@ -270,20 +274,20 @@ final class ResourceForms {
       missing = Optional.of(p == null ? "properties is missing" : "properties is " + Json.show(p));
     }
     Optional<String> key = id.filter(e -> e.getValue().isTextual()).map(e -> e.getValue().textValue().toLowerCase(Locale.ROOT));
-    ShapedResource shaped = ShapedResource.of(o.deepCopy(), path, ImmutableList.of(path), form, missing, shown, nulls, origins);
+    ShapedResource shaped = ShapedResource.of(o, path, ImmutableList.of(path), form, missing, shown, nulls, origins);
     return new Listing(shaped, document, out.nextSequence(), key, Optional.empty());
   }
 
   /** The members a canonical resource takes from the envelope, or drops. */
   private static boolean consumed(String member) {
-    return ArmTypes.envelopeSpelling(member).isPresent() || member.equalsIgnoreCase("properties") || ArmTypes.ADDED.contains(member.toLowerCase(Locale.ROOT));
+    return ArmTypes.envelopeSpelling(member).isPresent() || member.equalsIgnoreCase("properties") || ArmTypes.isAdded(member);
   }
 
   /** Whether a resource without {@code properties} shows members that belong there. */
   private static boolean showsPropertyMembers(ObjectNode o, Optional<String> canonical) {
     for (Map.Entry<String, JsonNode> m : o.properties()) {
       String k = m.getKey();
-      if (!ArmTypes.isEnvelope(canonical, k) && !ArmTypes.ADDED.contains(k.toLowerCase(Locale.ROOT))) {
+      if (!ArmTypes.isEnvelope(canonical, k) && !ArmTypes.isAdded(k)) {
         return true;
       }
     }
@@ -300,7 +304,7 @@ final class ResourceForms {
   private static void refuseServiceCmdletObject(ObjectNode o, String path, Optional<String> canonical) {
     for (Map.Entry<String, JsonNode> m : o.properties()) {
       String k = m.getKey();
-      if (!k.isEmpty() && Character.isUpperCase(k.charAt(0)) && !ArmTypes.isEnvelope(canonical, k) && !ArmTypes.ADDED.contains(k.toLowerCase(Locale.ROOT))) {
+      if (!k.isEmpty() && Character.isUpperCase(k.charAt(0)) && !ArmTypes.isEnvelope(canonical, k) && !ArmTypes.isAdded(k)) {
         throw error(
             path + Json.member(k),
             m.getValue(),
@@ -318,7 +322,7 @@ final class ResourceForms {
     Map<String, String> seen = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> m : o.properties()) {
       String k = m.getKey();
-      if (ArmTypes.isEnvelope(canonical, k) || ArmTypes.ADDED.contains(k.toLowerCase(Locale.ROOT))) {
+      if (ArmTypes.isEnvelope(canonical, k) || ArmTypes.isAdded(k)) {
         continue;
       }
       String name = schema.spelling(k);
@@ -453,15 +457,17 @@ final class ResourceForms {
     if (n.isEmpty()) {
       return id.name();
     }
-    String namePath = at(path, sources, n.get().getKey());
-    String given = text(n.get().getValue(), namePath);
+    if (!n.get().getValue().isTextual()) {
+      throw error(at(path, sources, n.get().getKey()), n.get().getValue(), "must be a string");
+    }
+    String given = n.get().getValue().textValue();
     if (given.equalsIgnoreCase(id.name())) {
       return given;
     }
     if (given.equalsIgnoreCase(names(idText))) {
       return id.name();
     }
-    throw error(namePath, n.get().getValue(), "names %s, but the id names %s", Json.quote(given), Json.quote(id.name()));
+    throw error(at(path, sources, n.get().getKey()), n.get().getValue(), "names %s, but the id names %s", Json.quote(given), Json.quote(id.name()));
   }
 
   /** The names in an id, joined by {@code /}: {@code vnet/subnet}. */
@@ -495,8 +501,11 @@ final class ResourceForms {
    * becomes {@code /subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/Hub}.
    */
   static String canonicalId(String idText, String canonicalType) {
+    String[] t = TYPE_SEGMENTS.computeIfAbsent(canonicalType, k -> k.split("/"));
+    if (isCanonicalId(idText, t)) {
+      return idText; // the same text, not a copy of it: the id parsed from it is parsed once
+    }
     String[] s = idText.split("/", -1);
-    String[] t = canonicalType.split("/");
     if (s.length != 5 + 2 * t.length) {
       return idText;
     }
@@ -508,6 +517,37 @@ final class ResourceForms {
       s[5 + 2 * j] = t[j];
     }
     return String.join("/", s);
+  }
+
+  /** The segments of each canonical type, split once. */
+  private static final java.util.concurrent.ConcurrentMap<String, String[]> TYPE_SEGMENTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Whether {@link #canonicalId} would give the id's own text: it has the segments of an id of
+   * the type, and its fixed segments and types are spelled as Azure spells them already.
+   */
+  private static boolean isCanonicalId(String idText, String[] type) {
+    int segments = 5 + 2 * type.length;
+    int at = 0; // the start of the segment being read, after its slash
+    int segment = 0;
+    while (true) {
+      int slash = idText.indexOf('/', at);
+      int end = slash < 0 ? idText.length() : slash;
+      if (segment > 0) {
+        String expected = segment == 1 ? "subscriptions" : segment == 3 ? "resourceGroups" : segment == 5 ? "providers" : segment == 6 ? type[0] : null;
+        if (segment > 6 && segment % 2 == 1 && (segment - 5) / 2 < type.length) {
+          expected = type[(segment - 5) / 2];
+        }
+        if (expected != null && !(end - at == expected.length() && idText.startsWith(expected, at))) {
+          return false;
+        }
+      }
+      segment++;
+      if (slash < 0) {
+        return segment == segments;
+      }
+      at = slash + 1;
+    }
   }
 
   // ------------------------------------------------------------------ PowerShell
@@ -548,7 +588,7 @@ final class ResourceForms {
             continue;
           }
           String k = m.getKey().isEmpty() ? m.getKey() : Character.toLowerCase(m.getKey().charAt(0)) + m.getKey().substring(1);
-          sku.set(k, m.getValue().deepCopy());
+          sku.set(k, m.getValue());
           if (!k.equals(m.getKey())) {
             origins.put(".sku" + Json.member(k), source + Json.member(m.getKey()));
           }
@@ -556,7 +596,7 @@ final class ResourceForms {
         v = sku;
       }
       if (!v.isNull() || canonical.equals("properties")) {
-        r.set(canonical, v.deepCopy());
+        r.set(canonical, v);
       }
     }
     if (parent.isPresent() && !present(member(r, "id", path, Map.of())).isPresent()) {
@@ -590,7 +630,7 @@ final class ResourceForms {
         out.problem(x);
       }
       for (Listing c : child) {
-        Optional<ResourceId> id = c.shaped().id().flatMap(ResourceId::tryParse);
+        Optional<ResourceId> id = c.shaped().id().flatMap(out.ids::tryParse);
         if (id.isPresent() && id.get().parent().map(p -> p.toString().equalsIgnoreCase(parentId)).orElse(false)) {
           String type = c.shaped().type().orElseThrow();
           typeSpelling.putIfAbsent(type.toLowerCase(Locale.ROOT), type);
@@ -599,7 +639,7 @@ final class ResourceForms {
       }
       added.addAll(child);
     }
-    ResourceId parentResource = ResourceId.parse(parentId);
+    ResourceId parentResource = out.ids.parse(parentId);
     byType.forEach((type, ids) -> out.childLists.add(new ChildList(parentResource, typeSpelling.get(type), ChildList.Completeness.UNKNOWN, listPath, Optional.empty(), ImmutableList.copyOf(ids))));
   }
 
@@ -655,6 +695,9 @@ final class ResourceForms {
 
   /** Records where a canonical top-level member came from, when not from its own name under {@code path}. */
   private static void origin(Map<String, String> origins, String path, Map<String, String> sources, String inputName, String canonicalName) {
+    if (inputName.equals(canonicalName) && (sources.isEmpty() || !sources.containsKey(inputName))) {
+      return; // written where the canonical resource has it
+    }
     String source = at(path, sources, inputName);
     if (!source.equals(path + Json.member(canonicalName))) {
       origins.put(Json.member(canonicalName), source);
@@ -669,19 +712,23 @@ final class ResourceForms {
   }
 
   private static String nonBlank(Map.Entry<String, JsonNode> m, String path, Map<String, String> sources) {
-    String where = at(path, sources, m.getKey());
-    String t = text(m.getValue(), where);
+    JsonNode v = m.getValue();
+    if (!v.isTextual()) {
+      throw error(at(path, sources, m.getKey()), v, "must be a string");
+    }
+    String t = v.textValue();
     if (t.isBlank()) {
-      throw error(where, m.getValue(), "must not be blank");
+      throw error(at(path, sources, m.getKey()), v, "must not be blank");
     }
     return t;
   }
 
-  private static ResourceId parseId(String text, String path, JsonNode value) {
+  /** Parses the id at a member; an error names the member's path, made only then. */
+  private ResourceId parseId(String text, String path, Map<String, String> sources, String member, JsonNode value) {
     try {
-      return ResourceId.parse(text);
+      return out.ids.parse(text);
     } catch (PgreachException e) {
-      PgreachException x = PgreachException.of(e.code(), "%s (%s): %s", path, Json.show(value), Json.message(e.getMessage()));
+      PgreachException x = PgreachException.of(e.code(), "%s (%s): %s", at(path, sources, member), Json.show(value), Json.message(e.getMessage()));
       x.initCause(e);
       throw x;
     }

@@ -41,12 +41,14 @@ public final class ResourceInput {
   private final ImmutableMap<ResourceId, String> existing;
   private final ImmutableList<String> notes;
   private final ImmutableList<Collection> collections;
+  private final ImmutableList<dev.pgreach.core.PgreachException> refusals;
 
   private ResourceInput(Builder b) {
     this.resources = b.resources.build();
     this.existing = ImmutableMap.copyOf(b.existing);
     this.notes = b.notes.build();
     this.collections = b.collections.build();
+    this.refusals = b.refusals.build();
   }
 
   /**
@@ -160,6 +162,7 @@ public final class ResourceInput {
     b.existing.putAll(existing);
     b.notes.addAll(notes);
     b.collections.addAll(collections);
+    b.refusals.addAll(refusals);
     return b.build();
   }
 
@@ -179,6 +182,11 @@ public final class ResourceInput {
     return collections;
   }
 
+  /** What the front end refused on its own (a parameter value, a resource it cannot evaluate), each at its path. */
+  ImmutableList<dev.pgreach.core.PgreachException> refusals() {
+    return refusals;
+  }
+
   /**
    * Returns a builder.
    *
@@ -194,8 +202,43 @@ public final class ResourceInput {
     private final Map<ResourceId, String> existing = new java.util.LinkedHashMap<>();
     private final ImmutableList.Builder<String> notes = ImmutableList.builder();
     private final ImmutableList.Builder<Collection> collections = ImmutableList.builder();
+    private final ImmutableList.Builder<dev.pgreach.core.PgreachException> refusals = ImmutableList.builder();
 
     private Builder() {}
+
+    /**
+     * Records a problem for which Azure would refuse one part of the input on its own (a template
+     * parameter value of another type than declared, a resource whose content cannot be
+     * evaluated), so that the rest is still read: a lenient read ({@link
+     * ArmImport#readLeavingOutRefused}) reports it among {@link ArmImport#refused()}, a strict read
+     * fails with it and every other problem.
+     *
+     * @param problem what is wrong, its message starting with the JSON path of the member at fault
+     * @return this builder
+     */
+    public Builder refuse(dev.pgreach.core.PgreachException problem) {
+      Checks.notNull(problem, "ResourceInput.problem");
+      refusals.add(problem);
+      return this;
+    }
+
+    /**
+     * Adds a resource that Azure would refuse (its content cannot be evaluated), known only by its
+     * id, name and type: it is held as not known to exist (outside the input, its collection not
+     * known in full), and the problem is recorded as {@link #refuse} records it.
+     *
+     * @param resource the resource's {@code id}, {@code name} and {@code type} in ARM form
+     * @param path what names it in messages
+     * @param problem why Azure would refuse it
+     * @return this builder
+     */
+    public Builder addRefused(JsonNode resource, String path, dev.pgreach.core.PgreachException problem) {
+      Checks.notNull(resource, "ResourceInput.resource");
+      Checks.notNull(path, "ResourceInput.path");
+      refuse(problem);
+      resources.add(new Entry(resource, path, ImmutableMap.of(), Optional.of("Azure would refuse it (" + problem.code() + ")")));
+      return this;
+    }
 
     /**
      * Declares that the input holds one parent's whole collection of children of one type (a REST

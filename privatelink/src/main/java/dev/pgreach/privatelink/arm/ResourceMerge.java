@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pgreach.core.ResourceId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,36 +48,85 @@ import java.util.function.UnaryOperator;
  * </ul>
  */
 final class ResourceMerge {
-  /** A resource being merged. */
+  /**
+   * A resource being merged. It starts as its first listing, whose tree it takes over (the
+   * listing's tree is the resource's own, made by {@link ResourceForms} over the input); what is
+   * merged into it changes that tree in place, and its bookkeeping (sources, origins, members
+   * shown) is copied out of the listing on the first change only, so that a resource listed once
+   * costs nothing here.
+   */
   private static final class Entry {
     final ObjectNode resource;
     final String path;
     final ResourceForm form;
-    final Map<Integer, String> sources = new TreeMap<>();
-    final Map<String, String> origins;
-    final Set<Integer> documents = new HashSet<>();
-    final Map<String, Integer> collectionDocument = new LinkedHashMap<>();
-    final SortedSet<String> shown;
-    final SortedSet<String> nulls;
     final Optional<String> key;
+    /** The parent's id, its case folded, as the resource's first id text gives it; null when it has none. */
+    final String parentKey;
+    private final ShapedResource first;
+    private final int firstSequence;
+    private final int firstDocument;
+    private Map<Integer, String> sources;
+    private Map<String, String> origins;
+    private Set<Integer> documents;
+    private SortedSet<String> shown;
+    private SortedSet<String> nulls;
+    private Map<String, Integer> collectionDocument;
     Optional<String> missing;
     Optional<String> missingNote;
     boolean folded;
 
-    Entry(Listing l) {
+    Entry(Listing l, Ids ids) {
       ShapedResource s = l.shaped();
-      this.resource = s.resource().deepCopy();
+      this.first = s;
+      this.resource = s.resource();
       this.path = s.path();
       this.form = s.form();
-      this.origins = new TreeMap<>(s.origins());
-      this.shown = new TreeSet<>(s.shownMembers());
-      this.nulls = new TreeSet<>(s.nullMembers());
       this.missing = s.propertiesMissing();
       this.missingNote = l.missingNote();
       this.key = l.key();
-      this.sources.put(l.sequence(), s.path());
-      this.documents.add(l.document());
+      this.firstSequence = l.sequence();
+      this.firstDocument = l.document();
+      // Only a child that some parent lists inline can be folded into one.
+      this.parentKey = s.type().flatMap(ArmTypes::collectionOf).isEmpty()
+          ? null
+          : s.id().flatMap(ids::tryParse).flatMap(ResourceId::parent).map(p -> Json.foldCase(p.toString())).orElse(null);
       noteCollections(this, l);
+    }
+
+    /** Makes the bookkeeping the entry's own, before its first change. */
+    void change() {
+      if (origins == null) {
+        sources = new TreeMap<>();
+        sources.put(firstSequence, path);
+        origins = new TreeMap<>(first.origins());
+        documents = new HashSet<>();
+        documents.add(firstDocument);
+        shown = new TreeSet<>(first.shownMembers());
+        nulls = new TreeSet<>(first.nullMembers());
+      }
+    }
+
+    Map<String, String> origins() {
+      return origins == null ? first.origins() : origins;
+    }
+
+    Map<Integer, String> sources() {
+      return sources == null ? Map.of(firstSequence, path) : sources;
+    }
+
+    boolean inDocument(int document) {
+      return documents == null ? document == firstDocument : documents.contains(document);
+    }
+
+    int collectionDocument(String member) {
+      return collectionDocument == null ? -1 : collectionDocument.getOrDefault(member, -1);
+    }
+
+    void collectionFrom(String member, int document) {
+      if (collectionDocument == null) {
+        collectionDocument = new LinkedHashMap<>();
+      }
+      collectionDocument.put(member, document);
     }
 
     String type() {
@@ -84,19 +134,38 @@ final class ResourceMerge {
       return t != null && t.isTextual() ? t.textValue() : "";
     }
 
+    String idText() {
+      JsonNode id = resource.get("id");
+      return id != null && id.isTextual() ? id.textValue() : null;
+    }
+
     String pathOf(String suffix) {
-      return ShapedResource.translate(origins, path, suffix);
+      return ShapedResource.translate(origins(), path, suffix);
     }
 
     ShapedResource shaped() {
+      if (origins == null) {
+        return first;
+      }
       return ShapedResource.of(resource, path, new ArrayList<>(sources.values()), form, missing, shown, nulls, origins);
     }
   }
 
   private final List<Entry> entries = new ArrayList<>();
   private final Map<String, List<Entry>> byKey = new LinkedHashMap<>();
+  /** The entries by their parent's folded id, in the order of {@link #entries}. */
+  private final Map<String, List<Entry>> byParent = new HashMap<>();
+  /**
+   * Whether a merge changed an entry's id or type text, which {@link #byParent} was made from: the
+   * fold then looks at every entry, as it would without the index.
+   */
+  private boolean rekeyed;
+  private final Ids ids;
 
-  private ResourceMerge() {}
+
+  private ResourceMerge(Ids ids) {
+    this.ids = ids;
+  }
 
   /**
    * Merges what the documents gave.
@@ -105,7 +174,7 @@ final class ResourceMerge {
    * @return the input
    */
   static ShapedInput merge(Gathered g) {
-    ResourceMerge m = new ResourceMerge();
+    ResourceMerge m = new ResourceMerge(g.ids);
     g.listings.forEach(m::add);
     List<ShapedResource> out = new ArrayList<>();
     List<String> notes = new ArrayList<>(g.notes);
@@ -115,13 +184,13 @@ final class ResourceMerge {
         e.missingNote.ifPresent(notes::add);
       }
     }
-    return new ShapedInput(out, g.documents, g.childLists, notes, g.problems, g.problemCount());
+    return new ShapedInput(out, g.documents, g.childLists, notes, g.problems, g.problemCount(), g.ids);
   }
 
   private void add(Listing l) {
     if (l.key().isPresent()) {
       List<Entry> same = byKey.getOrDefault(l.key().get(), List.of());
-      boolean sameDocument = same.stream().anyMatch(e -> e.documents.contains(l.document()));
+      boolean sameDocument = same.stream().anyMatch(e -> e.inDocument(l.document()));
       if (!same.isEmpty() && !sameDocument) {
         for (Entry e : same) {
           merge(e, l);
@@ -133,15 +202,22 @@ final class ResourceMerge {
         return;
       }
     }
-    Entry e = new Entry(l);
+    Entry e = new Entry(l, ids);
     entries.add(e);
+    if (e.parentKey != null) {
+      byParent.computeIfAbsent(e.parentKey, x -> new ArrayList<>()).add(e);
+    }
     l.key().ifPresent(k -> byKey.computeIfAbsent(k, x -> new ArrayList<>()).add(e));
     foldStandaloneChildren(e, l.document());
   }
 
-  private static void merge(Entry e, Listing l) {
+  private void merge(Entry e, Listing l) {
     ShapedResource s = l.shaped();
+    e.change();
+    String id = e.idText();
+    String type = e.type();
     deepMerge(e.resource, s.resource(), "", "", s::sourcePath, e.origins, true);
+    rekeyed |= !java.util.Objects.equals(id, e.idText()) || !type.equals(e.type());
     e.sources.put(l.sequence(), s.path());
     e.documents.add(l.document());
     if (s.propertiesMissing().isEmpty()) {
@@ -160,7 +236,7 @@ final class ResourceMerge {
     for (ArmTypes.Collection c : ArmTypes.collectionsOf(e.type())) {
       JsonNode list = p == null ? null : memberIgnoringCase(p, c.member());
       if (list != null && list.isArray()) {
-        e.collectionDocument.put(c.member(), l.document());
+        e.collectionFrom(c.member(), l.document());
       }
     }
   }
@@ -169,13 +245,16 @@ final class ResourceMerge {
   private boolean foldIntoParent(Listing l) {
     ShapedResource child = l.shaped();
     Optional<ArmTypes.Collection> c = child.type().flatMap(t -> ArmTypes.collectionOf(t));
-    Optional<ResourceId> parentId = child.id().flatMap(ResourceId::tryParse).flatMap(ResourceId::parent);
-    if (c.isEmpty() || parentId.isEmpty()) {
+    if (c.isEmpty()) {
+      return false;
+    }
+    Optional<ResourceId> parentId = child.id().flatMap(ids::tryParse).flatMap(ResourceId::parent);
+    if (parentId.isEmpty()) {
       return false;
     }
     boolean connection = c.get().childType().equals(ArmTypes.PRIVATE_ENDPOINT_CONNECTION);
     for (Entry parent : byKey.getOrDefault(parentId.get().toString().toLowerCase(Locale.ROOT), List.of())) {
-      if (!parent.type().equals(c.get().parentType()) || (!connection && parent.collectionDocument.getOrDefault(c.get().member(), -1) == l.document())) {
+      if (!parent.type().equals(c.get().parentType()) || (!connection && parent.collectionDocument(c.get().member()) == l.document())) {
         continue;
       }
       ArrayNode list = inlineList(parent, c.get().member(), connection);
@@ -187,6 +266,7 @@ final class ResourceMerge {
       if (i < 0 && !connection) {
         continue;
       }
+      parent.change();
       if (i < 0) {
         ObjectNode element = inline(child.resource());
         list.add(element);
@@ -207,10 +287,16 @@ final class ResourceMerge {
    * that a parent's inline list now holds are folded under the inline element, which wins.
    */
   private void foldStandaloneChildren(Entry parent, int document) {
-    for (ArmTypes.Collection c : ArmTypes.collectionsOf(parent.type())) {
+    List<ArmTypes.Collection> collections = ArmTypes.collectionsOf(parent.type());
+    if (collections.isEmpty()) {
+      return;
+    }
+    String parentId = parent.idText();
+    List<Entry> candidates = rekeyed ? entries : parentId == null ? List.of() : byParent.getOrDefault(Json.foldCase(parentId), List.of());
+    for (ArmTypes.Collection c : collections) {
       boolean connection = c.childType().equals(ArmTypes.PRIVATE_ENDPOINT_CONNECTION);
-      for (Entry s : entries) {
-        if (s.folded || s == parent || !s.type().equals(c.childType()) || (!connection && s.documents.contains(document)) || !isChildOf(s, parent)) {
+      for (Entry s : candidates) {
+        if (s.folded || s == parent || !s.type().equals(c.childType()) || (!connection && s.inDocument(document)) || !isChildOf(s, parent)) {
           continue;
         }
         ArrayNode list = inlineList(parent, c.member(), connection);
@@ -225,6 +311,7 @@ final class ResourceMerge {
         ObjectNode merged = inline(s.resource);
         Map<String, String> origins = new TreeMap<>();
         record(origins, elementKey, "", merged, s::pathOf);
+        parent.change();
         if (i >= 0) {
           deepMerge(merged, list.get(i), elementKey, elementKey, parent::pathOf, origins, true);
           list.set(i, merged);
@@ -233,7 +320,7 @@ final class ResourceMerge {
         }
         removeUnder(parent.origins, elementKey);
         parent.origins.putAll(origins);
-        parent.sources.putAll(s.sources);
+        parent.sources.putAll(s.sources());
         parent.shown.add(c.member());
         parent.nulls.remove(c.member());
         s.folded = true;
@@ -242,13 +329,13 @@ final class ResourceMerge {
     }
   }
 
-  private static boolean isChildOf(Entry child, Entry parent) {
+  private boolean isChildOf(Entry child, Entry parent) {
     JsonNode id = child.resource.get("id");
     JsonNode parentId = parent.resource.get("id");
     if (id == null || !id.isTextual() || parentId == null || !parentId.isTextual()) {
       return false;
     }
-    return ResourceId.tryParse(id.textValue()).flatMap(ResourceId::parent).map(p -> p.toString().equalsIgnoreCase(parentId.textValue())).orElse(false);
+    return ids.tryParse(id.textValue()).flatMap(ResourceId::parent).map(p -> p.toString().equalsIgnoreCase(parentId.textValue())).orElse(false);
   }
 
   /**

@@ -27,15 +27,28 @@ final class ShapedInput {
   private final ImmutableList<String> notes;
   private final ImmutableList<Problem> problems;
   private final int problemCount;
+  private final Ids ids;
 
   ShapedInput(
-      List<ShapedResource> resources, List<DocumentShape> documents, List<ChildList> childLists, List<String> notes, List<Problem> problems, int problemCount) {
+      List<ShapedResource> resources,
+      List<DocumentShape> documents,
+      List<ChildList> childLists,
+      List<String> notes,
+      List<Problem> problems,
+      int problemCount,
+      Ids ids) {
+    this.ids = ids;
     this.resources = ImmutableList.copyOf(resources);
     this.documents = ImmutableList.copyOf(documents);
     this.childLists = ImmutableList.copyOf(childLists);
     this.notes = ImmutableList.copyOf(notes);
     this.problems = ImmutableList.copyOf(problems);
     this.problemCount = problemCount;
+  }
+
+  /** The ids the shapes parsed, for the reader to share. */
+  Ids ids() {
+    return ids;
   }
 
   /** The resources in canonical form, in the order of their first listing. */

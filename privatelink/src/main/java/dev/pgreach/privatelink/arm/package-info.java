@@ -7,7 +7,10 @@
  * document} adds what ARM does not hold: clients, custom and on-premises DNS servers and their
  * forwarding, server addresses, firewall-rule change times, known Azure ranges and the instant of
  * the question. {@link dev.pgreach.privatelink.arm.ArmExport} writes an estate as ARM resources and
- * a companion document, so that reading them back gives the same estate.
+ * a companion document, so that reading them back gives the same estate; {@link
+ * dev.pgreach.privatelink.arm.ArmTemplateExport} writes it as a deployment template (parameters,
+ * variables, copy loops, nested deployments; {@link dev.pgreach.privatelink.arm.TemplateOptions})
+ * that reads back as the same estate as the resource list.
  *
  * <p>Malformed input never escapes as a parser's exception: it becomes a {@link
  * dev.pgreach.core.PgreachException} whose message names the JSON path and the value, and nothing

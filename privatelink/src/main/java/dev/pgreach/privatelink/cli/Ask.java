@@ -35,6 +35,9 @@ final class Ask {
           "resolve", Set.of("from", "name"),
           "expose", Set.of("server", "port", "at"));
 
+  /** The members every question may have. */
+  private static final Set<String> COMMON_MEMBERS = Set.of("id", "command", "expect");
+
   private Ask() {}
 
   static ExitStatus run(Options o, InputStream in, PrintStream out) {
@@ -54,39 +57,80 @@ final class Ask {
     boolean unexpected = false;
     boolean unanswerable = false;
     JUnitXml junit = new JUnitXml("pgreach ask");
+    Lines lines = new Lines(out);
     int n = 0;
-    for (JsonNode question : questions) {
-      String where = label + " question " + (n + 1);
-      n++;
-      ObjectNode line = Reports.envelope(text(question, "command").orElse(""));
-      Optional<String> id = text(question, "id");
-      String command = text(question, "command").orElse("");
-      try {
-        Questions.Answer a = answer(q, question, where);
-        putId(line, id);
-        line.setAll(a.json());
-        Optional<String> expect = text(question, "expect");
-        boolean asExpected = expect.map(e -> e.equals(a.headline())).orElse(true);
-        line.put("expected", expect.orElse(null));
-        line.put("asExpected", asExpected);
-        unexpected |= !asExpected;
-        String name = id.orElse(where) + ": " + a.title();
-        junit.add(name, asExpected ? Optional.empty() : Optional.of("expected " + expect.orElseThrow() + ", got " + a.headline()), a.text());
-      } catch (CommandFailure f) {
-        unanswerable = true;
-        ObjectNode error = Reports.error(command, f.status(), f.code(), Cli.oneLine(f.getMessage()), Optional.of(f.path().map(p -> where + " " + p).orElse(where)));
-        putId(line, id);
-        line.set("error", error.get("error"));
-        junit.add(id.orElse(where), Optional.of("cannot be asked: " + Cli.oneLine(f.getMessage())), "");
+    try {
+      for (JsonNode question : questions) {
+        String where = label + " question " + (n + 1);
+        n++;
+        ObjectNode line = Reports.envelope(text(question, "command").orElse(""));
+        Optional<String> id = text(question, "id");
+        String command = text(question, "command").orElse("");
+        try {
+          Questions.Answer a = answer(q, question, where);
+          putId(line, id);
+          line.setAll(a.json());
+          Optional<String> expect = text(question, "expect");
+          boolean asExpected = expect.map(e -> e.equals(a.headline())).orElse(true);
+          line.put("expected", expect.orElse(null));
+          line.put("asExpected", asExpected);
+          unexpected |= !asExpected;
+          if (format == Format.JUNIT) {
+            String name = id.orElse(where) + ": " + a.title();
+            junit.add(name, asExpected ? Optional.empty() : Optional.of("expected " + expect.orElseThrow() + ", got " + a.headline()), a.text());
+          }
+        } catch (CommandFailure f) {
+          unanswerable = true;
+          ObjectNode error = Reports.error(command, f.status(), f.code(), Cli.oneLine(f.getMessage()), Optional.of(f.path().map(p -> where + " " + p).orElse(where)));
+          putId(line, id);
+          line.set("error", error.get("error"));
+          if (format == Format.JUNIT) {
+            junit.add(id.orElse(where), Optional.of("cannot be asked: " + Cli.oneLine(f.getMessage())), "");
+          }
+        }
+        if (format == Format.JSON) {
+          lines.add(Reports.line(line));
+        }
       }
-      if (format == Format.JSON) {
-        out.println(Reports.line(line));
-      }
+    } finally {
+      lines.flush();
     }
     if (format == Format.JUNIT) {
       out.println(junit.write());
     }
     return unanswerable ? ExitStatus.DATA_ERROR : unexpected ? ExitStatus.NEGATIVE : ExitStatus.OK;
+  }
+
+  /**
+   * The answers' lines, written to the output a block at a time rather than one line at a time: a
+   * standard output flushes at every line, one write each, which a batch of thousands of answers
+   * does not need. What is written is the same, through the output's own encoding, and whatever was
+   * answered is written even when a later question stops the run.
+   */
+  private static final class Lines {
+    private static final int BLOCK = 1 << 16;
+    private static final String SEPARATOR = System.lineSeparator();
+
+    private final PrintStream out;
+    private final StringBuilder block = new StringBuilder(BLOCK + (BLOCK >> 2));
+
+    Lines(PrintStream out) {
+      this.out = out;
+    }
+
+    void add(String line) {
+      block.append(line).append(SEPARATOR);
+      if (block.length() >= BLOCK) {
+        flush();
+      }
+    }
+
+    void flush() {
+      if (block.length() > 0) {
+        out.print(block);
+        block.setLength(0);
+      }
+    }
   }
 
   private static Questions.Answer answer(Questions q, JsonNode question, String where) {
@@ -101,7 +145,7 @@ final class Ask {
     Iterator<String> names = question.fieldNames();
     while (names.hasNext()) {
       String name = names.next();
-      if (!members.contains(name) && !Set.of("id", "command", "expect").contains(name)) {
+      if (!members.contains(name) && !COMMON_MEMBERS.contains(name)) {
         throw new CommandFailure(ExitStatus.DATA_ERROR, "UNKNOWN_ATTRIBUTE", name, where + ": " + command + " takes no \"" + name + "\"" + Suggestions.didYouMean(name, members));
       }
       JsonNode v = question.get(name);

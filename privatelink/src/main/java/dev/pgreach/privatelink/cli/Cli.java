@@ -63,7 +63,7 @@ public final class Cli {
   private static final Options.Spec CHECK =
       Inputs.SOURCES.and(Inputs.COMMON).with("--from", "--to", "--port", "--tls", "--at", "--established-since");
   private static final Options.Spec RESOLVE = Inputs.SOURCES.and(Inputs.COMMON).with("--from", "--name");
-  private static final Options.Spec VALIDATE = Inputs.SOURCES.and(Inputs.COMMON).with("--fail-on", "--baseline").repeating("--suppress");
+  private static final Options.Spec VALIDATE = Inputs.SOURCES.and(Inputs.COMMON).with("--fail-on", "--baseline", "--max-firewall-rules", "--max-firewall-public-addresses").repeating("--suppress");
   private static final Options.Spec EXPOSE = Inputs.SOURCES.and(Inputs.COMMON).with("--server", "--port", "--at");
   private static final Options.Spec COMPARE =
       Options.Spec.of("--before", "--after", "--plan", "--companion", "--at", "--profile", "--format", "--fail-on").repeating("--suppress");
@@ -292,11 +292,15 @@ public final class Cli {
   }
 
   static int port(String text) {
-    if (!text.matches("[0-9]{1,5}") || Integer.parseInt(text) < 1 || Integer.parseInt(text) > 65535) {
+    int port = PORT.matcher(text).matches() ? Integer.parseInt(text) : 0;
+    if (port < 1 || port > 65535) {
       throw CommandFailure.option("--port", "--port (" + text + ") must be a number from 1 to 65535");
     }
-    return Integer.parseInt(text);
+    return port;
   }
+
+  /** One to five digits: what {@link #port} reads before checking the range. */
+  private static final java.util.regex.Pattern PORT = java.util.regex.Pattern.compile("[0-9]{1,5}");
 
   // ------------------------------------------------------------------ resolve
 

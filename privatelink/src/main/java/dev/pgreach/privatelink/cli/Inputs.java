@@ -106,7 +106,7 @@ final class Inputs {
       if (deployment) {
         throw CommandFailure.option("--parameters", "--parameters, --parameter and --deployment-name are for an ARM template given with --estate");
       }
-      return o.has("--plan") ? plan(o.require("--plan"), o.get("--companion"))[1] : state(o.require("--state"), o.get("--companion"));
+      return o.has("--plan") ? plan(o.require("--plan"), o.get("--companion"), leaveOutRefused)[1] : state(o.require("--state"), o.get("--companion"), leaveOutRefused);
     }
     if (!o.has("--estate")) {
       if (o.has("--companion")) {
@@ -176,10 +176,19 @@ final class Inputs {
    * @throws CommandFailure for a file that cannot be read, or input the import rejects
    */
   static Loaded[] plan(String file, Optional<String> companionFile) {
+    return plan(file, companionFile, false);
+  }
+
+  /**
+   * Reads a Terraform plan as {@link #plan(String, Optional)} does; with {@code leaveOutRefused},
+   * resources Azure would refuse are left out and reported ({@link
+   * TerraformImport#readPlanLeavingOutRefused}) rather than failing the read.
+   */
+  static Loaded[] plan(String file, Optional<String> companionFile, boolean leaveOutRefused) {
     String text = readFile(file);
     Companion companion = companion(companionFile);
     try {
-      TerraformPlan plan = TerraformImport.readPlan(text, companion);
+      TerraformPlan plan = leaveOutRefused ? TerraformImport.readPlanLeavingOutRefused(text, companion) : TerraformImport.readPlan(text, companion);
       return new Loaded[] {new Loaded(plan.before().reading(), List.of()), new Loaded(plan.after().reading(), List.of())};
     } catch (PgreachException e) {
       throw dataError("cannot use " + file, null, e);
@@ -195,10 +204,20 @@ final class Inputs {
    * @throws CommandFailure for a file that cannot be read, or input the import rejects
    */
   static Loaded state(String file, Optional<String> companionFile) {
+    return state(file, companionFile, false);
+  }
+
+  /**
+   * Reads a Terraform state as {@link #state(String, Optional)} does; with {@code
+   * leaveOutRefused}, resources Azure would refuse are left out and reported ({@link
+   * TerraformImport#readStateLeavingOutRefused}) rather than failing the read.
+   */
+  static Loaded state(String file, Optional<String> companionFile, boolean leaveOutRefused) {
     String text = readFile(file);
     Companion companion = companion(companionFile);
     try {
-      return new Loaded(TerraformImport.readState(text, companion).reading(), List.of());
+      TerraformImport read = leaveOutRefused ? TerraformImport.readStateLeavingOutRefused(text, companion) : TerraformImport.readState(text, companion);
+      return new Loaded(read.reading(), List.of());
     } catch (PgreachException e) {
       throw dataError("cannot use " + file, null, e);
     }

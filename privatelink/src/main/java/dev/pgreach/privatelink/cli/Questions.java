@@ -15,9 +15,13 @@ import dev.pgreach.privatelink.Connectivity;
 import dev.pgreach.privatelink.Estate;
 import dev.pgreach.privatelink.Exposure;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -28,11 +32,22 @@ final class Questions {
   /** The DNS suffix of servers' host names, with its leading dot. */
   private static final String SUFFIX = "." + ServerName.DNS_SUFFIX;
 
+  /** Digits and dots only: a mistyped address, never a name. */
+  private static final Pattern DOTTED_NUMBERS = Pattern.compile("[0-9.]+");
+
   private final Inputs.Loaded loaded;
   private final Estate estate;
   private final ServiceProfile profile;
   private final Connectivity connectivity;
   private final Instant defaultAt;
+
+  /**
+   * The targets and clients already checked, by their text: a batch asks about a few of them many
+   * times, and the estate does not change. Only what passed is kept; a mistake is reported anew.
+   */
+  private final Map<String, String> targets = new HashMap<>();
+
+  private final Map<List<Object>, Client> clients = new HashMap<>();
 
   /**
    * Compiles an estate for questions.
@@ -50,15 +65,21 @@ final class Questions {
   }
 
   /**
-   * An answer, in every form a command writes it.
+   * An answer, in every form a command writes it. The text is written only when asked for: a
+   * batch of questions in JSON never needs it.
    *
    * @param json the JSON object, without {@code schemaVersion} and {@code command}
-   * @param text the text
+   * @param written writes the text
    * @param headline the answer's word (CONNECTED, RESOLVED, REACHABLE ...)
    * @param status the exit status it means
    * @param title what was asked, for a test case's name
    */
-  record Answer(ObjectNode json, String text, String headline, ExitStatus status, String title) {}
+  record Answer(ObjectNode json, Supplier<String> written, String headline, ExitStatus status, String title) {
+    /** The text a person reads: the answer first, then its steps and the import's notes. */
+    String text() {
+      return written.get();
+    }
+  }
 
   Estate estate() {
     return estate;
@@ -74,8 +95,8 @@ final class Questions {
    * established then still flow (network security groups keep established flows)?
    */
   Answer check(String from, String toText, int port, Optional<String> tls, Optional<Instant> at, Optional<Instant> establishedSince) {
-    String to = target(toText);
-    Client client = Places.client(estate, from, tls);
+    String to = targets.computeIfAbsent(toText, this::target);
+    Client client = client(from, tls);
     Instant when = at.orElse(defaultAt);
     if (establishedSince.isPresent() && establishedSince.get().isAfter(when)) {
       throw CommandFailure.option(
@@ -89,13 +110,13 @@ final class Questions {
     ObjectNode json = Reports.connection(c, profile.name(), when);
     notes(json);
     String headline = Connection.headline(c.disposition());
-    return new Answer(json, c.explanation() + notesText(), headline, status(c.disposition()), "check " + from + " -> " + toText + ":" + port);
+    return new Answer(json, () -> c.explanation() + notesText(), headline, status(c.disposition()), "check " + from + " -> " + toText + ":" + port);
   }
 
   /** What does a name resolve to, seen from a client? */
   Answer resolve(String from, String nameText) {
     DnsName name = DnsName.tryParse(nameText).orElseThrow(() -> CommandFailure.option("--name", "--name (" + nameText + ") is not a DNS name"));
-    Client client = Places.client(estate, from, Optional.empty());
+    Client client = client(from, Optional.empty());
     Resolution r = question(() -> connectivity.resolve(client, name));
     ObjectNode json = Reports.resolutionJson(client.name(), r, profile.name());
     notes(json);
@@ -112,7 +133,7 @@ final class Questions {
         status = ExitStatus.NEGATIVE;
         break;
     }
-    return new Answer(json, Reports.resolutionText(client.name(), r) + notesText(), Reports.headline(r.disposition()), status, "resolve " + from + " -> " + nameText);
+    return new Answer(json, () -> Reports.resolutionText(client.name(), r) + notesText(), Reports.headline(r.disposition()), status, "resolve " + from + " -> " + nameText);
   }
 
   /** Who can reach a server? */
@@ -130,7 +151,12 @@ final class Questions {
     String headline = someone ? "REACHABLE" : maybe ? "UNDECIDED" : "UNREACHABLE";
     json.put("result", headline);
     notes(json);
-    return new Answer(json, exposure.explanation() + notesText(), headline, status, "expose " + serverText + ":" + port);
+    return new Answer(json, () -> exposure.explanation() + notesText(), headline, status, "expose " + serverText + ":" + port);
+  }
+
+  /** The client of {@code --from} and {@code --tls}, as {@link Places#client} reads it. */
+  private Client client(String from, Optional<String> tls) {
+    return clients.computeIfAbsent(List.of(from, tls), k -> Places.client(estate, from, tls));
   }
 
   private void notes(ObjectNode json) {
@@ -167,7 +193,7 @@ final class Questions {
     if (Ipv4Address.isValid(text)) {
       return text;
     }
-    if (text.matches("[0-9.]+")) {
+    if (DOTTED_NUMBERS.matcher(text).matches()) {
       throw CommandFailure.option("--to", "--to (" + text + ") is not an IPv4 address (four numbers from 0 to 255, such as 10.1.1.4), nor a host name");
     }
     try {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pgreach.core.Finding;
 import dev.pgreach.core.FindingCode;
 import dev.pgreach.core.ServiceProfile;
+import dev.pgreach.firewall.FirewallThresholds;
 import dev.pgreach.privatelink.Comparison;
 import dev.pgreach.privatelink.EstateValidation;
 import java.io.PrintStream;
@@ -37,10 +38,11 @@ final class Verdicts {
     ServiceProfile profile = Inputs.profile(o);
     Gates.Threshold threshold = Gates.Threshold.parse(o.get("--fail-on"));
     List<Gates.Suppression> suppressions = suppressions(o);
+    FirewallThresholds firewallThresholds = firewallThresholds(o);
     Set<String> baseline = Gates.baseline(o.get("--baseline"));
     Inputs.Loaded loaded = Inputs.estate(o, true);
     List<Finding> findings = new java.util.ArrayList<>(refusals(loaded.imported()));
-    findings.addAll(Questions.data(() -> EstateValidation.validate(loaded.imported().estate(), profile)));
+    findings.addAll(Questions.data(() -> EstateValidation.validate(loaded.imported().estate(), profile, firewallThresholds)));
     Locations locations = Locations.of(loaded.documents());
     List<Gates.Judged> judged = Gates.judge(findings, f -> threshold.fails(f.severity()), suppressions, baseline, locations);
     boolean failed = judged.stream().anyMatch(Gates.Judged::fails);
@@ -59,6 +61,41 @@ final class Verdicts {
         break;
     }
     return failed ? ExitStatus.NEGATIVE : ExitStatus.OK;
+  }
+
+  /** The most public addresses a threshold can sensibly name: every IPv4 address. */
+  static final long MAX_ADDRESSES = 1L << 32;
+
+  /**
+   * The firewall posture thresholds of {@code validate}: {@code --max-firewall-rules N} and
+   * {@code --max-firewall-public-addresses N}, each off when absent. They are a run's policy, like
+   * {@code --fail-on}, not a fact of the estate, so the companion document does not carry them.
+   */
+  static FirewallThresholds firewallThresholds(Options o) {
+    FirewallThresholds t = FirewallThresholds.none();
+    Optional<String> rules = o.get("--max-firewall-rules");
+    if (rules.isPresent()) {
+      t = t.withMaxRules((int) wholeNumber("--max-firewall-rules", rules.get(), Integer.MAX_VALUE, "firewall rules a server may have"));
+    }
+    Optional<String> addresses = o.get("--max-firewall-public-addresses");
+    if (addresses.isPresent()) {
+      t = t.withMaxPublicAddresses(wholeNumber("--max-firewall-public-addresses", addresses.get(), MAX_ADDRESSES, "public addresses a server's firewall rules may admit; " + MAX_ADDRESSES + " is every IPv4 address"));
+    }
+    return t;
+  }
+
+  private static long wholeNumber(String option, String text, long max, String what) {
+    if (text.matches("[0-9]{1,19}")) {
+      try {
+        long v = Long.parseLong(text);
+        if (v <= max) {
+          return v;
+        }
+      } catch (NumberFormatException e) {
+        // above Long.MAX_VALUE: reported below like any other number out of range
+      }
+    }
+    throw CommandFailure.option(option, "validate: " + option + " (" + text + ") must be a whole number from 0 to " + max + ": the most " + what);
   }
 
   /** One test case per finding code (every code, so that a report lists what was checked); a code fails when one of its findings does. */
@@ -80,16 +117,22 @@ final class Verdicts {
       String message = String.valueOf(e.getMessage());
       int end = message.indexOf(' ');
       String path = end < 0 ? message : message.substring(0, end);
-      int properties = path.indexOf(".properties");
+      // the resource is the innermost one: a nested deployment's template holds resources of its own
+      int nested = path.lastIndexOf(".properties.template.");
+      int properties = path.indexOf(".properties", nested < 0 ? 0 : nested + ".properties.template.".length());
+      boolean parameter = path.matches("(.*\\.template)?\\$?\\.parameters(\\.|\\[).*") || path.startsWith("$.parameters");
       String resource = properties > 0 ? path.substring(0, properties) : path;
-      String field = properties > 0 ? path.substring(properties + 1) : "resource";
+      String field = properties > 0 ? path.substring(properties + 1) : parameter ? "value" : "resource";
       out.add(
           Finding.of(
               FindingCode.INPUT_REFUSED,
               resource,
               field,
               e.code(),
-              "Azure would refuse this resource, so it is left out of the estate and what refers to it is outside the input: " + e.code() + ": " + message));
+              (parameter
+                      ? "Azure would refuse this parameter value, so the parameter is read as unknown and what depends on it is indeterminate: "
+                      : "Azure would refuse this resource, so it is left out of the estate and what refers to it is outside the input: ")
+                  + e.code() + ": " + message));
     }
     return out;
   }

@@ -70,13 +70,38 @@ public final class TerraformImport {
   public static TerraformImport readState(String json, Companion companion) {
     Checks.notNull(json, "TerraformImport.readState.json");
     Checks.notNull(companion, "TerraformImport.readState.companion");
+    return state(json, companion, false);
+  }
+
+  /**
+   * Reads a state as {@link #readState} does, but leaves out every resource whose own content
+   * Azure would refuse (a rule whose priority another rule of its group and direction already
+   * uses, a resource listed twice with other properties, a value the model rejects) instead of
+   * failing, as {@link ArmImport#readLeavingOutRefused(ResourceInput, Companion)} does: each such
+   * resource's problems are in {@code reading().refused()}, named by Terraform address, and what
+   * refers to it finds it outside the input, so answers that depend on it are indeterminate. This
+   * is how {@code pgreach validate --state} reads.
+   *
+   * @param json the document
+   * @param companion what Terraform does not hold
+   * @return the estate of the resources that can be read, the report and the refusals
+   * @throws PgreachException as {@link #readState} does, for problems no resource can be left out
+   *     for (a malformed document, a companion entry)
+   */
+  public static TerraformImport readStateLeavingOutRefused(String json, Companion companion) {
+    Checks.notNull(json, "TerraformImport.readStateLeavingOutRefused.json");
+    Checks.notNull(companion, "TerraformImport.readStateLeavingOutRefused.companion");
+    return state(json, companion, true);
+  }
+
+  private static TerraformImport state(String json, Companion companion, boolean leaveOutRefused) {
     TerraformDocument d = TerraformDocument.parse(json, TerraformDocument.Kind.STATE);
     if (!d.problems.isEmpty()) {
       throw PgreachException.several(d.problems, 0);
     }
     Side side = new Side("state", d.before, new References(d.root.path("configuration")), Optional.empty(), subscription(d));
     List<PgreachException> problems = new ArrayList<>();
-    TerraformImport read = read(side, companion, problems, d.notes);
+    TerraformImport read = read(side, companion, problems, d.notes, leaveOutRefused);
     if (!problems.isEmpty()) {
       throw PgreachException.several(problems, 0);
     }
@@ -97,6 +122,28 @@ public final class TerraformImport {
   public static TerraformPlan readPlan(String json, Companion companion) {
     Checks.notNull(json, "TerraformImport.readPlan.json");
     Checks.notNull(companion, "TerraformImport.readPlan.companion");
+    return plan(json, companion, false);
+  }
+
+  /**
+   * Reads a plan as {@link #readPlan} does, but leaves out, on each side, every resource whose own
+   * content Azure would refuse instead of failing, as {@link #readStateLeavingOutRefused} does;
+   * each side's refusals are in its {@code reading().refused()}. This is how {@code pgreach
+   * validate --plan} reads.
+   *
+   * @param json the document
+   * @param companion what Terraform does not hold, for both estates
+   * @return both estates, without what Azure would refuse, and what changes
+   * @throws PgreachException as {@link #readPlan} does, for problems no resource can be left out
+   *     for
+   */
+  public static TerraformPlan readPlanLeavingOutRefused(String json, Companion companion) {
+    Checks.notNull(json, "TerraformImport.readPlanLeavingOutRefused.json");
+    Checks.notNull(companion, "TerraformImport.readPlanLeavingOutRefused.companion");
+    return plan(json, companion, true);
+  }
+
+  private static TerraformPlan plan(String json, Companion companion, boolean leaveOutRefused) {
     TerraformDocument d = TerraformDocument.parse(json, TerraformDocument.Kind.PLAN);
     if (!d.problems.isEmpty()) {
       throw PgreachException.several(d.problems, 0);
@@ -110,8 +157,8 @@ public final class TerraformImport {
     }
     List<PgreachException> afterProblems = new ArrayList<>();
     List<PgreachException> beforeProblems = new ArrayList<>();
-    TerraformImport planned = read(after, companion, afterProblems, d.notes);
-    TerraformImport was = read(before, companion, beforeProblems, List.of());
+    TerraformImport planned = read(after, companion, afterProblems, d.notes, leaveOutRefused);
+    TerraformImport was = read(before, companion, beforeProblems, List.of(), leaveOutRefused);
     Set<String> seen = new LinkedHashSet<>();
     List<PgreachException> all = new ArrayList<>();
     for (PgreachException p : afterProblems) {
@@ -131,13 +178,13 @@ public final class TerraformImport {
   }
 
   /** Reads one side; problems are added to {@code problems}, and the result is null when there are any. */
-  private static TerraformImport read(Side side, Companion companion, List<PgreachException> problems, List<String> documentNotes) {
+  private static TerraformImport read(Side side, Companion companion, List<PgreachException> problems, List<String> documentNotes, boolean leaveOutRefused) {
     Mapping m = new Mapping(side);
     ResourceInput input = m.map();
     problems.addAll(side.problems);
     ArmImport reading;
     try {
-      reading = ArmImport.read(input, companion);
+      reading = leaveOutRefused ? ArmImport.readLeavingOutRefused(input, companion) : ArmImport.read(input, companion);
     } catch (PgreachException e) {
       problems.addAll(e.problems().isEmpty() ? List.of(e) : e.problems());
       return null;

@@ -4,11 +4,15 @@ import dev.pgreach.core.Client;
 import dev.pgreach.core.FlexibleServer;
 import dev.pgreach.privatelink.Estate;
 import dev.pgreach.privatelink.PrivateEndpoint;
+import dev.pgreach.privatelink.arm.TemplateFeature;
+import dev.pgreach.privatelink.arm.TemplateOptions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 
 /**
  * jqwik generators of whole estates, for property tests of policies over Azure Database for
@@ -24,7 +28,8 @@ import net.jqwik.api.Arbitrary;
  * DNS Private Resolver inbound endpoint, on-premises servers forwarding to it), clients of every
  * kind, and the parts of an open world: resources referred to but outside the input, inventories
  * not observed, settings not known. See {@link EstateArbitrary} for the knobs and for how estates
- * shrink.
+ * shrink. The same estates come written as ARM resource lists ({@link #armInputs()}) and as
+ * deployment templates ({@link #templateInputs()}), each with its companion document.
  *
  * <pre>{@code
  * @Property
@@ -93,6 +98,58 @@ public final class EstateArbitraries {
    */
   public static Arbitrary<ArmInput> armInputs() {
     return armInputs(estates());
+  }
+
+  /**
+   * Returns estates written as deployment templates with companion documents by {@link
+   * dev.pgreach.privatelink.arm.ArmTemplateExport}, with any of its features and in either form
+   * ({@link #templateOptions()}), for tests of tooling that reads, writes or changes templates.
+   * The estates are closed-world ones, as for {@link #armInputs(EstateArbitrary)}. Each shrinks
+   * towards a small estate and towards a template with fewer features, in the classic form.
+   *
+   * @param estates the estates to write, for example {@code estates().onlyValid()}
+   * @return the documents with the estates and options they were written from
+   */
+  public static Arbitrary<TemplateInput> templateInputs(EstateArbitrary estates) {
+    Describe.notNull(estates, "EstateArbitraries.templateInputs.estates");
+    return templateInputs(estates, templateOptions());
+  }
+
+  /**
+   * Returns estates written as deployment templates with the given options.
+   *
+   * @param estates the estates to write
+   * @param options the features and forms to write them with, for example {@code
+   *     Arbitraries.just(TemplateOptions.defaults().bicep(true))}
+   * @return the documents with the estates and options they were written from
+   */
+  public static Arbitrary<TemplateInput> templateInputs(EstateArbitrary estates, Arbitrary<TemplateOptions> options) {
+    Describe.notNull(estates, "EstateArbitraries.templateInputs.estates");
+    Describe.notNull(options, "EstateArbitraries.templateInputs.options");
+    return Combinators.combine(estates.without(Feature.OPEN_WORLD), options).as(TemplateInput::of);
+  }
+
+  /**
+   * Returns deployment templates of estates with every feature, mistakes included, with any
+   * options.
+   *
+   * @return the documents with the estates and options they were written from
+   */
+  public static Arbitrary<TemplateInput> templateInputs() {
+    return templateInputs(estates());
+  }
+
+  /**
+   * Returns the options a template can be written with: every set of {@link TemplateFeature
+   * features}, in the classic form and in Bicep's; edge cases are every feature and none, in both
+   * forms. They shrink towards fewer features and the classic form.
+   *
+   * @return an arbitrary of options
+   */
+  public static Arbitrary<TemplateOptions> templateOptions() {
+    Arbitrary<Set<TemplateFeature>> features = Arbitraries.of(TemplateFeature.class).set();
+    return Combinators.combine(features, Arbitraries.of(false, true)).as(TemplateOptions::of)
+        .edgeCases(c -> c.add(TemplateOptions.defaults(), TemplateOptions.defaults().bicep(true), TemplateOptions.of(Set.of(), false)));
   }
 
   /**

@@ -7,9 +7,11 @@ import net.jqwik.api.providers.ArbitraryProvider;
 import net.jqwik.api.providers.TypeUsage;
 
 /**
- * The default jqwik provider for {@link Estate} and {@link ArmInput} parameters, registered with
- * jqwik by this module: {@code @ForAll Estate estate} gets {@link EstateArbitraries#estates()},
- * {@code @ForAll ArmInput input} gets {@link EstateArbitraries#armInputs()}.
+ * The default jqwik provider for {@link Estate}, {@link ArmInput} and {@link TemplateInput}
+ * parameters, registered with jqwik by this module: {@code @ForAll Estate estate} gets {@link
+ * EstateArbitraries#estates()}, {@code @ForAll ArmInput input} gets {@link
+ * EstateArbitraries#armInputs()}, {@code @ForAll TemplateInput input} gets {@link
+ * EstateArbitraries#templateInputs()}.
  */
 public final class EstateArbitraryProvider implements ArbitraryProvider {
   /** Creates the provider; jqwik does this through the service registration. */
@@ -17,11 +19,14 @@ public final class EstateArbitraryProvider implements ArbitraryProvider {
 
   @Override
   public boolean canProvideFor(TypeUsage targetType) {
-    return targetType.isOfType(Estate.class) || targetType.isOfType(ArmInput.class);
+    return targetType.isOfType(Estate.class) || targetType.isOfType(ArmInput.class) || targetType.isOfType(TemplateInput.class);
   }
 
   @Override
   public Set<Arbitrary<?>> provideFor(TypeUsage targetType, SubtypeProvider subtypeProvider) {
+    if (targetType.isOfType(TemplateInput.class)) {
+      return Set.of(EstateArbitraries.templateInputs());
+    }
     if (targetType.isOfType(ArmInput.class)) {
       return Set.of(EstateArbitraries.armInputs());
     }

@@ -55,6 +55,10 @@ class CliJarIT {
         "0|sample --format json",
         "64|check --sample --from orders-api --to ordrs-db.postgres.database.azure.com",
         "64|validate --sample --fail-on sometimes --format json",
+        "0|validate --estate resources.json --companion companion.json --max-firewall-rules 0 --max-firewall-public-addresses 0 --format json",
+        "1|validate --estate resources.json --companion companion.json --max-firewall-rules 0 --fail-on advice --format sarif",
+        "64|validate --sample --max-firewall-rules -1 --format json",
+        "64|validate --sample --max-firewall-public-addresses 4294967297 --format json",
         "66|validate --estate missing.json --format json",
         "64|frobnicate"
       })

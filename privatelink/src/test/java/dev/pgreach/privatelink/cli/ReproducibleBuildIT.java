@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two builds of the same sources give identical jars, byte for byte: every module's jar, sources
- * jar and the runnable jar ({@code project.build.outputTimestamp}). The project is copied twice,
+ * jar, javadoc jar and the runnable jar ({@code project.build.outputTimestamp}); each of them holds
+ * {@code META-INF/LICENSE}. The project is copied twice,
  * without its build output, and packaged in each copy by the Maven running this build, offline
  * and without tests. Slow (two builds): in the {@code it} profile only.
  */
@@ -38,13 +39,24 @@ class ReproducibleBuildIT {
     List<String> jars = new ArrayList<>();
     for (String module : MODULES) {
       try (Stream<Path> s = Files.list(first.resolve(module).resolve("target"))) {
-        s.filter(p -> p.toString().endsWith(".jar") && !p.getFileName().toString().contains("javadoc")).forEach(p -> jars.add(module + "/target/" + p.getFileName()));
+        s.filter(p -> p.toString().endsWith(".jar")).forEach(p -> jars.add(module + "/target/" + p.getFileName()));
       }
     }
     assertTrue(jars.stream().anyMatch(j -> j.endsWith("-cli.jar")), jars.toString());
-    assertTrue(jars.size() >= 2 * MODULES.size() + 1, jars.toString());
+    assertTrue(jars.size() >= 3 * MODULES.size() + 1, jars.toString());
+    assertEquals(3 * MODULES.size(), jars.stream().filter(j -> j.matches(".*-[0-9][^-]*(-SNAPSHOT)?(-sources|-javadoc)?\\.jar")).count(), "a jar, a sources jar and a javadoc jar per module: " + jars);
+    List<String> unlicensed = jars.stream().filter(j -> !holdsLicense(first.resolve(j))).collect(Collectors.toList());
+    assertEquals(List.of(), unlicensed, "jars without META-INF/LICENSE");
     List<String> differ = jars.stream().filter(j -> !same(first.resolve(j), second.resolve(j))).collect(Collectors.toList());
     assertEquals(List.of(), differ, "jars that differ between two builds");
+  }
+
+  private static boolean holdsLicense(Path jar) {
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+      return zip.getEntry("META-INF/LICENSE") != null;
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
   }
 
   private static boolean same(Path a, Path b) {
@@ -85,7 +97,7 @@ class ReproducibleBuildIT {
     assertFalse(home == null || home.isEmpty(), "the build passes maven.home");
     Path log = project.resolve("build.log");
     Process p =
-        new ProcessBuilder(Path.of(home, "bin", "mvn").toString(), "-o", "-q", "-DskipTests", "-Dmaven.javadoc.skip=true", "package")
+        new ProcessBuilder(Path.of(home, "bin", "mvn").toString(), "-o", "-q", "-DskipTests", "package")
             .directory(project.toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())

@@ -97,7 +97,7 @@ final class Evaluator {
     if (t instanceof TemplateError.Located l) {
       return l;
     }
-    return new TemplateError.Located(PgreachException.of(ErrorCode.INVALID_INPUT, "%s (%s): %s", path, Values.show(raw), t.getMessage()));
+    return new TemplateError.Located(PgreachException.of(ErrorCode.INVALID_INPUT, "%s (%s): %s", path, Values.show(raw), t.getMessage()), t.fatal());
   }
 
   /** Whether a {@code copy} member is an array of property loops ({@code name}, {@code count}, {@code input}). */

@@ -47,6 +47,7 @@ final class Functions {
     ArrayFunctions.register();
     ObjectFunctions.register();
     NumericFunctions.register();
+    CidrFunctions.register();
     LambdaFunctions.register();
     DeploymentFunctions.register();
     ResourceFunctions.register();

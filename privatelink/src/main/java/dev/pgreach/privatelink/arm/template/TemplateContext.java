@@ -37,6 +37,8 @@ final class TemplateContext {
   final Map<String, Instance> byId = new HashMap<>();
   /** Whether the template is deployed only if a condition known only at deployment holds. */
   boolean uncertain;
+  /** What gave each supplied value, by parameter name in lower case, for messages. */
+  final Map<String, String> givenBy = new HashMap<>();
 
   /**
    * Creates the context of a template.
@@ -99,6 +101,12 @@ final class TemplateContext {
     JsonNode v;
     if (supplied.containsKey(lower) && !(Values.isNull(supplied.get(lower)) && declaration.isObject() && Values.member(declaration, "defaultValue") != null)) {
       v = supplied.get(lower); // a null given for a parameter with a default is no value: the default applies
+      if (!Values.isNull(v)) {
+        Optional<String> misfit = ParameterTypes.misfit(declaration, v, Values.member(template, "definitions"));
+        if (misfit.isPresent()) {
+          v = refused(key, v, misfit.get());
+        }
+      }
     } else if (declaration.isObject() && Values.member(declaration, "defaultValue") != null) {
       if (!evaluating.add("parameter " + lower)) {
         throw new TemplateError("the default value of parameter '" + name + "' refers back to itself");
@@ -113,11 +121,36 @@ final class TemplateContext {
     } else if (secure(declaration)) {
       v = Values.unknown("parameter " + key + " is a secret given at deployment, not in the input");
     } else {
-      throw new TemplateError("names template parameter '" + name + "', which has no defaultValue and is given no value"
+      throw new TemplateError.NoValue("names template parameter '" + name + "', which has no defaultValue and is given no value"
           + " (give it in a parameters file, as name=value, or in the companion document's deployment.parameters)");
     }
     parameterCache.put(lower, v);
     return v;
+  }
+
+  /**
+   * Checks every value given for a declared parameter against its declaration now, so that every
+   * refusal is reported even for parameters nothing reads.
+   */
+  void checkGiven() {
+    if (values != this) {
+      return;
+    }
+    JsonNode declared = declaredParameters();
+    for (String name : new ArrayList<>(supplied.keySet())) {
+      if (Values.key(declared, name) != null) {
+        parameter(name, Scope.of(this));
+      }
+    }
+  }
+
+  /** A value Azure refuses for a parameter: reported as refused, and read as unknown. */
+  private JsonNode refused(String key, JsonNode value, String misfit) {
+    String at = path + ".parameters" + Values.memberPath(key);
+    String by = givenBy.get(key.toLowerCase(Locale.ROOT));
+    run.refuse(PgreachException.of(ErrorCode.INVALID_VALUE, "%s (%s%s): the value %s; Azure refuses a deployment given it, so parameter %s is read as unknown",
+        at, Values.show(value), by == null ? "" : ", given by " + by, misfit, key));
+    return Values.unknown("the value given for parameter " + key + " is refused (" + misfit + ")");
   }
 
   private static boolean secure(JsonNode declaration) {
@@ -125,12 +158,9 @@ final class TemplateContext {
     return t != null && t.isTextual() && (t.textValue().equalsIgnoreCase("securestring") || t.textValue().equalsIgnoreCase("secureobject"));
   }
 
+  /** Whether a parameter is nullable: declared so, or through the type definition it names ({@code $ref}). */
   private boolean nullable(JsonNode declaration) {
-    if (!declaration.isObject()) {
-      return false;
-    }
-    JsonNode n = Values.member(declaration, "nullable");
-    return n != null && n.isBoolean() && n.booleanValue();
+    return declaration.isObject() && ParameterTypes.nullable(declaration, Values.member(template, "definitions"));
   }
 
   // ------------------------------------------------------------------ variables

@@ -16,6 +16,28 @@ class TemplateError extends RuntimeException {
     super(message, null, false, false);
   }
 
+  /**
+   * Whether the problem is the deployment's as a whole rather than one resource's (a required
+   * parameter given no value): it fails the read instead of refusing the resource it shows in.
+   */
+  boolean fatal() {
+    return false;
+  }
+
+  /** A required parameter given no value: Azure refuses the whole deployment. */
+  static final class NoValue extends TemplateError {
+    private static final long serialVersionUID = 1L;
+
+    NoValue(String message) {
+      super(message);
+    }
+
+    @Override
+    boolean fatal() {
+      return true;
+    }
+  }
+
   /** Text that is not an expression. */
   static final class Syntax extends TemplateError {
     private static final long serialVersionUID = 1L;
@@ -29,10 +51,21 @@ class TemplateError extends RuntimeException {
   static final class Located extends TemplateError {
     private static final long serialVersionUID = 1L;
     private final transient dev.pgreach.core.PgreachException exception;
+    private final boolean fatal;
 
     Located(dev.pgreach.core.PgreachException exception) {
+      this(exception, false);
+    }
+
+    Located(dev.pgreach.core.PgreachException exception, boolean fatal) {
       super(exception.getMessage());
       this.exception = exception;
+      this.fatal = fatal;
+    }
+
+    @Override
+    boolean fatal() {
+      return fatal;
     }
 
     dev.pgreach.core.PgreachException exception() {

@@ -72,6 +72,86 @@ final class TemplateRun {
     problem(Evaluator.located(path, raw, t).exception());
   }
 
+  /** A part of the input Azure refuses on its own (a parameter value): reported, and the rest is read. */
+  void refuse(PgreachException e) {
+    out.refuse(e);
+  }
+
+  /** Each problem, at the member at fault; one outside the resource (a variable) also names the resource it refuses. */
+  private static List<PgreachException> at(String path, String type, List<TemplateError.Located> problems) {
+    List<PgreachException> out = new ArrayList<>();
+    for (TemplateError.Located l : problems) {
+      PgreachException p = l.exception();
+      String m = String.valueOf(p.getMessage());
+      boolean starts = m.startsWith(path) && (m.length() == path.length() || " .[".indexOf(m.charAt(path.length())) >= 0);
+      out.add(starts ? p : PgreachException.of(p.code(), "%s; so Azure would refuse %s (a %s), which uses it", m, path, type));
+    }
+    return out;
+  }
+
+  /**
+   * A declared resource that cannot be evaluated (its condition, loop, name or id): refused on its
+   * own, unless it is of a type the reader does not read, which is counted as skipped with a note.
+   */
+  private void refuseDeclaration(TemplateContext ctx, JsonNode decl, String path, Instance parent, TemplateError.Located l) {
+    if (l.fatal()) {
+      problem(l.exception());
+      return;
+    }
+    PgreachException e = l.exception();
+    String type = literalType(decl, parent);
+    if (type != null && !ResourceInput.isReadType(type) && !type.equalsIgnoreCase("Microsoft.Resources/deployments")) {
+      skip(path, type, e);
+      return;
+    }
+    List<PgreachException> located = at(path, type == null ? "resource" : type, List.of(l));
+    located.forEach(out::refuse);
+    note(path + ": Azure would refuse this resource (" + e.code() + "); its id is not known, so it is not read, and what depends on it is not known");
+  }
+
+  /** A resource of a type the reader does not read whose content cannot be evaluated: it cannot change an answer. */
+  private void skip(String path, String type, PgreachException e) {
+    ObjectNode skipped = Values.object();
+    skipped.put("type", type);
+    out.add(skipped, path);
+    note(path + ": cannot be evaluated (" + e.getMessage() + "); a " + type + " is not read, so it is counted as skipped");
+  }
+
+  /** A resource instance that cannot be evaluated: refused on its own (a stand-in keeps its id), every problem reported. */
+  private void refuseInstance(Instance i, List<TemplateError.Located> problems) {
+    if (problems.stream().anyMatch(TemplateError::fatal)) {
+      problems.stream().filter(TemplateError::fatal).forEach(l -> problem(l.exception()));
+      return;
+    }
+    if (!ResourceInput.isReadType(i.type) && !i.isDeployment()) {
+      skip(i.path, i.type, problems.get(0).exception());
+      return;
+    }
+    List<PgreachException> located = at(i.path, i.type, problems);
+    if (i.id.isTextual() && i.name.isTextual() && !i.isDeployment()) {
+      ObjectNode stub = Values.object();
+      stub.put("id", i.id.textValue());
+      stub.put("name", i.name.textValue().substring(i.name.textValue().lastIndexOf('/') + 1));
+      stub.put("type", i.type);
+      out.addRefused(stub, i.path, located.get(0));
+      located.subList(1, located.size()).forEach(out::refuse);
+    } else {
+      located.forEach(out::refuse);
+      note(i.path + ": Azure would refuse this " + (i.isDeployment() ? "deployment; what it deploys is not read" : "resource; it is not read")
+          + ", and what depends on it is not known");
+    }
+  }
+
+  /** The type a declaration writes as text (a child's joined to its parent's), or null for an expression. */
+  private static String literalType(JsonNode decl, Instance parent) {
+    JsonNode t = decl.isObject() ? Values.member(decl, "type") : null;
+    if (t == null || !t.isTextual() || t.textValue().startsWith("[") || t.textValue().isBlank()) {
+      return null;
+    }
+    String type = t.textValue();
+    return parent != null && type.indexOf('/') < 0 ? parent.type + "/" + type : type;
+  }
+
   void note(String note) {
     out.note(note);
   }
@@ -80,6 +160,7 @@ final class TemplateRun {
 
   /** Declares every resource of a template, then deploys each. */
   private void expand(TemplateContext ctx) {
+    ctx.checkGiven();
     JsonNode declared = Values.member(ctx.template, "resources");
     String key = Values.key(ctx.template, "resources");
     if (declared == null || Values.isNull(declared)) {
@@ -128,7 +209,7 @@ final class TemplateRun {
       name = evaluator.value(Values.member(copy, "name"), base, copyPath + ".name");
       count = evaluator.value(Values.member(copy, "count"), base, copyPath + ".count");
     } catch (TemplateError.Located l) {
-      problem(l.exception());
+      refuseDeclaration(ctx, decl, path, parent, l);
       return;
     }
     if (name == null || !name.isTextual()) {
@@ -143,7 +224,7 @@ final class TemplateRun {
     try {
       n = Evaluator.copyCount(count);
     } catch (TemplateError t) {
-      problem(copyPath + ".count", Values.member(copy, "count"), t);
+      refuseDeclaration(ctx, decl, path, parent, Evaluator.located(copyPath + ".count", Values.member(copy, "count"), t));
       return;
     }
     for (int i = 0; i < n; i++) {
@@ -178,7 +259,7 @@ final class TemplateRun {
       type = typeKey == null ? null : evaluator.value(decl.get(typeKey), scope, path + ".type");
       name = nameKey == null ? null : evaluator.value(decl.get(nameKey), scope, path + ".name");
     } catch (TemplateError.Located l) {
-      problem(l.exception());
+      refuseDeclaration(ctx, decl, path, parent, l);
       return null;
     }
     if (type == null || !type.isTextual() || type.textValue().isBlank()) {
@@ -206,7 +287,7 @@ final class TemplateRun {
       id = id(ctx, decl, path, scope, fullType, fullName);
     } catch (TemplateError.Located l) {
       if (ResourceInput.isReadType(fullType) || fullType.equalsIgnoreCase("Microsoft.Resources/deployments")) {
-        problem(l.exception());
+        refuseDeclaration(ctx, decl, path, parent, l);
         return null;
       }
       id = Values.unknown(l.getMessage()); // a type pgreach does not read: its id is not needed
@@ -316,8 +397,8 @@ final class TemplateRun {
     try {
       condition = condition(i);
     } catch (TemplateError.Located l) {
-      problem(l.exception());
       i.state = Instance.State.DONE;
+      refuseInstance(i, List.of(l));
       return;
     }
     if (condition.isPresent() && !condition.get()) {
@@ -351,11 +432,10 @@ final class TemplateRun {
       note(i.path + ": the name of this " + i.type + " is known only at deployment (" + ResourceInput.whyUnknown(i.id).orElse("") + "); it is not read");
       return;
     }
-    ObjectNode resource;
-    try {
-      resource = body(i);
-    } catch (TemplateError.Located l) {
-      problem(l.exception());
+    List<TemplateError.Located> faults = new ArrayList<>();
+    ObjectNode resource = body(i, faults);
+    if (!faults.isEmpty()) {
+      refuseInstance(i, faults);
       return;
     }
     deployed.add(resource);
@@ -389,8 +469,12 @@ final class TemplateRun {
     return Optional.of(c.booleanValue());
   }
 
-  /** The canonical resource: its evaluated members, its id, full type and last name segment. */
-  private ObjectNode body(Instance i) {
+  /**
+   * The canonical resource: its evaluated members, its id, full type and last name segment. What
+   * cannot be evaluated goes to {@code faults}, each member (and each member of {@code properties})
+   * on its own, so that every problem is reported at once.
+   */
+  private ObjectNode body(Instance i, List<TemplateError.Located> faults) {
     ObjectNode r = Values.object();
     r.put("id", i.id.textValue());
     r.put("name", i.name.textValue().substring(i.name.textValue().lastIndexOf('/') + 1));
@@ -401,9 +485,29 @@ final class TemplateRun {
       if (k.equalsIgnoreCase("id") || k.equalsIgnoreCase("name") || k.equalsIgnoreCase("type") || NOT_RESOURCE.stream().anyMatch(k::equalsIgnoreCase)) {
         continue;
       }
-      r.set(k, evaluator.value(m.getValue(), i.scope, i.path + Values.memberPath(k)));
+      String at = i.path + Values.memberPath(k);
+      JsonNode raw = m.getValue();
+      if (k.equalsIgnoreCase("properties") && raw.isObject() && Values.key(raw, "copy") == null) {
+        ObjectNode props = r.putObject(k);
+        for (Iterator<Map.Entry<String, JsonNode>> p = raw.properties().iterator(); p.hasNext(); ) {
+          Map.Entry<String, JsonNode> pm = p.next();
+          member(props, pm.getKey(), pm.getValue(), i.scope, at + Values.memberPath(pm.getKey()), faults);
+        }
+      } else {
+        member(r, k, raw, i.scope, at, faults);
+      }
     }
     return r;
+  }
+
+  private void member(ObjectNode into, String key, JsonNode raw, Scope scope, String at, List<TemplateError.Located> faults) {
+    try {
+      into.set(key, evaluator.value(raw, scope, at));
+    } catch (TemplateError.Located l) {
+      faults.add(l);
+    } catch (TemplateError t) {
+      faults.add(Evaluator.located(at, raw, t));
+    }
   }
 
   // ------------------------------------------------------------------ nested deployments
@@ -432,11 +536,13 @@ final class TemplateRun {
       JsonNode scopeOption = options == null || !options.isObject() ? null : Values.member(options, "scope");
       boolean inner = scopeOption != null && scopeOption.isTextual() && scopeOption.textValue().equalsIgnoreCase("inner");
       Map<String, JsonNode> supplied = new HashMap<>();
+      Map<String, String> givenBy = new HashMap<>();
       String paramsKey = Values.key(props, "parameters");
       if (inner && paramsKey != null && props.get(paramsKey).isObject()) {
         for (Iterator<Map.Entry<String, JsonNode>> it = props.get(paramsKey).properties().iterator(); it.hasNext(); ) {
           Map.Entry<String, JsonNode> m = it.next();
           String p = at + Values.memberPath(paramsKey) + Values.memberPath(m.getKey());
+          givenBy.put(m.getKey().toLowerCase(Locale.ROOT), p);
           JsonNode given = m.getValue().isTextual() ? evaluator.value(m.getValue(), i.scope, p) : m.getValue();
           if (Values.isUnknown(given)) {
             supplied.put(m.getKey().toLowerCase(Locale.ROOT), given);
@@ -454,13 +560,14 @@ final class TemplateRun {
       }
       TemplateContext ctx = new TemplateContext(this, template, at + Values.memberPath(templateKey), target(i, template), i.context, !inner, supplied);
       ctx.uncertain = uncertain || i.context.uncertain;
+      ctx.givenBy.putAll(givenBy);
       expand(ctx);
       if (uncertain) {
         note(i.path + ": the deployment's condition is known only at deployment; what it deploys is read as uncertain");
       }
       i.outputs = outputs(ctx);
     } catch (TemplateError.Located l) {
-      problem(l.exception());
+      refuseInstance(i, List.of(l));
     } finally {
       nesting--;
       i.state = Instance.State.DONE;

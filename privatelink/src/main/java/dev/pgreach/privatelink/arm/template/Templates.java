@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.pgreach.core.ErrorCode;
 import dev.pgreach.core.PgreachException;
 import dev.pgreach.privatelink.arm.ResourceInput;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -70,22 +68,30 @@ public final class Templates {
         deployment.location(),
         deployment.name().<JsonNode>map(TextNode::valueOf).orElseGet(() -> Values.unknown("the deployment's name is not given")),
         deployment.cloud().map(c -> azureCloud()));
-    TemplateContext main = new TemplateContext(run, template, "$", target, null, false, supplied(template, deployment));
+    Map<String, String> givenBy = new HashMap<>();
+    TemplateContext main = new TemplateContext(run, template, "$", target, null, false, supplied(template, deployment, run, givenBy));
+    main.givenBy.putAll(givenBy);
     return run.run(main);
   }
 
-  /** The values given, checked against the declared parameters and read by their types. */
-  private static Map<String, JsonNode> supplied(JsonNode template, Deployment deployment) {
+  /**
+   * The values given, read by their declared types. A value for a parameter the template does not
+   * declare, or text that is not a value of the declared type, is refused (Azure refuses the
+   * deployment): reported, and the parameter is read as unknown. Whether a value fits its
+   * declaration is checked where the template reads it ({@link ParameterTypes}).
+   */
+  private static Map<String, JsonNode> supplied(JsonNode template, Deployment deployment, TemplateRun run, Map<String, String> givenBy) {
     JsonNode declared = Values.member(template, "parameters");
     Map<String, JsonNode> out = new HashMap<>();
-    List<PgreachException> problems = new ArrayList<>();
     for (Map.Entry<String, Deployment.Given> e : deployment.given().entrySet()) {
       Deployment.Given g = e.getValue();
       String key = declared == null || !declared.isObject() ? null : Values.key(declared, g.name());
       if (key == null) {
-        problems.add(PgreachException.of(ErrorCode.INVALID_VALUE, "%s: the template declares no parameter %s", g.source(), g.name()));
+        run.refuse(PgreachException.of(ErrorCode.INVALID_VALUE, "$.parameters%s (given by %s): the template declares no parameter %s; Azure refuses a deployment given it",
+            Values.memberPath(g.name()), g.source(), g.name()));
         continue;
       }
+      givenBy.put(e.getKey(), g.source());
       JsonNode typeNode = Values.member(declared.get(key), "type");
       String type = typeNode != null && typeNode.isTextual() ? typeNode.textValue().toLowerCase(Locale.ROOT) : "";
       if (g.keyVault()) {
@@ -102,7 +108,9 @@ public final class Templates {
             v = Values.parseJson(t);
           } catch (TemplateError x) {
             if (!type.isEmpty()) {
-              problems.add(PgreachException.of(ErrorCode.INVALID_VALUE, "%s (%s): parameter %s is of type %s, and the value is not one", g.source(), Values.show(TextNode.valueOf(t)), key, typeNode.textValue()));
+              run.refuse(PgreachException.of(ErrorCode.INVALID_VALUE, "$.parameters%s (%s, given by %s): parameter %s is of type %s, and the text is not one; Azure refuses a deployment given it, so the parameter is read as unknown",
+                  Values.memberPath(key), Values.show(TextNode.valueOf(t)), g.source(), key, typeNode.textValue()));
+              out.put(e.getKey(), Values.unknown("the value given for parameter " + key + " is refused (not of type " + typeNode.textValue() + ")"));
               continue;
             }
             v = TextNode.valueOf(t);
@@ -111,38 +119,9 @@ public final class Templates {
       } else {
         v = g.json().orElseThrow();
       }
-      if (!fits(type, v)) {
-        problems.add(PgreachException.of(ErrorCode.INVALID_VALUE, "%s (%s): parameter %s is of type %s, not %s", g.source(), Values.show(v), key, typeNode.textValue(), Values.typeName(v)));
-        continue;
-      }
       out.put(e.getKey(), v);
     }
-    if (!problems.isEmpty()) {
-      throw PgreachException.several(problems, 0);
-    }
     return out;
-  }
-
-  private static boolean fits(String type, JsonNode v) {
-    if (Values.isNull(v)) {
-      return true; // a nullable parameter, or Azure's own refusal of null: either way nothing to check here
-    }
-    switch (type) {
-      case "string":
-      case "securestring":
-        return v.isTextual();
-      case "int":
-        return v.isIntegralNumber();
-      case "bool":
-        return v.isBoolean();
-      case "array":
-        return v.isArray();
-      case "object":
-      case "secureobject":
-        return v.isObject();
-      default:
-        return true;
-    }
   }
 
   /** {@code environment()} of Azure's public cloud. */

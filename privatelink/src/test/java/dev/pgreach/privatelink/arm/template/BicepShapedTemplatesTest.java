@@ -136,8 +136,8 @@ class BicepShapedTemplatesTest {
         Deployment.builder().parametersFile(PARAMETERS).parameter("subnetCount=many").parameter("nosuch=1").build()));
     assertEquals(ErrorCode.INVALID_VALUE, e.code());
     assertEquals(2, e.problems().size(), "both mistakes at once: " + e.getMessage());
-    assertTrue(e.getMessage().contains("parameter subnetCount (\"many\"): parameter subnetCount is of type int"), e.getMessage());
-    assertTrue(e.getMessage().contains("parameter nosuch: the template declares no parameter nosuch"), e.getMessage());
+    assertTrue(e.getMessage().contains("$.parameters.subnetCount (\"many\", given by parameter subnetCount): parameter subnetCount is of type int"), e.getMessage());
+    assertTrue(e.getMessage().contains("$.parameters.nosuch (given by parameter nosuch): the template declares no parameter nosuch"), e.getMessage());
   }
 
   @Test
