@@ -24,7 +24,9 @@ import dev.pgreach.privatelink.arm.template.Deployment;
  * everything deploys in the resource list's order. The {@link TemplateFeature features} of the
  * options add parameters with defaults, variables, resource and property copy loops, and modules
  * whose outputs the template reads; {@link TemplateOptions#bicep(boolean) Bicep's form} writes
- * language version 2.0 with symbolic names.
+ * language version 2.0 with symbolic names. Every template keeps within Azure's limits: 800
+ * resources deployed (a longer run is split into nested deployments of the same group), 256
+ * parameters, 256 variables, 64 outputs (past them, the plainer form), 800 copies a loop.
  *
  * <pre>{@code
  * ArmTemplateExport out = ArmTemplateExport.write(estate, TemplateOptions.defaults().bicep(true));
@@ -40,7 +42,10 @@ import dev.pgreach.privatelink.arm.template.Deployment;
  *
  * <p><b>Warning:</b> what {@link ArmExport} cannot carry, the template cannot either (see its
  * warning); reading back gives the same estate as reading the resource-list form, not always the
- * estate written.
+ * estate written. A resource whose region the estate does not hold (a network security group, a
+ * route table, a local network gateway, a connection) is written without {@code location}, as in
+ * the resource list: the template says what the estate knows, and Azure needs a region for them
+ * to deploy it.
  */
 public final class ArmTemplateExport {
   /** The name {@link #deployment()} gives the deployment. */

@@ -104,11 +104,11 @@ final class JsonShapes {
    * its whole path ({@code aRecords1Ipv4Address}), else with a number; the name is then used.
    */
   static String key(List<Object> path, Set<String> used) {
-    String last = path.isEmpty() || !(path.get(path.size() - 1) instanceof String s) ? "" : TemplateWriter.camel(s);
+    String last = path.isEmpty() || !(path.get(path.size() - 1) instanceof String s) ? "" : TemplateNames.camel(s);
     if (last.equals("id") && path.size() >= 2 && path.get(path.size() - 2) instanceof String owner) {
-      last = TemplateWriter.camel(owner + "-id"); // subnet.id is subnetId
+      last = TemplateNames.camel(owner + "-id"); // subnet.id is subnetId
     }
-    String whole = TemplateWriter.camel(String.join("-", path.stream().filter(p -> !"properties".equals(p)).map(String::valueOf).toList()));
+    String whole = TemplateNames.camel(String.join("-", path.stream().filter(p -> !"properties".equals(p)).map(String::valueOf).toList()));
     String k = !last.isEmpty() && !used.contains(last) ? last : whole.isEmpty() ? "value" : whole;
     String n = k;
     for (int i = 2; used.contains(n); i++) {

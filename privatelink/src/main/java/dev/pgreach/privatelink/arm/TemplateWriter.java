@@ -31,11 +31,24 @@ import java.util.TreeSet;
 final class TemplateWriter {
   static final String SCHEMA = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#";
   static final String DEPLOYMENTS = "Microsoft.Resources/deployments";
-  private static final String DEPLOYMENTS_API = "2022-09-01";
+  static final String DEPLOYMENTS_API = "2022-09-01";
   private static final String FIREWALL_RULES = "Microsoft.DBforPostgreSQL/flexibleServers/firewallRules";
   private static final String VIRTUAL_NETWORKS = "Microsoft.Network/virtualNetworks";
   /** Azure's most instances of one copy loop. */
   static final int MAX_COPY = 800;
+  /**
+   * What a template may hold within Azure's limits of 256 parameters, 256 variables and 64
+   * outputs: id parameters and address-prefix parameters, resource loops (a variable each), and the
+   * variables that id variables and property loops may fill; past them a template writes the
+   * plainer form (a {@code resourceId()} call, a literal array, single resources).
+   */
+  static final int MAX_ID_PARAMETERS = 100;
+  static final int MAX_PREFIX_PARAMETERS = 90;
+  static final int MAX_RESOURCE_LOOPS = 100;
+  static final int MAX_SHARED_VARIABLES = 150;
+  static final int MAX_OUTPUTS = 64;
+  /** The most resources of the list one template deploys itself, below Azure's 800 with room for its nested deployments. */
+  static final int MAX_RUN = 700;
   /** Arrays of children written inside their parent, whose elements a template names but gives no id. */
   private static final Map<String, List<String>> INLINE = Map.of(
       VIRTUAL_NETWORKS.toLowerCase(Locale.ROOT), List.of("subnets", "virtualNetworkPeerings"),
@@ -55,6 +68,7 @@ final class TemplateWriter {
   /** Each resource's id and body, made once: every step asks for them. */
   private final Map<ObjectNode, ResourceId> ids = new IdentityHashMap<>();
   private final Map<ObjectNode, ObjectNode> bodies = new IdentityHashMap<>();
+  private int prefixParameters;
 
   /** One template: the deployment's own, or a nested deployment's. */
   static final class Tpl {
@@ -75,6 +89,7 @@ final class TemplateWriter {
     final Map<String, String> idParameters = new HashMap<>();
     /** The entry deploying each id (lower case), directly or through a nested deployment. */
     final Map<String, Integer> deployedAt = new HashMap<>();
+    int loops;
 
     Tpl(String subscription, String group, Tpl parent) {
       this.subscription = subscription;
@@ -120,6 +135,7 @@ final class TemplateWriter {
       location = Optional.empty();
       return;
     }
+    int rootResources = 0;
     ResourceId first = id(list.get(0));
     root = new Tpl(first.subscriptionId(), first.resourceGroup(), null);
     for (int i = 0; i < list.size(); ) {
@@ -128,15 +144,21 @@ final class TemplateWriter {
       while (j < list.size() && sameScope(id(list.get(j)), at)) {
         j++;
       }
-      List<ObjectNode> run = list.subList(i, j);
-      if (at.subscriptionId().equals(root.subscription) && at.resourceGroup().equals(root.group)) {
-        fill(root, run);
-      } else {
-        Tpl t = new Tpl(at.subscriptionId(), at.resourceGroup(), root);
-        fill(t, run);
-        Entry m = new Entry(Kind.MODULE, List.of(), t, false);
-        m.name = deploymentName(at.resourceGroup());
-        add(root, m);
+      boolean own = at.subscriptionId().equals(root.subscription) && at.resourceGroup().equals(root.group);
+      // Azure deploys at most 800 resources (copies counted) from one template: a long run is split
+      for (int k = i; k < j; k += MAX_RUN) {
+        List<ObjectNode> run = list.subList(k, Math.min(j, k + MAX_RUN));
+        if (own && rootResources + run.size() <= MAX_RUN) {
+          fill(root, run);
+          rootResources += run.size();
+        } else {
+          Tpl t = new Tpl(at.subscriptionId(), at.resourceGroup(), root);
+          fill(t, run);
+          Entry m = new Entry(Kind.MODULE, List.of(), t, false);
+          m.name = deploymentName(at.resourceGroup());
+          add(root, m);
+          rootResources++;
+        }
       }
       i = j;
     }
@@ -198,13 +220,14 @@ final class TemplateWriter {
         firewallModule(f, server.name(), m.resources);
         add(t, m);
       } else {
-        if (options.has(TemplateFeature.RESOURCE_COPY)) {
+        if (options.has(TemplateFeature.RESOURCE_COPY) && t.loops < MAX_RESOURCE_LOOPS) {
           while (j < run.size() && j - i < MAX_COPY && loopsWith(r, run.get(j))) {
             j++;
           }
         }
         Entry e = j - i >= 2 ? new Entry(Kind.LOOP, List.copyOf(run.subList(i, j)), null, false) : new Entry(Kind.RESOURCE, List.of(r), null, false);
         if (e.kind == Kind.LOOP) {
+          t.loops++;
           e.name = loopName(id(r));
           e.symbol = e.name;
         } else {
@@ -219,7 +242,7 @@ final class TemplateWriter {
   private void add(Tpl t, Entry e) {
     e.index = t.entries.size();
     if (e.kind == Kind.MODULE) {
-      e.symbol = e.symbol == null ? uniqueSymbol(camel(e.name) + "Deployment") : e.symbol;
+      e.symbol = e.symbol == null ? uniqueSymbol(TemplateNames.camel(e.name) + "Deployment") : e.symbol;
       e.inner.owner = e;
       e.inner.deployedAt.keySet().forEach(k -> t.deployedAt.putIfAbsent(k, e.index));
     }
@@ -285,10 +308,10 @@ final class TemplateWriter {
 
   private String symbol(ResourceId id) {
     return symbols.computeIfAbsent(key(id), k -> {
-      List<String> names = names(id);
-      String base = camel(String.join("-", names));
+      List<String> names = TemplateNames.names(id);
+      String base = TemplateNames.camel(String.join("-", names));
       if (usedSymbols.contains(base.toLowerCase(Locale.ROOT))) {
-        base = base + capital(camel(typeWord(id.type())));
+        base = base + TemplateNames.capital(TemplateNames.camel(TemplateNames.typeWord(id.type())));
       }
       return uniqueSymbol(base);
     });
@@ -303,14 +326,8 @@ final class TemplateWriter {
   }
 
   private String loopName(ResourceId first) {
-    String word = typeWord(first.type());
-    return uniqueSymbol(first.parent().map(p -> symbol(p) + capital(camel(word))).orElse(camel(word)));
-  }
-
-  /** A type's last segment as a word: {@code firewallRules}, {@code ARecords} for {@code A}. */
-  private static String typeWord(String type) {
-    String last = type.substring(type.lastIndexOf('/') + 1);
-    return last.equals(last.toUpperCase(Locale.ROOT)) ? last + "-records" : last;
+    String word = TemplateNames.typeWord(first.type());
+    return uniqueSymbol(first.parent().map(p -> symbol(p) + TemplateNames.capital(TemplateNames.camel(word))).orElse(TemplateNames.camel(word)));
   }
 
   private String deploymentName(String base) {
@@ -323,53 +340,14 @@ final class TemplateWriter {
     return n;
   }
 
-  /** An identifier from a name: {@code vnet-0} is {@code vnet0}, {@code orders.db} is {@code ordersDb}. */
-  static String camel(String name) {
-    StringBuilder b = new StringBuilder();
-    boolean up = false;
-    for (char c : name.toCharArray()) {
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
-        b.append(b.length() == 0 ? Character.toLowerCase(c) : up ? Character.toUpperCase(c) : c);
-        up = false;
-      } else {
-        up = true;
-      }
-    }
-    String s = b.length() > 60 ? b.substring(0, 60) : b.toString();
-    return s.isEmpty() ? "resource" : Character.isDigit(s.charAt(0)) ? "r" + s : s;
-  }
-
-  private static String capital(String s) {
-    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-  }
-
-  /** The names of an id's resource and its parents, outermost first. */
-  static List<String> names(ResourceId id) {
-    List<String> out = new ArrayList<>();
-    for (Optional<ResourceId> at = Optional.of(id); at.isPresent(); at = at.get().parent()) {
-      out.add(0, at.get().name());
-    }
-    return out;
-  }
-
-  /** A string as an expression's literal: {@code 'it''s'}. */
-  static String q(String s) {
-    return "'" + s.replace("'", "''") + "'";
-  }
-
-  /** A literal string as a template writes it: one that would read as an expression starts with {@code [[}. */
-  static String lit(String s) {
-    return s.startsWith("[") && s.endsWith("]") ? "[" + s : s;
-  }
-
   // ------------------------------------------------------------------ parameters
 
   private String regionParameter(String region) {
     return regionParameters.computeIfAbsent(region, r -> {
       boolean own = location.map(r::equals).orElse(false);
-      String name = uniqueParameter(own ? "location" : "location" + capital(camel(r)));
+      String name = uniqueParameter(own ? "location" : "location" + TemplateNames.capital(TemplateNames.camel(r)));
       ObjectNode d = Json.object().put("type", "string");
-      d.put("defaultValue", own ? "[resourceGroup().location]" : lit(r));
+      d.put("defaultValue", own ? "[resourceGroup().location]" : TemplateNames.lit(r));
       d.putObject("metadata").put("description", own ? "The region of the resources in the deployment's own region: the resource group's." : "The region of the resources in " + r + ".");
       parameterDeclarations.put(name, d);
       return name;
@@ -404,12 +382,12 @@ final class TemplateWriter {
   private String reference(Ctx c, ResourceId id) {
     if (options.has(TemplateFeature.MODULES)) {
       Optional<Entry> m = earlierModule(c.t(), key(id), c.entry());
-      if (c.outputs() && m.isPresent()) {
+      if (c.outputs() && m.isPresent() && hasOutput(m.get(), id)) {
         return "[" + output(c.t(), m.get(), id) + "]";
       }
       Tpl t = c.t();
       Optional<Entry> sibling = t.parent == null ? Optional.empty() : earlierModule(t.parent, key(id), t.owner.index);
-      if (sibling.isPresent()) {
+      if (sibling.isPresent() && hasOutput(sibling.get(), id) && (t.idParameters.containsKey(key(id)) || t.idParameters.size() < MAX_ID_PARAMETERS)) {
         // a module is given what an earlier module of its parent made, from that module's outputs
         String p = t.idParameters.computeIfAbsent(key(id), k -> {
           String n = uniqueParameter(symbol(id) + "Id");
@@ -419,17 +397,17 @@ final class TemplateWriter {
           t.given.put(n, TextNode.valueOf("[" + output(t.parent, sibling.get(), id) + "]"));
           return n;
         });
-        return "[parameters(" + q(p) + ")]";
+        return "[parameters(" + TemplateNames.q(p) + ")]";
       }
     }
-    if (options.has(TemplateFeature.VARIABLES)) {
+    if (options.has(TemplateFeature.VARIABLES) && (c.t().idVariables.containsKey(key(id)) || c.t().variables.size() < MAX_SHARED_VARIABLES)) {
       Tpl t = c.t();
       String v = t.idVariables.computeIfAbsent(key(id), k -> {
         String n = uniqueMember(t.variables, symbol(id) + "Id");
         t.variables.put(n, "[" + resourceIdCall(t, id) + "]");
         return n;
       });
-      return "[variables(" + q(v) + ")]";
+      return "[variables(" + TemplateNames.q(v) + ")]";
     }
     return "[" + resourceIdCall(c.t(), id) + "]";
   }
@@ -438,6 +416,11 @@ final class TemplateWriter {
   private static Optional<Entry> earlierModule(Tpl t, String id, int before) {
     Integer j = t.deployedAt.get(id);
     return j != null && j < before && t.entries.get(j).kind == Kind.MODULE ? Optional.of(t.entries.get(j)) : Optional.empty();
+  }
+
+  /** Whether a nested deployment has, or may still declare, an output of an id. */
+  private static boolean hasOutput(Entry m, ResourceId id) {
+    return m.inner.idOutputs.containsKey(key(id)) || m.inner.outputs.size() < MAX_OUTPUTS;
   }
 
   /** {@code reference(…).outputs.<resource>Id.value} of a nested deployment, declaring the output. */
@@ -452,28 +435,28 @@ final class TemplateWriter {
 
   private String deploymentReference(Tpl t, Entry m) {
     if (options.isBicep()) {
-      return q(m.symbol);
+      return TemplateNames.q(m.symbol);
     }
-    return deploymentId(t, m) + ", " + q(DEPLOYMENTS_API);
+    return deploymentId(t, m) + ", " + TemplateNames.q(DEPLOYMENTS_API);
   }
 
   private static String deploymentId(Tpl t, Entry m) {
-    return "resourceId(" + scopeArguments(t, m.inner.subscription, m.inner.group) + q(DEPLOYMENTS) + ", " + q(m.name) + ")";
+    return "resourceId(" + scopeArguments(t, m.inner.subscription, m.inner.group) + TemplateNames.q(DEPLOYMENTS) + ", " + TemplateNames.q(m.name) + ")";
   }
 
   /** {@code resourceId(…)} of an id, as seen from a template: the group and subscription only where they differ. */
   static String resourceIdCall(Tpl t, ResourceId id) {
-    StringBuilder b = new StringBuilder("resourceId(").append(scopeArguments(t, id.subscriptionId(), id.resourceGroup())).append(q(id.type()));
-    names(id).forEach(n -> b.append(", ").append(q(n)));
+    StringBuilder b = new StringBuilder("resourceId(").append(scopeArguments(t, id.subscriptionId(), id.resourceGroup())).append(TemplateNames.q(id.type()));
+    TemplateNames.names(id).forEach(n -> b.append(", ").append(TemplateNames.q(n)));
     return b.append(')').toString();
   }
 
   private static String scopeArguments(Tpl t, String subscription, String group) {
     boolean sameSubscription = subscription.equalsIgnoreCase(t.subscription);
     if (!sameSubscription) {
-      return q(subscription) + ", " + q(group) + ", ";
+      return TemplateNames.q(subscription) + ", " + TemplateNames.q(group) + ", ";
     }
-    return group.equalsIgnoreCase(t.group) ? "" : q(group) + ", ";
+    return group.equalsIgnoreCase(t.group) ? "" : TemplateNames.q(group) + ", ";
   }
 
   private static String uniqueMember(ObjectNode o, String base) {
@@ -486,15 +469,11 @@ final class TemplateWriter {
     return n;
   }
 
-  static boolean isId(String text) {
-    return text.regionMatches(true, 0, "/subscriptions/", 0, 15) && ResourceId.tryParse(text).isPresent();
-  }
-
   /** A value as a template writes it: ids as references, literal strings escaped. */
   private JsonNode rewrite(JsonNode v, Ctx c) {
     if (v.isTextual()) {
       String s = v.textValue();
-      return TextNode.valueOf(isId(s) ? reference(c, ResourceId.parse(s)) : lit(s));
+      return TextNode.valueOf(TemplateNames.isId(s) ? reference(c, ResourceId.parse(s)) : TemplateNames.lit(s));
     }
     if (v.isObject()) {
       ObjectNode o = Json.object();
@@ -514,7 +493,7 @@ final class TemplateWriter {
     if (path.size() == 1 && "location".equals(path.get(0)) && options.has(TemplateFeature.PARAMETERS) && v.isTextual() && !v.textValue().equalsIgnoreCase("global")) {
       String p = regionParameter(v.textValue());
       require(c.t(), p);
-      return TextNode.valueOf("[parameters(" + q(p) + ")]");
+      return TextNode.valueOf("[parameters(" + TemplateNames.q(p) + ")]");
     }
     return rewrite(v, c);
   }
@@ -563,7 +542,7 @@ final class TemplateWriter {
         if (e.inner.given.containsKey(p)) {
           params.putObject(p).set("value", e.inner.given.get(p));
         } else {
-          params.putObject(p).put("value", "[parameters(" + q(p) + ")]");
+          params.putObject(p).put("value", "[parameters(" + TemplateNames.q(p) + ")]");
         }
       }
       props.set("template", assemble(e.inner));
@@ -597,7 +576,7 @@ final class TemplateWriter {
   private ObjectNode head(String type, String name) {
     ObjectNode d = Json.object();
     d.put("type", type);
-    d.put("apiVersion", apiVersion(type));
+    d.put("apiVersion", TemplateNames.apiVersion(type));
     d.put("name", name);
     return d;
   }
@@ -605,22 +584,23 @@ final class TemplateWriter {
   private ObjectNode resource(Entry e, Ctx c) {
     ObjectNode r = e.resources.get(0);
     ResourceId id = id(r);
-    ObjectNode d = head(r.get("type").textValue(), lit(String.join("/", names(id))));
+    ObjectNode d = head(r.get("type").textValue(), TemplateNames.lit(String.join("/", TemplateNames.names(id))));
     ObjectNode body = bodyOf(r);
     for (Map.Entry<String, JsonNode> m : body.properties()) {
       boolean loops = m.getKey().equals("properties") && options.has(TemplateFeature.PROPERTY_COPY);
       d.set(m.getKey(), loops ? withPropertyLoops(m.getValue(), c, e.symbol) : leaf(List.of(m.getKey()), m.getValue(), c));
     }
-    if (options.has(TemplateFeature.PARAMETERS) && r.get("type").textValue().equalsIgnoreCase(VIRTUAL_NETWORKS)) {
+    if (options.has(TemplateFeature.PARAMETERS) && r.get("type").textValue().equalsIgnoreCase(VIRTUAL_NETWORKS) && prefixParameters < MAX_PREFIX_PARAMETERS) {
       JsonNode prefixes = body.path("properties").path("addressSpace").path("addressPrefixes");
       if (prefixes.isArray()) {
+        prefixParameters++;
         String p = uniqueParameter(e.symbol + "AddressPrefixes");
         ObjectNode decl = Json.object().put("type", "array");
         decl.set("defaultValue", rewrite(prefixes, c.inVariable()));
         decl.putObject("metadata").put("description", "The address space of virtual network " + id.name() + ".");
         parameterDeclarations.put(p, decl);
         require(c.t(), p);
-        ((ObjectNode) d.get("properties").get("addressSpace")).put("addressPrefixes", "[parameters(" + q(p) + ")]");
+        ((ObjectNode) d.get("properties").get("addressSpace")).put("addressPrefixes", "[parameters(" + TemplateNames.q(p) + ")]");
       }
     }
     dependsOn(d, e, c.t());
@@ -636,7 +616,7 @@ final class TemplateWriter {
     ArrayNode copy = null;
     for (Map.Entry<String, JsonNode> m : v.properties()) {
       JsonNode a = m.getValue();
-      if (isLoopable(a) && !v.has("copy")) {
+      if (isLoopable(a) && !v.has("copy") && c.t().variables.size() < MAX_SHARED_VARIABLES) {
         copy = copy == null ? Json.array() : copy;
         copy.add(propertyLoop(m.getKey(), a, c, owner));
       } else {
@@ -669,9 +649,9 @@ final class TemplateWriter {
 
   /** One property loop: {@code name}, {@code count} over a variable array, and its {@code input}. */
   private ObjectNode propertyLoop(String member, JsonNode elements, Ctx c, String owner) {
-    String v = uniqueMember(c.t().variables, owner + capital(camel(member)));
-    ObjectNode loop = Json.object().put("name", member).put("count", "[length(variables(" + q(v) + "))]");
-    String at = "variables(" + q(v) + ")[copyIndex(" + q(member) + ")]";
+    String v = uniqueMember(c.t().variables, owner + TemplateNames.capital(TemplateNames.camel(member)));
+    ObjectNode loop = Json.object().put("name", member).put("count", "[length(variables(" + TemplateNames.q(v) + "))]");
+    String at = "variables(" + TemplateNames.q(v) + ")[copyIndex(" + TemplateNames.q(member) + ")]";
     boolean same = true;
     for (JsonNode e : elements) {
       same &= JsonShapes.same(elements.get(0), e);
@@ -722,12 +702,12 @@ final class TemplateWriter {
     String v = uniqueMember(c.t().variables, e.name);
     ArrayNode variable = c.t().variables.putArray(v);
     for (ObjectNode r : e.resources) {
-      variable.addObject().put("name", lit(id(r).name()));
+      variable.addObject().put("name", TemplateNames.lit(id(r).name()));
     }
-    String at = "variables(" + q(v) + ")[copyIndex()]";
-    String name = id.parent().map(p -> "[format('{0}/{1}', " + q(String.join("/", names(p))) + ", " + at + ".name)]").orElse("[" + at + ".name]");
+    String at = "variables(" + TemplateNames.q(v) + ")[copyIndex()]";
+    String name = id.parent().map(p -> "[format('{0}/{1}', " + TemplateNames.q(String.join("/", TemplateNames.names(p))) + ", " + at + ".name)]").orElse("[" + at + ".name]");
     ObjectNode d = head(first.get("type").textValue(), name);
-    d.putObject("copy").put("name", e.name).put("count", "[length(variables(" + q(v) + "))]");
+    d.putObject("copy").put("name", e.name).put("count", "[length(variables(" + TemplateNames.q(v) + "))]");
     List<ObjectNode> bodies = e.resources.stream().map(this::bodyOf).toList();
     JsonNode input = repeated(bodies, c, at, variable, List.of("name"));
     input.properties().forEach(m -> d.set(m.getKey(), m.getValue()));
@@ -756,13 +736,13 @@ final class TemplateWriter {
     f.parameters.get("serverName").putObject("metadata").put("description", "The flexible server the rules belong to.");
     f.parameters.put("firewallRules", Json.object().put("type", "array"));
     f.parameters.get("firewallRules").putObject("metadata").put("description", "The rules: name, startIpAddress, endIpAddress.");
-    f.given.put("serverName", TextNode.valueOf(lit(server)));
+    f.given.put("serverName", TextNode.valueOf(TemplateNames.lit(server)));
     ArrayNode given = Json.array();
     for (ObjectNode r : rules) {
       given.addObject()
-          .put("name", lit(id(r).name()))
-          .put("startIpAddress", lit(r.get("properties").get("startIpAddress").textValue()))
-          .put("endIpAddress", lit(r.get("properties").get("endIpAddress").textValue()));
+          .put("name", TemplateNames.lit(id(r).name()))
+          .put("startIpAddress", TemplateNames.lit(r.get("properties").get("startIpAddress").textValue()))
+          .put("endIpAddress", TemplateNames.lit(r.get("properties").get("endIpAddress").textValue()));
     }
     f.given.put("firewallRules", given);
     Entry loop = new Entry(Kind.LOOP, rules, null, true);
@@ -821,29 +801,11 @@ final class TemplateWriter {
     for (ObjectNode r : e.resources) {
       id(r).parent().ifPresent(p -> out.add(key(p)));
       JsonShapes.texts(r.get("properties"), s -> {
-        if (isId(s)) {
+        if (TemplateNames.isId(s)) {
           out.add(s.toLowerCase(Locale.ROOT));
         }
       });
     }
     return out;
-  }
-
-  /** The API version a template declares a type with: a released version that has every member written. */
-  static String apiVersion(String type) {
-    String t = type.toLowerCase(Locale.ROOT);
-    if (t.startsWith("microsoft.network/privatednszones")) {
-      return "2020-06-01";
-    }
-    if (t.startsWith("microsoft.network/dnsresolvers")) {
-      return "2022-07-01";
-    }
-    if (t.startsWith("microsoft.dbforpostgresql/")) {
-      return "2024-08-01";
-    }
-    if (t.equals(DEPLOYMENTS.toLowerCase(Locale.ROOT))) {
-      return DEPLOYMENTS_API;
-    }
-    return "2023-09-01";
   }
 }

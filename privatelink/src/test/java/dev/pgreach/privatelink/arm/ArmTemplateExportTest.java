@@ -232,13 +232,82 @@ class ArmTemplateExportTest {
 
   @Test
   void literalsThatWouldReadAsExpressionsAreEscaped() {
-    assertEquals("[[deny]", TemplateWriter.lit("[deny]"));
-    assertEquals("[deny", TemplateWriter.lit("[deny"));
-    assertEquals("deny]", TemplateWriter.lit("deny]"));
-    assertEquals("'it''s'", TemplateWriter.q("it's"));
-    assertEquals("vnet0", TemplateWriter.camel("vnet-0"));
-    assertEquals("r10Net", TemplateWriter.camel("10-net"));
-    assertEquals("resource", TemplateWriter.camel("--"));
+    assertEquals("[[deny]", TemplateNames.lit("[deny]"));
+    assertEquals("[deny", TemplateNames.lit("[deny"));
+    assertEquals("deny]", TemplateNames.lit("deny]"));
+    assertEquals("'it''s'", TemplateNames.q("it's"));
+    assertEquals("vnet0", TemplateNames.camel("vnet-0"));
+    assertEquals("r10Net", TemplateNames.camel("10-net"));
+    assertEquals("resource", TemplateNames.camel("--"));
+  }
+
+  /** Every template and nested template of a large estate keeps within Azure's template limits. */
+  @Test
+  void aLargeEstateKeepsWithinAzuresTemplateLimits() {
+    String sub = "/subscriptions/22222222-2222-2222-2222-222222222222/resourceGroups/";
+    StringBuilder json = new StringBuilder("[{\"id\": \"" + sub + "network/providers/Microsoft.Network/virtualNetworks/net\", \"name\": \"net\", \"type\": \"Microsoft.Network/virtualNetworks\", \"location\": \"westeurope\", "
+        + "\"properties\": {\"addressSpace\": {\"addressPrefixes\": [\"10.0.0.0/16\"]}, \"subnets\": [{\"name\": \"pe\", \"properties\": {\"addressPrefix\": \"10.0.0.0/20\"}}]}}");
+    int n = 260;
+    for (int i = 0; i < n; i++) {
+      json.append(", {\"id\": \"" + sub + "data/providers/Microsoft.DBforPostgreSQL/flexibleServers/db-" + i + "\", \"name\": \"db-" + i + "\", \"type\": \"Microsoft.DBforPostgreSQL/flexibleServers\", \"location\": \"westeurope\", "
+          + "\"sku\": {\"name\": \"Standard_B1ms\", \"tier\": \"Burstable\"}, \"properties\": {\"version\": \"16\", \"network\": {\"publicNetworkAccess\": \"Enabled\"}}}");
+    }
+    for (int i = 0; i < n; i++) {
+      json.append(", {\"id\": \"" + sub + "apps/providers/Microsoft.Network/privateEndpoints/pe-" + i + "\", \"name\": \"pe-" + i + "\", \"type\": \"Microsoft.Network/privateEndpoints\", \"location\": \"westeurope\", "
+          + "\"properties\": {\"subnet\": {\"id\": \"" + sub + "network/providers/Microsoft.Network/virtualNetworks/net/subnets/pe\"}, \"privateLinkServiceConnections\": [{\"name\": \"pe-" + i + "\", \"properties\": {"
+          + "\"privateLinkServiceId\": \"" + sub + "data/providers/Microsoft.DBforPostgreSQL/flexibleServers/db-" + i + "\", \"groupIds\": [\"postgresqlServer\"], \"privateLinkServiceConnectionState\": {\"status\": \"Approved\"}}}], "
+          + "\"ipConfigurations\": [{\"name\": \"ipconfig\", \"properties\": {\"groupId\": \"postgresqlServer\", \"memberName\": \"postgresqlServer\", \"privateIPAddress\": \"10.0." + (1 + i / 250) + "." + (4 + i % 250) + "\"}}]}}");
+    }
+    Estate large = ArmImport.read(json.append("]").toString()).estate();
+    assertEquals(n, large.privateEndpoints().size());
+    ArmTemplateExport t = ArmTemplateExport.write(large);
+    List<JsonNode> templates = new ArrayList<>();
+    templates.add(tree(t));
+    for (int i = 0; i < templates.size(); i++) {
+      JsonNode at = templates.get(i);
+      assertTrue(at.path("parameters").size() <= 256, () -> at.path("parameters").size() + " parameters");
+      assertTrue(at.path("variables").size() <= 256, () -> at.path("variables").size() + " variables");
+      assertTrue(at.path("outputs").size() <= 64, () -> at.path("outputs").size() + " outputs");
+      resources(at).stream().filter(r -> r.has("properties") && r.get("properties").has("template")).forEach(r -> templates.add(inner(r)));
+    }
+    JsonNode endpoints = inner(named(tree(t), "apps"));
+    assertEquals(64, inner(named(tree(t), "data")).get("outputs").size(), "as many outputs as Azure allows");
+    assertTrue(endpoints.get("variables").size() > 64, "the rest by variables");
+    assertTrue(t.templateJson().contains("\"privateLinkServiceId\": \"[resourceId('data', 'Microsoft.DBforPostgreSQL/flexibleServers', 'db-259')]\""), "and past the variables, by resourceId()");
+    ArmExport list = ArmExport.write(large);
+    assertEquals(ArmImport.read(list.resourcesJson(), list.companion()).estate(), ArmImport.read(t.templateJson(), t.companion(), t.deployment()).estate());
+  }
+
+  /** What a template deploys itself, copies counted, as Azure counts against its limit of 800. */
+  private static int deployed(JsonNode template) {
+    int n = 0;
+    for (JsonNode r : resources(template)) {
+      String count = r.path("copy").path("count").asText("");
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[length\\(variables\\('(.+)'\\)\\)\\]").matcher(count);
+      n += m.matches() ? template.get("variables").get(m.group(1)).size() : 1;
+    }
+    return n;
+  }
+
+  /** A run of more resources than Azure deploys from one template is split into nested deployments of the same group. */
+  @Test
+  void aLongRunIsSplitBelowAzuresResourceLimit() {
+    StringBuilder json = new StringBuilder("[");
+    int n = 760;
+    for (int i = 0; i < n; i++) {
+      json.append(i == 0 ? "" : ", ").append("{\"id\": \"/subscriptions/22222222-2222-2222-2222-222222222222/resourceGroups/data/providers/Microsoft.DBforPostgreSQL/flexibleServers/db-" + i + "\", \"name\": \"db-" + i + "\", "
+          + "\"type\": \"Microsoft.DBforPostgreSQL/flexibleServers\", \"location\": \"westeurope\", \"sku\": {\"name\": \"Standard_B1ms\", \"tier\": \"Burstable\"}, \"properties\": {\"version\": \"16\", \"network\": {\"publicNetworkAccess\": \"Enabled\"}}}");
+    }
+    Estate many = ArmImport.read(json.append("]").toString()).estate();
+    for (TemplateOptions o : List.of(TemplateOptions.defaults(), TemplateOptions.of(EnumSet.noneOf(TemplateFeature.class), false))) {
+      ArmTemplateExport t = ArmTemplateExport.write(many, o);
+      JsonNode root = tree(t);
+      assertTrue(deployed(root) <= 800, () -> deployed(root) + " resources");
+      JsonNode rest = named(root, "data");
+      assertEquals("data", rest.get("resourceGroup").asText());
+      assertEquals(n - 700, deployed(inner(rest)));
+      assertEquals(ArmImport.read(ArmExport.write(many).resourcesJson()).estate(), ArmImport.read(t.templateJson(), t.companion(), t.deployment()).estate());
+    }
   }
 
   /** The README's example, as it is written there, writes files that read back. */

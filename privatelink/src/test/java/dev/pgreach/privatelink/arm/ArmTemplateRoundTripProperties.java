@@ -16,7 +16,7 @@ import net.jqwik.api.Provide;
 /** An estate written as a template reads back as the same estate as its resource-list form. */
 class ArmTemplateRoundTripProperties {
 
-  @Property(tries = 300)
+  @Property(tries = 250)
   void aTemplateReadsBackAsItsResourceList(@ForAll("estates") Estate estate, @ForAll("options") TemplateOptions options) {
     ArmExport list = ArmExport.write(estate);
     Estate expected = ArmImport.read(list.resourcesJson(), list.companion()).estate();
@@ -26,7 +26,7 @@ class ArmTemplateRoundTripProperties {
   }
 
   /** The round trip over the estates the ARM export's own round trip uses: record sets, removals, labels, ranges. */
-  @Property(tries = 100)
+  @Property(tries = 80)
   void aTemplateOfAnyArmEstateReadsBackAsItsResourceList(@ForAll("armEstates") Estate estate, @ForAll("options") TemplateOptions options) {
     ArmExport list = ArmExport.write(estate);
     Estate expected = ArmImport.read(list.resourcesJson(), list.companion()).estate();
