@@ -196,7 +196,7 @@ final class EndpointResources {
       r.outside(raw.id(), "a private endpoint whose address is not known, " + raw.node().path());
       r.incomplete(Inventory.PRIVATE_ENDPOINTS, subnet);
       // the A record its zone group writes holds that address: the zones' records are not known in full
-      zoneGroups.getOrDefault(raw.id(), List.of()).forEach(zone -> r.incomplete(Inventory.RECORD_SETS, zone));
+      zoneGroupsByEndpoint.getOrDefault(raw.id(), List.of()).forEach(g -> zoneGroups.getOrDefault(g.id(), List.of()).forEach(zone -> r.incomplete(Inventory.RECORD_SETS, zone)));
       connection(raw, target, state);
       return null;
     }

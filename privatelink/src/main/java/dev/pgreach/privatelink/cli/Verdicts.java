@@ -119,10 +119,11 @@ final class Verdicts {
       String path = end < 0 ? message : message.substring(0, end);
       // the resource is the innermost one: a nested deployment's template holds resources of its own
       int nested = path.lastIndexOf(".properties.template.");
-      int properties = path.indexOf(".properties", nested < 0 ? 0 : nested + ".properties.template.".length());
+      int from = nested < 0 ? 0 : nested + ".properties.template".length();
       boolean parameter = path.matches("(.*\\.template)?\\$?\\.parameters(\\.|\\[).*") || path.startsWith("$.parameters");
-      String resource = properties > 0 ? path.substring(0, properties) : path;
-      String field = properties > 0 ? path.substring(properties + 1) : parameter ? "value" : "resource";
+      int cut = parameter ? -1 : resourceEnd(path, from);
+      String resource = cut > 0 ? path.substring(0, cut) : path;
+      String field = cut > 0 && cut < path.length() ? path.substring(cut + (path.charAt(cut) == '.' ? 1 : 0)) : parameter ? "value" : "resource";
       out.add(
           Finding.of(
               FindingCode.INPUT_REFUSED,
@@ -135,6 +136,30 @@ final class Verdicts {
                   + e.code() + ": " + message));
     }
     return out;
+  }
+
+  /**
+   * Where a resource's own path ends in a problem's path: after a template's {@code
+   * resources[i]} or {@code resources.name} (searched from {@code from}, the innermost template),
+   * else before a document's {@code .properties}; -1 when neither is there.
+   */
+  private static int resourceEnd(String path, int from) {
+    int at = path.indexOf(".resources", from);
+    if (at >= 0 && at + ".resources".length() < path.length()) {
+      int i = at + ".resources".length();
+      if (path.charAt(i) == '[') {
+        int close = path.indexOf(']', path.charAt(i + 1) == '\'' ? path.indexOf('\'', i + 2) : i);
+        return close < 0 ? -1 : close + 1;
+      }
+      if (path.charAt(i) == '.') {
+        int j = i + 1;
+        while (j < path.length() && path.charAt(j) != '.' && path.charAt(j) != '[') {
+          j++;
+        }
+        return j;
+      }
+    }
+    return path.indexOf(".properties", from);
   }
 
   /** {@code matrix}: who can reach every server, as JSON or CSV. */

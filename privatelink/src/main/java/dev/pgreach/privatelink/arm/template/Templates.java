@@ -35,11 +35,14 @@ public final class Templates {
    *
    * @param template the parsed template
    * @param deployment how it is deployed
-   * @return the resources it deploys, resources it declares to exist elsewhere, and notes
-   * @throws PgreachException {@link ErrorCode#INVALID_INPUT} for what cannot be evaluated, every
-   *     independent problem at once, each naming the JSON path of the member at fault; {@link
-   *     ErrorCode#INVALID_VALUE} for a parameter value the template does not declare or whose
-   *     type is not the declared one
+   * @return the resources it deploys, resources it declares to exist elsewhere, notes, and what
+   *     Azure refuses on its own: a parameter value the template does not declare or that does
+   *     not fit its declaration ({@link ErrorCode#INVALID_VALUE}, the parameter read as unknown),
+   *     a resource whose content cannot be evaluated (held as not known to exist), each naming the
+   *     JSON path of the member at fault
+   * @throws PgreachException {@link ErrorCode#INVALID_INPUT} for what no one resource can be
+   *     refused for (a malformed template, a required parameter without a value), every
+   *     independent problem at once, each naming the JSON path of the member at fault
    */
   public static ResourceInput evaluate(JsonNode template, Deployment deployment) {
     if (template == null || deployment == null) {

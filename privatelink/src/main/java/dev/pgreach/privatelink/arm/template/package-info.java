@@ -14,7 +14,8 @@
  * their parameters and outputs, and the functions of Azure's template functions reference, one
  * class per family ({@code LogicalFunctions}, {@code ComparisonFunctions}, {@code
  * StringFunctions}, {@code ArrayFunctions}, {@code ObjectFunctions}, {@code NumericFunctions},
- * {@code LambdaFunctions}, {@code DeploymentFunctions}, {@code ResourceFunctions}; {@code Hashes}
+ * {@code CidrFunctions}, {@code LambdaFunctions}, {@code DeploymentFunctions}, {@code
+ * ResourceFunctions}; {@code Hashes}
  * for {@code uniqueString} and {@code guid}, bit for bit as Azure's).
  *
  * <p>Unknown: what only a deployment knows ({@code reference()} of a deployed resource, {@code
@@ -22,6 +23,11 @@
  * deployment does not give. An unknown value is {@link
  * dev.pgreach.privatelink.arm.ResourceInput#unknown(String)}'s marker; it spreads through
  * functions, and the reader reads a modelled property it reaches as unknown. A resource whose
- * condition is unknown is handed over as uncertain. The module README's "Templates" says more.
+ * condition is unknown is handed over as uncertain.
+ *
+ * <p>Refused on its own, as Azure refuses it: a parameter value that does not fit its declaration
+ * ({@code ParameterTypes}; reported, and the parameter read as unknown) and a resource whose
+ * content cannot be evaluated (reported at the member at fault, and held as not known to exist);
+ * the rest of the deployment is read. The module README's "Templates" says more.
  */
 package dev.pgreach.privatelink.arm.template;
