@@ -42,7 +42,15 @@ final class PublicDns {
     this.publicNames = names.buildOrThrow();
   }
 
-  Resolver.Answer answer(DnsName name, List<DnsStep> steps) {
+  /**
+   * Public DNS's answer for a name.
+   *
+   * @param name the name
+   * @param steps where the steps go
+   * @param onlyPublicDnsAnswers whether the resolver the client asked answers a name only as public
+   *     DNS does (no private zone of it may hold the name)
+   */
+  Resolver.Answer answer(DnsName name, List<DnsStep> steps, java.util.function.Predicate<DnsName> onlyPublicDnsAnswers) {
     Optional<RecordName> relative = ZoneName.POSTGRES.relativize(name);
     if (relative.isEmpty()) {
       steps.add(new DnsStep.PublicNotModelled(name));
@@ -51,7 +59,7 @@ final class PublicDns {
     ImmutableList<String> labels = relative.get().labels();
     PublicNames names = labels.isEmpty() ? null : ServerName.tryParse(labels.get(0)).map(publicNames::get).orElse(null);
     Optional<FlexibleServer> server = names == null ? Optional.empty() : Optional.of(names.server);
-    Optional<Resolver.Answer> open = publicDnsUnknown(name, labels, server, steps);
+    Optional<Resolver.Answer> open = publicDnsUnknown(name, labels, server, steps, onlyPublicDnsAnswers);
     if (open.isPresent()) {
       return open.get();
     }
@@ -81,7 +89,8 @@ final class PublicDns {
    * the input does not show: a server it does not hold, a server whose networking mode, private
    * DNS zone or private endpoints it does not show.
    */
-  private Optional<Resolver.Answer> publicDnsUnknown(DnsName name, ImmutableList<String> labels, Optional<FlexibleServer> server, List<DnsStep> steps) {
+  private Optional<Resolver.Answer> publicDnsUnknown(
+      DnsName name, ImmutableList<String> labels, Optional<FlexibleServer> server, List<DnsStep> steps, java.util.function.Predicate<DnsName> onlyPublicDnsAnswers) {
     if (labels.isEmpty() || labels.size() > 2) {
       return Optional.empty();
     }
@@ -118,6 +127,13 @@ final class PublicDns {
       return Optional.of(Resolver.Answer.UNKNOWN);
     }
     if (!s.isVnetIntegrated() && !estate.hasPrivateEndpoint(s.id()) && !coverage.isComplete(Inventory.PRIVATE_ENDPOINT_CONNECTIONS, s.id())) {
+      Optional<DnsName> privatelink = DnsName.tryParse(s.name() + "." + ZoneName.POSTGRES_PRIVATELINK);
+      if (labels.size() == 1 && privatelink.isPresent() && onlyPublicDnsAnswers.test(privatelink.get())) {
+        // Both ways end at the public endpoint for this resolver: the answer is known, its aliases are not.
+        ImmutableList<Ipv4Address> addresses = s.publicAddress().map(ImmutableList::of).orElse(ImmutableList.of());
+        steps.add(new DnsStep.PublicAnsweredEitherWay(name, s.id(), privatelink.get(), addresses));
+        return Optional.of(addresses.isEmpty() ? Resolver.Answer.publicEndpoint(s.id()) : Resolver.Answer.address(addresses, Optional.of(s.id())));
+      }
       steps.add(
           new DnsStep.Undecided(
               ReasonCode.NOT_OBSERVED,

@@ -289,7 +289,7 @@ public final class Resolver {
     aliases.add(name);
     DnsName current = name;
     while (true) {
-      Answer a = ask(view, current, new HashSet<>(), steps);
+      Answer a = ask(view, view, current, new HashSet<>(), steps);
       switch (a.kind) {
         case ADDRESS:
         case PUBLIC_ENDPOINT:
@@ -338,45 +338,45 @@ public final class Resolver {
   }
 
   /** Asks one resolver for one name; the answer is one step of the chain. */
-  private Answer ask(View view, DnsName name, Set<ResourceId> forwarding, List<DnsStep> steps) {
+  private Answer ask(View view, View asker, DnsName name, Set<ResourceId> forwarding, List<DnsStep> steps) {
     if (!(view instanceof UnknownView)) {
       steps.add(new DnsStep.Queried(view.nameServer(), name));
     }
     if (view instanceof AzureView) {
-      return azureProvided(((AzureView) view).virtualNetwork, name, steps);
+      return azureProvided(((AzureView) view).virtualNetwork, asker, name, steps);
     }
     if (view instanceof PublicView) {
-      return publicDns(name, steps);
+      return publicDns(asker, name, steps);
     }
     if (view instanceof UnknownView) {
       UnknownView u = (UnknownView) view;
       steps.add(new DnsStep.Undecided(u.code, name, u.address.toString(), u.why));
       return Answer.UNKNOWN;
     }
-    return dnsServer(((ServerView) view).server, name, forwarding, steps);
+    return dnsServer(((ServerView) view).server, asker, name, forwarding, steps);
   }
 
-  private Answer dnsServer(DnsServer server, DnsName name, Set<ResourceId> forwarding, List<DnsStep> steps) {
+  private Answer dnsServer(DnsServer server, View asker, DnsName name, Set<ResourceId> forwarding, List<DnsStep> steps) {
     if (!forwarding.add(server.id())) {
       steps.add(new DnsStep.ForwardingLoop(server.id(), name));
       return Answer.FAILURE;
     }
     try {
       if (server.kind() == DnsServerKind.PRIVATE_RESOLVER_INBOUND_ENDPOINT) {
-        return ask(new AzureView(placeOf(server.location()).virtualNetwork()), name, forwarding, steps);
+        return ask(new AzureView(placeOf(server.location()).virtualNetwork()), asker, name, forwarding, steps);
       }
       Optional<ConditionalForwarder> rule = server.conditionalForwarderFor(name);
       List<Ipv4Address> targets = rule.map(ConditionalForwarder::targets).orElse(server.forwarders());
       if (targets.isEmpty()) {
         steps.add(new DnsStep.Recursed(server.id(), name));
-        return publicDns(name, steps);
+        return publicDns(asker, name, steps);
       }
       Place here = place(server.location());
       for (Ipv4Address target : targets) {
         steps.add(new DnsStep.Forwarded(server.id(), name, target, rule.map(ConditionalForwarder::domain)));
         Optional<View> view = contact(server.location(), here, target, steps, true);
         if (view.isPresent()) {
-          Answer a = ask(view.get(), name, forwarding, steps);
+          Answer a = ask(view.get(), asker, name, forwarding, steps);
           if (a.kind != Kind.FAILURE) {
             return a;
           }
@@ -388,7 +388,7 @@ public final class Resolver {
     }
   }
 
-  private Answer azureProvided(ResourceId virtualNetwork, DnsName name, List<DnsStep> steps) {
+  private Answer azureProvided(ResourceId virtualNetwork, View asker, DnsName name, List<DnsStep> steps) {
     Coverage coverage = network.coverage();
     if (!coverage.isComplete(Inventory.LINKED_PRIVATE_DNS_ZONES, virtualNetwork)) {
       steps.add(
@@ -403,7 +403,7 @@ public final class Resolver {
     }
     LinkedZone zone = zoneIndex.find(virtualNetwork, name);
     if (zone == null) {
-      return publicDns(name, steps);
+      return publicDns(asker, name, steps);
     }
     if (conflictedNetworks.contains(virtualNetwork) && conflicted.contains(virtualNetwork + "|" + zone.name)) {
       steps.add(
@@ -455,7 +455,7 @@ public final class Resolver {
     boolean redirect = zone.link.resolutionPolicy() == ResolutionPolicy.NX_DOMAIN_REDIRECT;
     if (redirect && zone.name.isPrivatelinkZone() && profile.nxDomainRedirectSupported()) {
       steps.add(new DnsStep.FallbackToInternet(name, zone.zone, zone.link.id()));
-      return publicDns(name, steps);
+      return publicDns(asker, name, steps);
     }
     steps.add(new DnsStep.NxDomain(name, Optional.of(zone.zone), Optional.of(zone.link.id()), redirect));
     return Answer.NXDOMAIN;
@@ -463,8 +463,25 @@ public final class Resolver {
 
 
 
-  private Answer publicDns(DnsName name, List<DnsStep> steps) {
-    return publicDns.answer(name, steps);
+  private Answer publicDns(View asker, DnsName name, List<DnsStep> steps) {
+    return publicDns.answer(name, steps, n -> onlyPublicDnsAnswers(asker, n));
+  }
+
+  /**
+   * Whether the resolver a client asked ({@code asker}, the first of the chain) can answer a name
+   * only as public DNS does: the internet's resolvers always; Azure-provided DNS of a network whose
+   * linked zones are all in the input and none of them holds the name; a custom DNS server or a
+   * resolver the input does not show never, as far as pgreach can tell.
+   */
+  private boolean onlyPublicDnsAnswers(View asker, DnsName name) {
+    if (asker instanceof PublicView) {
+      return true;
+    }
+    if (asker instanceof AzureView) {
+      ResourceId vnet = ((AzureView) asker).virtualNetwork;
+      return network.coverage().isComplete(Inventory.LINKED_PRIVATE_DNS_ZONES, vnet) && zoneIndex.find(vnet, name) == null;
+    }
+    return false;
   }
 
   // ---------------------------------------------------------------- reaching resolvers
