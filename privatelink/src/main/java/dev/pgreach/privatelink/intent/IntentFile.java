@@ -38,10 +38,7 @@ final class IntentFile {
     } catch (JsonProcessingException e) {
       throw PgreachException.of(
           ErrorCode.INVALID_INPUT,
-          "intents: not JSON at line %d, column %d: %s",
-          e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-          e.getLocation() == null ? 0 : e.getLocation().getColumnNr(),
-          e.getOriginalMessage());
+          "intents: not JSON: %s", dev.pgreach.privatelink.arm.JsonSyntax.describe(e, text));
     }
     List<PgreachException> problems = new ArrayList<>();
     if (root == null || !root.isObject()) {
