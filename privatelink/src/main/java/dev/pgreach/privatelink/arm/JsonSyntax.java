@@ -2,8 +2,12 @@ package dev.pgreach.privatelink.arm;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Says in pgreach's own words why a text is not JSON: where reading stopped (line and column), what
@@ -46,6 +50,9 @@ public final class JsonSyntax {
       return "the text ends before the JSON is complete (expected more: a value, or the '}' or ']' that closes an object or array)";
     }
     String m = String.valueOf(e.getOriginalMessage());
+    if (e instanceof StreamConstraintsException) {
+      return limit(m);
+    }
     String what;
     if (m.startsWith("Unexpected end-of-input")) {
       return "the text ends before the JSON is complete (expected more: a value, or the '}' or ']' that closes an object or array)";
@@ -85,7 +92,20 @@ public final class JsonSyntax {
     return (w.isEmpty() ? "" : w + ": ") + expected(e, text);
   }
 
-  /** The text where reading stopped, up to the next white space, quoted; empty when not known. */
+  /** The kinds of limit a reader sets, as they are named: the number past it, then the limit. */
+  private static final List<String> LIMITS = List.of("nesting depth", "Number value length", "String value length", "Name length");
+
+  private static final Pattern NUMBERS = Pattern.compile("\\((\\d+)\\) exceeds the maximum[^(]*\\((\\d+)");
+
+  /** A value past a limit of what is read: which limit, the value's size and the limit. */
+  private static String limit(String message) {
+    String kind = LIMITS.stream().filter(message::contains).findFirst().orElse("a value's size");
+    Matcher n = NUMBERS.matcher(message);
+    String numbers = n.find() ? " (" + n.group(1) + ") exceeds the limit pgreach reads (" + n.group(2) + ")" : " exceeds the limit pgreach reads";
+    return kind + numbers;
+  }
+
+  /** The token (a word, or one character) where reading stopped, quoted; empty when not known. */
   private static String found(JsonProcessingException e, String text) {
     JsonLocation at = e.getLocation();
     if (text == null || at == null) {
@@ -95,23 +115,13 @@ public final class JsonSyntax {
     if (p < 0 || p > text.length() || text.isEmpty()) {
       return "";
     }
-    int s;
-    int end;
-    if (p > 0 && isWordChar(text.charAt(p - 1)) && (p == text.length() || !isWordChar(text.charAt(p)))) {
-      // the parser stops after a token it does not know: show the token
-      end = p;
-      s = p;
-      while (s > 0 && isWordChar(text.charAt(s - 1)) && end - s < SHOWN) {
-        s--;
-      }
-    } else if (p == text.length()) {
+    if (p == text.length()) {
       return "";
-    } else {
-      s = p;
-      end = p + 1;
-      while (isWordChar(text.charAt(s)) && end < text.length() && isWordChar(text.charAt(end)) && end - s < SHOWN) {
-        end++;
-      }
+    }
+    int s = p;
+    int end = p + 1;
+    while (isWordChar(text.charAt(s)) && end < text.length() && isWordChar(text.charAt(end)) && end - s < SHOWN) {
+      end++;
     }
     String token = text.substring(s, end);
     StringBuilder shown = new StringBuilder("\"");
