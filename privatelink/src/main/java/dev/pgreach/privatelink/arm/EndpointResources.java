@@ -179,6 +179,9 @@ final class EndpointResources {
     if (!raw.hasProperties()) {
       r.note(raw.node().path() + ": private endpoint " + raw.id().name() + " has no properties in the input; it is read as outside the input");
       r.outside(raw.id(), "listed without its properties, " + raw.node().path());
+      // Which server it connects to is not known either: any server's endpoint connections may
+      // include it, whatever the input declares complete.
+      r.servers.keySet().forEach(s -> r.incomplete(Inventory.PRIVATE_ENDPOINT_CONNECTIONS, s));
       return null;
     }
     Node p = raw.props();
