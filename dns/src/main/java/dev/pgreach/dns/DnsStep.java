@@ -312,6 +312,80 @@ public sealed interface DnsStep extends Step {
   }
 
   /**
+   * Public DNS's answer for a server's name is its public endpoint whether or not the server has
+   * a private endpoint, which the input does not show: with one, public DNS points the name into
+   * {@code privatelink.postgres.database.azure.com}, which the asking resolver can answer only as
+   * public DNS does (with the public endpoint); without one, at the public endpoint's name. The
+   * address is known; which aliases lead there is not.
+   *
+   * @param name the name
+   * @param server the server
+   * @param privatelinkName the name the answer goes through if the server has a private endpoint
+   * @param addresses the public endpoint's address, when it is known
+   */
+  record PublicAnsweredEitherWay(DnsName name, ResourceId server, DnsName privatelinkName, ImmutableList<Ipv4Address> addresses) implements DnsStep {
+    /** {@return the name} */
+    public DnsName name() {
+      return name;
+    }
+
+    /** {@return the server} */
+    public ResourceId server() {
+      return server;
+    }
+
+    /** {@return the name the answer goes through if the server has a private endpoint} */
+    public DnsName privatelinkName() {
+      return privatelinkName;
+    }
+
+    /** {@return the public endpoint's address, when it is known} */
+    public ImmutableList<Ipv4Address> addresses() {
+      return addresses;
+    }
+
+    /**
+     * Checks the components.
+     *
+     * @param name the name
+     * @param server the server
+     * @param privatelinkName the name the answer goes through if the server has a private endpoint
+     * @param addresses the public endpoint's address, when it is known
+     * @throws dev.pgreach.core.PgreachException for a null component
+     */
+    public PublicAnsweredEitherWay {
+      Checks.notNull(name, "DnsStep.PublicAnsweredEitherWay.name");
+      Checks.notNull(server, "DnsStep.PublicAnsweredEitherWay.server");
+      Checks.notNull(privatelinkName, "DnsStep.PublicAnsweredEitherWay.privatelinkName");
+      Checks.notNull(addresses, "DnsStep.PublicAnsweredEitherWay.addresses");
+    }
+
+    @Override
+    public ReasonCode code() {
+      return ReasonCode.DNS_PUBLIC_ANSWERED;
+    }
+
+    @Override
+    public StepEffect effect() {
+      return StepEffect.PASSED;
+    }
+
+    @Override
+    public String subject() {
+      return server.toString();
+    }
+
+    @Override
+    public String reason() {
+      return "Whether server " + server.name() + " has a private endpoint is not known from the input, but public DNS ends at its public endpoint either way: with one it points "
+          + name + " into " + privatelinkName + ", which the resolver asked holds in no private zone, so public DNS answers it with the public endpoint; without one it points "
+          + name + " at the public endpoint's name. It answers "
+          + (addresses.isEmpty() ? "with the public endpoint of " + server.name() + " (its address is not in the input)" : "with " + addresses.stream().map(Object::toString).collect(Collectors.joining(", ")))
+          + ".";
+    }
+  }
+
+  /**
    * Public DNS answered: a CNAME Azure publishes for a flexible server, or a server's public
    * endpoint.
    *

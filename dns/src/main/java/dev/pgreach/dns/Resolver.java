@@ -8,12 +8,9 @@ import dev.pgreach.core.ClientLocation;
 import dev.pgreach.core.Coverage;
 import dev.pgreach.core.Disposition;
 import dev.pgreach.core.ErrorCode;
-import dev.pgreach.core.FlexibleServer;
 import dev.pgreach.core.Inventory;
 import dev.pgreach.core.Ipv4Address;
-import dev.pgreach.core.Ipv4Prefix;
 import dev.pgreach.core.Network;
-import dev.pgreach.core.NetworkingMode;
 import dev.pgreach.core.OnPremisesNetwork;
 import dev.pgreach.core.Path;
 import dev.pgreach.core.PgreachException;
@@ -21,20 +18,15 @@ import dev.pgreach.core.Place;
 import dev.pgreach.core.Reachability;
 import dev.pgreach.core.ReasonCode;
 import dev.pgreach.core.ResourceId;
-import dev.pgreach.core.ServerName;
-import dev.pgreach.core.ServerSetting;
 import dev.pgreach.core.ServiceProfile;
 import dev.pgreach.core.Step;
 import dev.pgreach.core.Subnet;
+import dev.pgreach.core.VirtualNetwork;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Resolves names as Azure does, from wherever a client sits, and explains every step.
@@ -119,24 +111,39 @@ public final class Resolver {
   private final LinkedZoneIndex zoneIndex;
   private final ImmutableMap<ResourceId, ZoneTable> tables;
   private final ImmutableMap<Place, ImmutableMap<Ipv4Address, DnsServer>> serversAt;
-  private final ImmutableMap<ServerName, FlexibleServer> serversByName;
   /** Networks linked to two zones of one name, as {@code network|zone name}: which link exists is not known. */
-  private final Set<String> conflicted = new HashSet<>();
+  private final Set<String> conflicted;
+  /** The networks in {@link #conflicted}, so that a question about any other network builds no key. */
+  private final Set<ResourceId> conflictedNetworks;
+  /** What public DNS answers for names under {@code postgres.database.azure.com}. */
+  private final PublicDns publicDns;
+  /** Every network interface's address: a host at one is that interface, whose routes may differ. */
+  private final Set<Ipv4Address> interfaceAddresses;
+  /**
+   * Who answers at a DNS server's address, for each place a query is sent from, when the path
+   * arrives: routing does not depend on the source address within a place (only on its subnet,
+   * interface and outbound address), so the answer is shared by every host there. Keys are DNS
+   * server addresses of the estate's networks and forwarders, so the cache is bounded by the
+   * estate, not by the questions; a racing thread stores an equal view.
+   */
+  private final java.util.concurrent.ConcurrentHashMap<ContactKey, View> contacts = new java.util.concurrent.ConcurrentHashMap<>();
 
   private Resolver(DnsEstate estate, Reachability routing) {
     this.estate = estate;
     this.network = estate.network();
     this.routing = routing;
     this.profile = routing.profile();
-    this.tables = buildTables();
-    this.linkedZones = buildLinkedZones();
+    ResolverIndices indices = new ResolverIndices(estate, this::place);
+    this.tables = indices.tables;
+    this.linkedZones = indices.linkedZones;
+    this.conflicted = indices.conflicted;
+    this.conflictedNetworks = indices.conflictedNetworks;
     this.zoneIndex = new LinkedZoneIndex(linkedZones);
-    this.serversAt = buildServersAt();
-    Map<ServerName, FlexibleServer> byName = new TreeMap<>();
-    network.flexibleServers().stream()
-        .sorted(Comparator.comparing(FlexibleServer::id))
-        .forEach(s -> byName.putIfAbsent(s.name(), s));
-    this.serversByName = ImmutableMap.copyOf(byName);
+    this.serversAt = indices.serversAt;
+    this.publicDns = new PublicDns(estate);
+    Set<Ipv4Address> nics = new HashSet<>();
+    network.networkInterfaces().forEach(n -> nics.add(n.privateAddress()));
+    this.interfaceAddresses = nics;
   }
 
   /**
@@ -210,12 +217,13 @@ public final class Resolver {
   public Resolution resolve(ClientLocation client, DnsName name) {
     Checks.notNull(client, "Resolver.resolve.client");
     Checks.notNull(name, "Resolver.resolve.name");
-    Place place = checkClient(client);
+    Optional<VirtualNetwork> clientNetwork = checkClient(client);
+    Place place = clientNetwork.<Place>map(v -> new Place.Vnet(v.id())).orElseGet(() -> place(client));
     List<DnsStep> steps = new ArrayList<>();
     List<Ipv4Address> servers;
     if (client instanceof ClientLocation.InVirtualNetwork) {
       ResourceId vnet = ((Place.Vnet) place).virtualNetwork();
-      servers = network.virtualNetwork(vnet).orElseThrow().dnsServers();
+      servers = clientNetwork.orElseThrow().dnsServers();
       if (servers.isEmpty()) {
         return finish(name, chase(new AzureView(vnet), name, steps), steps);
       }
@@ -229,7 +237,7 @@ public final class Resolver {
     }
     Attempt last = null;
     for (Ipv4Address address : servers) {
-      Optional<View> view = contact(client, place, address, steps);
+      Optional<View> view = contact(client, place, address, steps, true);
       if (view.isEmpty()) {
         last = Attempt.failure(List.of(name));
         continue;
@@ -281,7 +289,7 @@ public final class Resolver {
     aliases.add(name);
     DnsName current = name;
     while (true) {
-      Answer a = ask(view, current, new HashSet<>(), steps);
+      Answer a = ask(view, view, current, new HashSet<>(), steps);
       switch (a.kind) {
         case ADDRESS:
         case PUBLIC_ENDPOINT:
@@ -330,45 +338,45 @@ public final class Resolver {
   }
 
   /** Asks one resolver for one name; the answer is one step of the chain. */
-  private Answer ask(View view, DnsName name, Set<ResourceId> forwarding, List<DnsStep> steps) {
+  private Answer ask(View view, View asker, DnsName name, Set<ResourceId> forwarding, List<DnsStep> steps) {
     if (!(view instanceof UnknownView)) {
       steps.add(new DnsStep.Queried(view.nameServer(), name));
     }
     if (view instanceof AzureView) {
-      return azureProvided(((AzureView) view).virtualNetwork, name, steps);
+      return azureProvided(((AzureView) view).virtualNetwork, asker, name, steps);
     }
     if (view instanceof PublicView) {
-      return publicDns(name, steps);
+      return publicDns(asker, name, steps);
     }
     if (view instanceof UnknownView) {
       UnknownView u = (UnknownView) view;
       steps.add(new DnsStep.Undecided(u.code, name, u.address.toString(), u.why));
       return Answer.UNKNOWN;
     }
-    return dnsServer(((ServerView) view).server, name, forwarding, steps);
+    return dnsServer(((ServerView) view).server, asker, name, forwarding, steps);
   }
 
-  private Answer dnsServer(DnsServer server, DnsName name, Set<ResourceId> forwarding, List<DnsStep> steps) {
+  private Answer dnsServer(DnsServer server, View asker, DnsName name, Set<ResourceId> forwarding, List<DnsStep> steps) {
     if (!forwarding.add(server.id())) {
       steps.add(new DnsStep.ForwardingLoop(server.id(), name));
       return Answer.FAILURE;
     }
     try {
       if (server.kind() == DnsServerKind.PRIVATE_RESOLVER_INBOUND_ENDPOINT) {
-        return ask(new AzureView(placeOf(server.location()).virtualNetwork()), name, forwarding, steps);
+        return ask(new AzureView(placeOf(server.location()).virtualNetwork()), asker, name, forwarding, steps);
       }
       Optional<ConditionalForwarder> rule = server.conditionalForwarderFor(name);
       List<Ipv4Address> targets = rule.map(ConditionalForwarder::targets).orElse(server.forwarders());
       if (targets.isEmpty()) {
         steps.add(new DnsStep.Recursed(server.id(), name));
-        return publicDns(name, steps);
+        return publicDns(asker, name, steps);
       }
       Place here = place(server.location());
       for (Ipv4Address target : targets) {
         steps.add(new DnsStep.Forwarded(server.id(), name, target, rule.map(ConditionalForwarder::domain)));
-        Optional<View> view = contact(server.location(), here, target, steps);
+        Optional<View> view = contact(server.location(), here, target, steps, true);
         if (view.isPresent()) {
-          Answer a = ask(view.get(), name, forwarding, steps);
+          Answer a = ask(view.get(), asker, name, forwarding, steps);
           if (a.kind != Kind.FAILURE) {
             return a;
           }
@@ -380,7 +388,7 @@ public final class Resolver {
     }
   }
 
-  private Answer azureProvided(ResourceId virtualNetwork, DnsName name, List<DnsStep> steps) {
+  private Answer azureProvided(ResourceId virtualNetwork, View asker, DnsName name, List<DnsStep> steps) {
     Coverage coverage = network.coverage();
     if (!coverage.isComplete(Inventory.LINKED_PRIVATE_DNS_ZONES, virtualNetwork)) {
       steps.add(
@@ -395,9 +403,9 @@ public final class Resolver {
     }
     LinkedZone zone = zoneIndex.find(virtualNetwork, name);
     if (zone == null) {
-      return publicDns(name, steps);
+      return publicDns(asker, name, steps);
     }
-    if (conflicted.contains(virtualNetwork + "|" + zone.name)) {
+    if (conflictedNetworks.contains(virtualNetwork) && conflicted.contains(virtualNetwork + "|" + zone.name)) {
       steps.add(
           new DnsStep.Undecided(
               ReasonCode.NOT_OBSERVED,
@@ -447,109 +455,33 @@ public final class Resolver {
     boolean redirect = zone.link.resolutionPolicy() == ResolutionPolicy.NX_DOMAIN_REDIRECT;
     if (redirect && zone.name.isPrivatelinkZone() && profile.nxDomainRedirectSupported()) {
       steps.add(new DnsStep.FallbackToInternet(name, zone.zone, zone.link.id()));
-      return publicDns(name, steps);
+      return publicDns(asker, name, steps);
     }
     steps.add(new DnsStep.NxDomain(name, Optional.of(zone.zone), Optional.of(zone.link.id()), redirect));
     return Answer.NXDOMAIN;
   }
 
-  private Answer publicDns(DnsName name, List<DnsStep> steps) {
-    Optional<RecordName> relative = ZoneName.POSTGRES.relativize(name);
-    if (relative.isEmpty()) {
-      steps.add(new DnsStep.PublicNotModelled(name));
-      return Answer.UNKNOWN;
-    }
-    ImmutableList<String> labels = relative.get().labels();
-    Optional<FlexibleServer> server =
-        labels.isEmpty() ? Optional.empty() : ServerName.tryParse(labels.get(0)).map(serversByName::get);
-    Optional<Answer> open = publicDnsUnknown(name, labels, server, steps);
-    if (open.isPresent()) {
-      return open.get();
-    }
-    if (server.isPresent() && labels.size() == 1) {
-      FlexibleServer s = server.get();
-      Optional<DnsName> target;
-      if (s.isVnetIntegrated()) {
-        target =
-            s.privateDnsZone()
-                .flatMap(z -> ZoneName.tryParse(z.name()))
-                .flatMap(z -> DnsName.tryParse(s.name() + "." + z));
-      } else if (estate.hasPrivateEndpoint(s.id())) {
-        target = DnsName.tryParse(s.name() + "." + ZoneName.POSTGRES_PRIVATELINK);
-      } else {
-        target = DnsName.tryParse(s.name() + "." + estate.publicEndpointLabel(s.name()) + "." + ZoneName.POSTGRES);
-      }
-      if (target.isPresent()) {
-        steps.add(new DnsStep.PublicAnswered(name, target, ImmutableList.of(), Optional.empty()));
-        return Answer.cname(target.get());
-      }
-    }
-    if (server.isPresent() && labels.size() == 2 && !server.get().isVnetIntegrated()) {
-      FlexibleServer s = server.get();
-      String second = labels.get(1);
-      boolean privatelink = second.equals(ZoneName.POSTGRES_PRIVATELINK.firstLabel()) && estate.hasPrivateEndpoint(s.id());
-      if (privatelink || second.equals(estate.publicEndpointLabel(s.name()))) {
-        ImmutableList<Ipv4Address> addresses = s.publicAddress().map(ImmutableList::of).orElse(ImmutableList.of());
-        steps.add(new DnsStep.PublicAnswered(name, Optional.empty(), addresses, Optional.of(s.id())));
-        return addresses.isEmpty() ? Answer.publicEndpoint(s.id()) : Answer.address(addresses, Optional.of(s.id()));
-      }
-    }
-    steps.add(new DnsStep.NxDomain(name, Optional.empty(), Optional.empty(), false));
-    return Answer.NXDOMAIN;
+
+
+  private Answer publicDns(View asker, DnsName name, List<DnsStep> steps) {
+    return publicDns.answer(name, steps, n -> onlyPublicDnsAnswers(asker, n));
   }
 
   /**
-   * Where public DNS's answer for a name under {@code postgres.database.azure.com} depends on what
-   * the input does not show: a server it does not hold, a server whose networking mode, private
-   * DNS zone or private endpoints it does not show.
+   * Whether the resolver a client asked ({@code asker}, the first of the chain) can answer a name
+   * only as public DNS does: the internet's resolvers always; Azure-provided DNS of a network whose
+   * linked zones are all in the input and none of them holds the name; a custom DNS server or a
+   * resolver the input does not show never, as far as pgreach can tell.
    */
-  private Optional<Answer> publicDnsUnknown(DnsName name, ImmutableList<String> labels, Optional<FlexibleServer> server, List<DnsStep> steps) {
-    if (labels.isEmpty() || labels.size() > 2) {
-      return Optional.empty();
+  private boolean onlyPublicDnsAnswers(View asker, DnsName name) {
+    if (asker instanceof PublicView) {
+      return true;
     }
-    Coverage coverage = network.coverage();
-    if (server.isEmpty()) {
-      if (coverage.isOpen() && ServerName.isValid(labels.get(0))) {
-        steps.add(
-            new DnsStep.Undecided(
-                ReasonCode.OUTSIDE_INPUT,
-                name,
-                name.toString(),
-                "No server named " + labels.get(0) + " is in the input: public DNS answers for it as that server's settings say, which are not known."));
-        return Optional.of(Answer.UNKNOWN);
-      }
-      return Optional.empty();
+    if (asker instanceof AzureView) {
+      ResourceId vnet = ((AzureView) asker).virtualNetwork;
+      return network.coverage().isComplete(Inventory.LINKED_PRIVATE_DNS_ZONES, vnet) && zoneIndex.find(vnet, name) == null;
     }
-    FlexibleServer s = server.get();
-    if (s.networkingMode() == NetworkingMode.UNKNOWN) {
-      steps.add(
-          new DnsStep.Undecided(
-              ReasonCode.SETTING_UNKNOWN,
-              name,
-              s.id().toString(),
-              "Whether server " + s.name() + " is VNet-integrated is not known from the input, and public DNS answers differently for each."));
-      return Optional.of(Answer.UNKNOWN);
-    }
-    if (s.isVnetIntegrated() && !s.isKnown(ServerSetting.PRIVATE_DNS_ZONE)) {
-      steps.add(
-          new DnsStep.Undecided(
-              ReasonCode.SETTING_UNKNOWN,
-              name,
-              s.id().toString(),
-              "The private DNS zone of server " + s.name() + " is not known from the input, so the name public DNS points " + name + " at is not known."));
-      return Optional.of(Answer.UNKNOWN);
-    }
-    if (!s.isVnetIntegrated() && !estate.hasPrivateEndpoint(s.id()) && !coverage.isComplete(Inventory.PRIVATE_ENDPOINT_CONNECTIONS, s.id())) {
-      steps.add(
-          new DnsStep.Undecided(
-              ReasonCode.NOT_OBSERVED,
-              name,
-              s.id().toString(),
-              "No private endpoint of server " + s.name() + " is in the input, and " + Inventory.PRIVATE_ENDPOINT_CONNECTIONS.of(s.name().toString())
-                  + " are not all in it: with a private endpoint public DNS points the name into privatelink.postgres.database.azure.com, without one at its public endpoint."));
-      return Optional.of(Answer.UNKNOWN);
-    }
-    return Optional.empty();
+    return false;
   }
 
   // ---------------------------------------------------------------- reaching resolvers
@@ -557,8 +489,11 @@ public final class Resolver {
   /**
    * Sends a query from a location to a resolver's address: returns who answers there, or adds the
    * step that says why nobody does.
+   *
+   * @param cache whether the address is one of the estate's (a network's or a forwarder's DNS
+   *     server), so that an arriving path's answer may be kept for the place
    */
-  private Optional<View> contact(ClientLocation from, Place fromPlace, Ipv4Address address, List<DnsStep> steps) {
+  private Optional<View> contact(ClientLocation from, Place fromPlace, Ipv4Address address, List<DnsStep> steps, boolean cache) {
     if (address.equals(AZURE_PROVIDED_DNS)) {
       if (fromPlace instanceof Place.Vnet) {
         return Optional.of(new AzureView(((Place.Vnet) fromPlace).virtualNetwork()));
@@ -566,6 +501,22 @@ public final class Resolver {
       steps.add(new DnsStep.Refused(address, fromPlace));
       return Optional.empty();
     }
+    ContactKey key = cache ? ContactKey.of(from, address, interfaceAddresses) : null;
+    if (key != null) {
+      View known = contacts.get(key);
+      if (known != null) {
+        return Optional.of(known);
+      }
+    }
+    Optional<View> view = reach(from, fromPlace, address, steps);
+    if (key != null && view.isPresent() && !(view.get() instanceof UnknownView)) {
+      contacts.putIfAbsent(key, view.get());
+    }
+    return view;
+  }
+
+  /** {@link #contact} without the cache: routes the query and says who answers. */
+  private Optional<View> reach(ClientLocation from, Place fromPlace, Ipv4Address address, List<DnsStep> steps) {
     Path path = routing.route(from, address);
     if (path.verdict().disposition() == Disposition.INDETERMINATE) {
       Step why = path.verdict().unknownSteps().get(0);
@@ -616,12 +567,12 @@ public final class Resolver {
   /** Tells why a query from a location to a resolver address gets no answer at all, if it does not. */
   Optional<DnsStep> contactFailure(ClientLocation from, Ipv4Address address) {
     List<DnsStep> steps = new ArrayList<>();
-    return contact(from, place(from), address, steps).isPresent() ? Optional.empty() : Optional.of(steps.get(0));
+    return contact(from, place(from), address, steps, false).isPresent() ? Optional.empty() : Optional.of(steps.get(0));
   }
 
   /** Returns the modelled DNS server a query from a location to an address reaches, if any. */
   Optional<DnsServer> serverReached(ClientLocation from, Ipv4Address address) {
-    Optional<View> view = contact(from, place(from), address, new ArrayList<>());
+    Optional<View> view = contact(from, place(from), address, new ArrayList<>(), false);
     return view.filter(v -> v instanceof ServerView).map(v -> ((ServerView) v).server);
   }
 
@@ -641,10 +592,25 @@ public final class Resolver {
   }
 
   private Place.Vnet placeOf(ClientLocation location) {
-    return new Place.Vnet(network.virtualNetworkOf(((ClientLocation.InVirtualNetwork) location).subnet()).id());
+    ResourceId subnet = ((ClientLocation.InVirtualNetwork) location).subnet();
+    Subnet s =
+        network
+            .subnet(subnet)
+            .orElseThrow(() -> PgreachException.of(ErrorCode.UNKNOWN_RESOURCE, "Subnet (%s) is not in the network", subnet));
+    return new Place.Vnet(networkOf(s).id());
   }
 
-  private Place checkClient(ClientLocation client) {
+  /** The network holding a subnet of the network, as the network holds it (its id's own spelling), looked up by hash. */
+  private VirtualNetwork networkOf(Subnet s) {
+    return network.virtualNetwork(s.virtualNetwork()).orElseThrow();
+  }
+
+  /**
+   * Checks that the client's place is in the network and holds its address.
+   *
+   * @return the client's virtual network, for a client in one
+   */
+  private Optional<VirtualNetwork> checkClient(ClientLocation client) {
     if (client instanceof ClientLocation.InVirtualNetwork) {
       ClientLocation.InVirtualNetwork at = (ClientLocation.InVirtualNetwork) client;
       Subnet subnet =
@@ -669,6 +635,7 @@ public final class Resolver {
                 throw PgreachException.of(
                     ErrorCode.UNKNOWN_RESOURCE, "Resolver.resolve.client.networkInterface (%s) is not in the network", n);
               });
+      return Optional.of(networkOf(subnet));
     } else if (client instanceof ClientLocation.OnPremises) {
       ClientLocation.OnPremises at = (ClientLocation.OnPremises) client;
       OnPremisesNetwork onPremises =
@@ -683,85 +650,7 @@ public final class Resolver {
             ErrorCode.INVALID_VALUE, "Resolver.resolve.client.address (%s) is outside the prefixes of %s", at.address(), onPremises.name());
       }
     }
-    return place(client);
-  }
-
-  // ---------------------------------------------------------------- indices
-
-  private ImmutableMap<ResourceId, ZoneTable> buildTables() {
-    Map<ResourceId, ZoneTable.Builder> builders = new TreeMap<>();
-    for (PrivateDnsZone z : estate.privateDnsZones()) {
-      ZoneTable.Builder b = new ZoneTable.Builder();
-      z.records().forEach(b::add);
-      builders.put(z.id(), b);
-    }
-    List<FlexibleServer> servers = new ArrayList<>(network.flexibleServers());
-    servers.sort(Comparator.comparing(FlexibleServer::id));
-    for (FlexibleServer s : servers) {
-      if (s.isVnetIntegrated() && s.privateDnsZone().isPresent()) {
-        ZoneTable.Builder b = builders.get(s.privateDnsZone().get());
-        Optional<Subnet> subnet = network.subnet(s.delegatedSubnet().get());
-        if (b != null && (subnet.isPresent() || network.coverage().isOutsideInput(s.delegatedSubnet().get()))) {
-          // A subnet outside the input: every listed record may be the server's.
-          Ipv4Prefix within = subnet.map(Subnet::addressPrefix).orElse(Ipv4Prefix.ALL);
-          b.addServerRecord(RecordName.parse(s.name().toString()), s.privateAddress(), s.id(), within);
-        }
-      }
-    }
-    ImmutableMap.Builder<ResourceId, ZoneTable> out = ImmutableMap.builder();
-    builders.forEach((id, b) -> out.put(id, b.build()));
-    return out.build();
-  }
-
-  private ImmutableListMultimap<ResourceId, LinkedZone> buildLinkedZones() {
-    Map<ResourceId, List<LinkedZone>> byNetwork = new TreeMap<>();
-    for (PrivateDnsZone z : estate.privateDnsZones()) {
-      Map<ResourceId, VirtualNetworkLink> chosen = new HashMap<>();
-      for (VirtualNetworkLink l : z.virtualNetworkLinks()) {
-        chosen.merge(l.virtualNetwork(), l, Resolver::failClosedLink);
-      }
-      chosen.forEach((vnet, link) -> byNetwork.computeIfAbsent(vnet, k -> new ArrayList<>()).add(new LinkedZone(z.id(), z.name(), link)));
-    }
-    byNetwork.forEach(
-        (vnet, zones) -> {
-          Set<ZoneName> names = new HashSet<>();
-          for (LinkedZone z : zones) {
-            if (!names.add(z.name)) {
-              conflicted.add(vnet + "|" + z.name);
-            }
-          }
-        });
-    ImmutableListMultimap.Builder<ResourceId, LinkedZone> out = ImmutableListMultimap.builder();
-    byNetwork.forEach(
-        (vnet, zones) -> {
-          zones.sort(
-              Comparator.comparingInt((LinkedZone z) -> -z.name.dnsName().labelCount()).thenComparing(z -> z.zone));
-          out.putAll(vnet, zones);
-        });
-    return out.build();
-  }
-
-  /**
-   * Of two links from one zone to one network (which Azure refuses), keeps the one that answers
-   * less: a Default policy over NxDomainRedirect, then the smaller id.
-   */
-  private static VirtualNetworkLink failClosedLink(VirtualNetworkLink a, VirtualNetworkLink b) {
-    boolean aDefault = a.resolutionPolicy() == ResolutionPolicy.DEFAULT;
-    boolean bDefault = b.resolutionPolicy() == ResolutionPolicy.DEFAULT;
-    if (aDefault != bDefault) {
-      return aDefault ? a : b;
-    }
-    return a.id().compareTo(b.id()) <= 0 ? a : b;
-  }
-
-  private ImmutableMap<Place, ImmutableMap<Ipv4Address, DnsServer>> buildServersAt() {
-    Map<Place, Map<Ipv4Address, DnsServer>> at = new HashMap<>();
-    for (DnsServer s : estate.dnsServers()) {
-      at.computeIfAbsent(place(s.location()), k -> new HashMap<>()).put(s.address(), s);
-    }
-    ImmutableMap.Builder<Place, ImmutableMap<Ipv4Address, DnsServer>> out = ImmutableMap.builder();
-    at.forEach((p, m) -> out.put(p, ImmutableMap.copyOf(m)));
-    return out.build();
+    return Optional.empty();
   }
 
   // ---------------------------------------------------------------- internal values
@@ -841,7 +730,8 @@ public final class Resolver {
     }
   }
 
-  private enum Kind {
+
+  enum Kind {
     ADDRESS,
     PUBLIC_ENDPOINT,
     CNAME,
@@ -851,7 +741,7 @@ public final class Resolver {
   }
 
   /** One resolver's answer for one name. */
-  private static final class Answer {
+  static final class Answer {
     static final Answer NXDOMAIN = new Answer(Kind.NXDOMAIN, ImmutableList.of(), Optional.empty(), Optional.empty());
     static final Answer UNKNOWN = new Answer(Kind.UNKNOWN, ImmutableList.of(), Optional.empty(), Optional.empty());
     static final Answer FAILURE = new Answer(Kind.FAILURE, ImmutableList.of(), Optional.empty(), Optional.empty());

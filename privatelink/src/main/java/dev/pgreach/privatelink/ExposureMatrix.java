@@ -6,11 +6,16 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.MapMaker;
 import dev.pgreach.core.AddressSet;
 import dev.pgreach.core.Ipv4Range;
 import dev.pgreach.core.ResourceId;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * Who can reach every server of an estate: one {@link Exposure} per server, in server id order,
@@ -81,10 +86,26 @@ public record ExposureMatrix(int port, Instant at, ImmutableList<Exposure> expos
    * Returns the exposure of one server.
    *
    * @param server the server's id
-   * @return its exposure, or empty when the estate holds no such server
+   * @return its exposure (the first, should the list hold two), or empty when the estate holds no
+   *     such server
    */
   public Optional<Exposure> of(ResourceId server) {
-    return exposures.stream().filter(x -> x.server().equals(server)).findFirst();
+    Checks.notNull(server, "ExposureMatrix.of.server");
+    return Optional.ofNullable(BY_SERVER.computeIfAbsent(exposures, ExposureMatrix::byServer).get(server));
+  }
+
+  /**
+   * Each matrix's exposures by server, built on the first look-up and kept as long as the list is:
+   * a record holds no other field, so the index is keyed by the identity of its (immutable) list.
+   */
+  private static final ConcurrentMap<ImmutableList<Exposure>, ImmutableMap<ResourceId, Exposure>> BY_SERVER = new MapMaker().weakKeys().makeMap();
+
+  private static ImmutableMap<ResourceId, Exposure> byServer(ImmutableList<Exposure> exposures) {
+    Map<ResourceId, Exposure> index = new HashMap<>();
+    for (Exposure x : exposures) {
+      index.putIfAbsent(x.server(), x);
+    }
+    return ImmutableMap.copyOf(index);
   }
 
   /**

@@ -51,4 +51,22 @@ class ExposureMatrixProperties {
     assertEquals(ExposureMatrix.CSV_HEADER, lines[0]);
     assertEquals(1 + paths + publicRows + 1, lines.length); // the header, the rows, and the empty string after the last newline
   }
+
+  /** Looking one server up in the matrix finds what a scan of its exposures finds first, for servers in it and not. */
+  @Property(tries = 25)
+  void lookingAServerUpAgreesWithAScan(@ForAll("estates") Estate estate) {
+    ExposureMatrix m = Connectivity.of(estate, ServiceProfile.current()).matrix(5432, EstateQuestions.INSTANT);
+    List<Exposure> doubled = new java.util.ArrayList<>(m.exposures());
+    doubled.addAll(m.exposures()); // two exposures of one server: the first is the answer
+    ExposureMatrix twice = new ExposureMatrix(m.port(), m.at(), com.google.common.collect.ImmutableList.copyOf(doubled));
+    List<ResourceId> asked = new java.util.ArrayList<>(estate.network().flexibleServers().stream().map(FlexibleServer::id).collect(Collectors.toList()));
+    asked.add(ResourceId.parse("/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.DBforPostgreSQL/flexibleServers/not-in-the-estate"));
+    for (ResourceId id : asked) {
+      for (ExposureMatrix matrix : List.of(m, twice)) {
+        java.util.Optional<Exposure> scanned = matrix.exposures().stream().filter(x -> x.server().equals(id)).findFirst();
+        assertEquals(scanned, matrix.of(id), id.toString());
+        scanned.ifPresent(x -> org.junit.jupiter.api.Assertions.assertSame(x, matrix.of(id).orElseThrow()));
+      }
+    }
+  }
 }
