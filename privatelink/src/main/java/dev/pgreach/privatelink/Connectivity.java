@@ -435,9 +435,15 @@ public final class Connectivity {
       dev.pgreach.core.AddressSet undecided = access.undecidedAddresses(at).intersection(dev.pgreach.core.AddressSet.PUBLIC);
       publicSources = certain ? admitted : dev.pgreach.core.AddressSet.EMPTY;
       publicUndecided = certain ? undecided : admitted.union(undecided);
-      Verdict azureVerdict = access.admit(FirewallSource.unknown(true), at);
+      dev.pgreach.core.Verdict azureVerdict = access.admit(FirewallSource.unknown(true), at);
       azure = certain && azureVerdict.isAllowed();
-      azureUndecided = !azure && azureVerdict.disposition() != dev.pgreach.core.Disposition.BLOCKED;
+      // Whether every Azure address is admitted is a matter of the 0.0.0.0 rule (or a rule admitting
+      // everyone): undecided when the rules are not all shown, when such a rule is there but a
+      // setting is not known or it is still propagating, or when one is being removed.
+      boolean azureRule =
+          access.rules().rules().stream().anyMatch(r -> r.isAllowAzureServices() || r.isAllowAll())
+              || access.rules().removals().stream().anyMatch(r -> r.isAllowAzureServices() || r.range().equals(dev.pgreach.core.Ipv4Range.ALL));
+      azureUndecided = !azure && azureVerdict.disposition() != dev.pgreach.core.Disposition.BLOCKED && (azureRule || !access.rulesComplete());
     }
     reaches.sort(
         java.util.Comparator.comparing((Exposure.Reach r) -> r.place() instanceof Place.Vnet ? 0 : 1)
