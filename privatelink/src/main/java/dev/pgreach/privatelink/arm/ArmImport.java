@@ -165,7 +165,8 @@ public final class ArmImport {
   }
 
   /** Reads, leaving out in rounds the resources whose problems name them; see {@link #readLeavingOutRefused}. */
-  private static ArmImport leavingOutRefused(ResourceInput input, Companion companion, Ids ids, java.util.function.UnaryOperator<PgreachException> translate) {
+  private static ArmImport leavingOutRefused(
+      ResourceInput input, Companion companion, Ids ids, java.util.function.UnaryOperator<PgreachException> translate) {
     List<PgreachException> refused = new java.util.ArrayList<>(input.refusals());
     for (int round = 0; ; round++) {
       try {

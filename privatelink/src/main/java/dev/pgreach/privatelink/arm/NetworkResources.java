@@ -92,8 +92,9 @@ final class NetworkResources {
     LinkedHashMap<ResourceId, Optional<SecurityRule>> rules = r.convert(Kind.SECURITY_RULE, this::securityRule, r::unknownResource);
     LinkedHashMap<ResourceId, Raw> nsgs = r.convert(Kind.NETWORK_SECURITY_GROUP, raw -> raw, r::unknownResource);
     List<ResourceId> owners = new ArrayList<>(nsgs.keySet());
+    java.util.Set<ResourceId> owning = new java.util.HashSet<>(owners);
     for (Raw rule : r.unique(Kind.SECURITY_RULE)) {
-      if (!nsgs.containsKey(rule.parent()) && !owners.contains(rule.parent())) {
+      if (!nsgs.containsKey(rule.parent()) && owning.add(rule.parent())) {
         owners.add(rule.parent());
         r.note(rule.node().path() + ": network security group " + rule.parent().name()
             + " is not in the input; it is read with the rules the input shows, which may not be all of them");
@@ -109,6 +110,7 @@ final class NetworkResources {
         }
       });
     }
+    Map<ResourceId, List<Raw>> listed = r.uniqueByParent(Kind.SECURITY_RULE);
     for (ResourceId id : owners) {
       Raw nsg = nsgs.get(id);
       if (nsg != null && !nsg.hasProperties()) {
@@ -121,7 +123,7 @@ final class NetworkResources {
       if (entry != null) {
         changedAt(entry, id, own);
       }
-      if (samePriorityAt(id, rules)) {
+      if (samePriorityAt(id, listed.getOrDefault(id, List.of()), rules)) {
         continue;
       }
       Node at = nsg != null ? nsg.node() : r.arm;
@@ -136,11 +138,11 @@ final class NetworkResources {
    * which one that was the input cannot show), a rule written inside its group takes the group
    * with it (Azure refuses the whole group). Returns whether there were any.
    */
-  private boolean samePriorityAt(ResourceId group, LinkedHashMap<ResourceId, Optional<SecurityRule>> rules) {
+  private boolean samePriorityAt(ResourceId group, List<Raw> listed, LinkedHashMap<ResourceId, Optional<SecurityRule>> rules) {
     Map<String, List<Raw>> byPriority = new LinkedHashMap<>();
-    for (Raw raw : r.unique(Kind.SECURITY_RULE)) {
+    for (Raw raw : listed) { // the group's rules, first listings, in document order
       Optional<SecurityRule> rule = rules.getOrDefault(raw.id(), Optional.empty());
-      if (raw.parent().equals(group) && rule.isPresent()) {
+      if (rule.isPresent()) {
         byPriority.computeIfAbsent(rule.get().direction().azureName() + " " + rule.get().priority(), k -> new ArrayList<>()).add(raw);
       }
     }
