@@ -12,6 +12,7 @@ import dev.pgreach.core.ResourceId;
 import dev.pgreach.core.ServiceProfile;
 import dev.pgreach.core.Subnet;
 import dev.pgreach.core.VirtualNetwork;
+import dev.pgreach.firewall.FirewallRule;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -163,8 +164,9 @@ public record Comparison(
 
   /**
    * Source addresses in one place that gained or lost access to a server. Undecided sources are
-   * their own place (the place's text followed by " (undecided)"), and the Azure-services rule is
-   * the place {@link #AZURE_SERVICES}, whose gained or lost set is the public address space
+   * their own place (the place's text followed by " (undecided)"), and Azure-allocated sources
+   * of every tenant are a place beginning with {@link #AZURE_SERVICES} and naming the rules that
+   * admit them, whose gained or lost set is the public address space
    * ({@link AddressSet#PUBLIC}, where every Azure-allocated source address is) when the rule starts
    * or stops admitting all Azure-allocated sources. Every gained or lost set of a public place is
    * within {@link AddressSet#PUBLIC}.
@@ -259,7 +261,8 @@ public record Comparison(
         AddressSet b = e.getValue()[0] == null ? AddressSet.EMPTY : e.getValue()[0];
         AddressSet a = e.getValue()[1] == null ? AddressSet.EMPTY : e.getValue()[1];
         if (!a.equals(b)) {
-          exposure.add(new ExposureChange(s.id(), e.getKey(), a.difference(b), b.difference(a)));
+          String place = e.getKey().equals(AZURE_SERVICES) ? AZURE_SERVICES + " " + azureCause(a.isEmpty() ? before : after, s.id()) : e.getKey();
+          exposure.add(new ExposureChange(s.id(), place, a.difference(b), b.difference(a)));
         }
       }
     }
@@ -269,10 +272,28 @@ public record Comparison(
   }
 
   /**
-   * The place key of the Azure-services rule; its addresses are the public address space ({@link
-   * AddressSet#PUBLIC}) when every Azure-allocated source is admitted.
+   * How the place of Azure-allocated sources begins; its addresses are the public address space
+   * ({@link AddressSet#PUBLIC}) when every Azure-allocated source is admitted, whatever its tenant.
+   * The place goes on to say, in parentheses, which rules admit them, classified as validation
+   * classifies them: the allow-Azure-services rule (start and end 0.0.0.0, {@link
+   * FindingCode#FIREWALL_ALLOWS_AZURE_SERVICES}), a rule admitting every IPv4 address, or rules
+   * that together admit every address ({@link FindingCode#FIREWALL_RULE_ALLOWS_ALL}).
    */
-  public static final String AZURE_SERVICES = "every Azure-allocated address (the 0.0.0.0 rule)";
+  public static final String AZURE_SERVICES = "every Azure-allocated address";
+
+  /** Which rules of a server admit every Azure-allocated source, in parentheses. */
+  private static String azureCause(Estate estate, ResourceId server) {
+    List<FirewallRule> rules = estate.firewallRulesOf(server).rules();
+    Optional<FirewallRule> azure = rules.stream().filter(FirewallRule::isAllowAzureServices).findFirst();
+    if (azure.isPresent()) {
+      return "(the allow-Azure-services rule " + azure.get().name() + ", 0.0.0.0, which admits Azure-allocated addresses of every tenant)";
+    }
+    Optional<FirewallRule> all = rules.stream().filter(FirewallRule::isAllowAll).findFirst();
+    if (all.isPresent()) {
+      return "(firewall rule " + all.get().name() + " admits every IPv4 address, 0.0.0.0-255.255.255.255)";
+    }
+    return "(firewall rules that together admit every IPv4 address)";
+  }
 
   private static void collect(Exposure x, Map<String, AddressSet[]> places, int side) {
     for (Exposure.Reach r : x.privatePaths()) {

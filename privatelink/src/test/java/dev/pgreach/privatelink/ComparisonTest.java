@@ -124,11 +124,32 @@ class ComparisonTest {
   }
 
   @Test
+  void of_aRuleWidenedToEveryAddress_namesThatRule_notTheAllowAzureServicesRule() {
+    Estate wide =
+        SAMPLE.withFirewallRules(SampleEstate.server("archive-db"), SAMPLE.firewallRulesOf(SampleEstate.server("archive-db")).upsert(FirewallRule.of("everyone", "0.0.0.0", "255.255.255.255")));
+    Comparison c = compare(wide);
+    List<Comparison.ExposureChange> azure = c.exposureChanges().stream().filter(e -> e.place().startsWith(Comparison.AZURE_SERVICES)).collect(Collectors.toList());
+    assertEquals(1, azure.size(), c.exposureChanges().toString());
+    assertEquals(AddressSet.PUBLIC, azure.get(0).gained());
+    assertEquals(Comparison.AZURE_SERVICES + " (firewall rule everyone admits every IPv4 address, 0.0.0.0-255.255.255.255)", azure.get(0).place());
+  }
+
+  @Test
+  void of_theAllowAzureServicesRuleAddedAndRemoved_isNamedAsThatRuleOnBothSides() {
+    Estate azure =
+        SAMPLE.withFirewallRules(SampleEstate.server("archive-db"), SAMPLE.firewallRulesOf(SampleEstate.server("archive-db")).upsert(FirewallRule.of("azure", "0.0.0.0", "0.0.0.0")));
+    for (Comparison c : List.of(Comparison.of(SAMPLE, azure, ServiceProfile.current(), SampleEstate.INSTANT), Comparison.of(azure, SAMPLE, ServiceProfile.current(), SampleEstate.INSTANT))) {
+      List<String> places = c.exposureChanges().stream().map(Comparison.ExposureChange::place).filter(p -> p.startsWith(Comparison.AZURE_SERVICES)).collect(Collectors.toList());
+      assertEquals(List.of(Comparison.AZURE_SERVICES + " (the allow-Azure-services rule azure, 0.0.0.0, which admits Azure-allocated addresses of every tenant)"), places, c.exposureChanges().toString());
+    }
+  }
+
+  @Test
   void of_addingTheAzureServicesRuleOrAPropagatingRule_isAnExposureChange() {
     Estate azure =
         SAMPLE.withFirewallRules(SampleEstate.server("archive-db"), SAMPLE.firewallRulesOf(SampleEstate.server("archive-db")).upsert(FirewallRule.of("azure", "0.0.0.0", "0.0.0.0")));
     Comparison c = compare(azure);
-    assertTrue(c.exposureChanges().stream().anyMatch(e -> e.place().equals(Comparison.AZURE_SERVICES) && e.gained().equals(AddressSet.PUBLIC)), c.exposureChanges().toString());
+    assertTrue(c.exposureChanges().stream().anyMatch(e -> e.place().startsWith(Comparison.AZURE_SERVICES) && e.gained().equals(AddressSet.PUBLIC)), c.exposureChanges().toString());
     Estate propagating =
         SAMPLE.withFirewallRules(
             SampleEstate.server("archive-db"),

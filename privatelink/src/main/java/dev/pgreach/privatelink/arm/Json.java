@@ -110,13 +110,13 @@ final class Json {
       return tree;
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
-      throw unreadable(root, parser.getParsingContext(), at, e);
+      throw unreadable(root, parser.getParsingContext(), at, e, text);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static PgreachException unreadable(String root, JsonStreamContext context, JsonLocation location, JsonProcessingException e) {
+  private static PgreachException unreadable(String root, JsonStreamContext context, JsonLocation location, JsonProcessingException e, String text) {
     String where = location == null || location.getLineNr() < 0 ? "" : String.format(Locale.ROOT, " (line %d, column %d)", location.getLineNr(), location.getColumnNr());
     PgreachException x =
         PgreachException.of(
@@ -124,7 +124,7 @@ final class Json {
             "%s%s: the JSON cannot be read: %s",
             path(root, context),
             where,
-            message(e.getOriginalMessage()));
+            JsonSyntax.expected(e, text));
     x.initCause(e);
     return x;
   }

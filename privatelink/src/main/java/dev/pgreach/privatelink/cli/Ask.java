@@ -133,25 +133,76 @@ final class Ask {
     }
   }
 
+  /** The answers each kind of question can give, as its headline names them: what "expect" may be. */
+  static final Map<String, List<String>> ANSWERS =
+      Map.of(
+          "check", List.of("CONNECTED", "BLOCKED", "INDETERMINATE"),
+          "resolve", List.of("RESOLVED", "NXDOMAIN", "FAILED", "UNKNOWN"),
+          "expose", List.of("REACHABLE", "UNREACHABLE", "UNDECIDED"));
+
+  /** The members each kind of question requires. */
+  private static final Map<String, List<String>> REQUIRED =
+      Map.of("check", List.of("from", "to"), "resolve", List.of("from", "name"), "expose", List.of("server"));
+
+  /** One problem of a question: its stable code, the member at fault and the sentence. */
+  private record Problem(String code, String member, String message) {}
+
   private static Questions.Answer answer(Questions q, JsonNode question, String where) {
     if (!question.isObject()) {
       throw new CommandFailure(ExitStatus.DATA_ERROR, "INVALID_INPUT", null, where + " must be a JSON object");
     }
-    String command = text(question, "command").orElseThrow(() -> new CommandFailure(ExitStatus.DATA_ERROR, "MISSING_ATTRIBUTE", "command", where + ": \"command\" is required: check, resolve or expose"));
-    Set<String> members = MEMBERS.get(command);
-    if (members == null) {
-      throw new CommandFailure(ExitStatus.DATA_ERROR, "INVALID_VALUE", "command", where + ": \"command\" (" + command + ") must be check, resolve or expose" + Suggestions.didYouMean(command, MEMBERS.keySet()));
+    List<Problem> problems = new ArrayList<>();
+    JsonNode commandNode = question.get("command");
+    String command = text(question, "command").orElse(null);
+    Set<String> members = command == null ? null : MEMBERS.get(command);
+    if (commandNode == null) {
+      problems.add(new Problem("MISSING_ATTRIBUTE", "command", where + ": \"command\" is required: check, resolve or expose"));
+    } else if (members == null) {
+      problems.add(
+          new Problem(
+              "INVALID_VALUE",
+              "command",
+              where + ": \"command\" (" + (command == null ? commandNode.toString() : command) + ") must be check, resolve or expose" + (command == null ? "" : Suggestions.didYouMean(command, MEMBERS.keySet()))));
     }
     Iterator<String> names = question.fieldNames();
     while (names.hasNext()) {
       String name = names.next();
-      if (!members.contains(name) && !COMMON_MEMBERS.contains(name)) {
-        throw new CommandFailure(ExitStatus.DATA_ERROR, "UNKNOWN_ATTRIBUTE", name, where + ": " + command + " takes no \"" + name + "\"" + Suggestions.didYouMean(name, members));
+      if (name.equals("command")) {
+        continue;
+      }
+      if (members != null && !members.contains(name) && !COMMON_MEMBERS.contains(name)) {
+        problems.add(new Problem("UNKNOWN_ATTRIBUTE", name, where + ": " + command + " takes no \"" + name + "\"" + Suggestions.didYouMean(name, members)));
+        continue;
       }
       JsonNode v = question.get(name);
       if (!v.isTextual() && !(name.equals("port") && v.isIntegralNumber())) {
-        throw new CommandFailure(ExitStatus.DATA_ERROR, "INVALID_VALUE", name, where + ": \"" + name + "\" must be a string" + (name.equals("port") ? " or a number" : ""));
+        problems.add(new Problem("INVALID_VALUE", name, where + ": \"" + name + "\" must be a string" + (name.equals("port") ? " or a number" : "")));
+      } else if (name.equals("expect") && members != null && !ANSWERS.get(command).contains(v.asText())) {
+        List<String> allowed = ANSWERS.get(command);
+        problems.add(
+            new Problem(
+                "INVALID_VALUE",
+                "expect",
+                where + ": \"expect\" (" + v.asText() + ") must be an answer " + command + " gives: " + String.join(", ", allowed) + Suggestions.didYouMean(v.asText(), allowed)));
       }
+    }
+    if (members != null) {
+      for (String name : REQUIRED.get(command)) {
+        if (question.get(name) == null) {
+          problems.add(new Problem("MISSING_ATTRIBUTE", name, where + ": \"" + name + "\" is required"));
+        }
+      }
+    }
+    if (problems.size() == 1) {
+      Problem p = problems.get(0);
+      throw new CommandFailure(ExitStatus.DATA_ERROR, p.code(), p.member(), p.message());
+    }
+    if (!problems.isEmpty()) {
+      StringBuilder m = new StringBuilder(where).append(": ").append(problems.size()).append(" problems:");
+      for (Problem p : problems) {
+        m.append("\n").append(p.code()).append(" at ").append(p.member()).append(": ").append(p.message().substring(where.length() + 2));
+      }
+      throw new CommandFailure(ExitStatus.DATA_ERROR, problems.get(0).code(), null, m.toString());
     }
     switch (command) {
       case "check":
@@ -204,7 +255,7 @@ final class Ask {
           all.add(MAPPER.readTree(p));
         }
         if (p.nextToken() != null) {
-          throw new CommandFailure(ExitStatus.DATA_ERROR, "INVALID_JSON", label, "cannot use " + label + ": more follows the array of questions");
+          throw new CommandFailure(ExitStatus.DATA_ERROR, "INVALID_INPUT", label, "cannot use " + label + ": more follows the array of questions");
         }
       } else {
         while (p.currentToken() != null) {
@@ -212,9 +263,16 @@ final class Ask {
           p.nextToken();
         }
       }
-    } catch (IOException e) {
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      String at = dev.pgreach.privatelink.arm.JsonSyntax.where(e);
+      String where = at.isEmpty() ? label : label + " " + at;
       throw new CommandFailure(
-          ExitStatus.DATA_ERROR, "INVALID_JSON", label, "cannot use " + label + ": it is not a JSON array of questions nor JSON lines: " + Cli.oneLine(e instanceof com.fasterxml.jackson.core.JsonProcessingException ? ((com.fasterxml.jackson.core.JsonProcessingException) e).getOriginalMessage() : String.valueOf(e)));
+          ExitStatus.DATA_ERROR,
+          "INVALID_INPUT",
+          where,
+          "cannot use " + label + ": " + where + ": it is not a JSON array of questions nor JSON lines: " + Cli.oneLine(dev.pgreach.privatelink.arm.JsonSyntax.expected(e, text)));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
     return all;
   }

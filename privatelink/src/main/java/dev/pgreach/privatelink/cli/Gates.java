@@ -165,8 +165,9 @@ final class Gates {
     JsonNode root;
     try {
       root = MAPPER.readTree(text);
-    } catch (java.io.IOException e) {
-      throw new CommandFailure(ExitStatus.DATA_ERROR, "INVALID_JSON", file.get(), "cannot use " + file.get() + " as a baseline: it is not JSON");
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new CommandFailure(
+          ExitStatus.DATA_ERROR, "INVALID_INPUT", file.get(), "cannot use " + file.get() + " as a baseline: it is not JSON: " + dev.pgreach.privatelink.arm.JsonSyntax.describe(e, text));
     }
     JsonNode findings = root == null ? null : root.get("findings");
     if (findings == null || !findings.isArray()) {

@@ -203,8 +203,11 @@ final class Questions {
       String label = lower.substring(0, lower.indexOf('.'));
       Optional<ServerName> server = ServerName.tryParse(label);
       if (server.isEmpty() || estate.network().flexibleServer(server.get()).isEmpty()) {
-        throw CommandFailure.option(
-            "--to", "--to (" + text + ") names no server of the estate: there is no server " + label + suggestServers(label));
+        Optional<String> why = outside(label);
+        if (why.isPresent()) {
+          throw new CommandFailure(ExitStatus.DATA_ERROR, "INVALID_INPUT", "--to", "--to (" + text + ") names server " + label + why.get());
+        }
+        throw CommandFailure.option("--to", "--to (" + text + ") names no server of the estate: there is no server " + label + suggestServers(label));
       }
     }
     return text;
@@ -221,7 +224,36 @@ final class Questions {
       String name = lower.endsWith(SUFFIX) ? lower.substring(0, lower.indexOf('.')) : t;
       found = ServerName.tryParse(name).flatMap(n -> estate.network().flexibleServer(n));
     }
-    return found.orElseThrow(() -> CommandFailure.option("--server", "--server (" + text + ") names no server of the estate" + suggestServers(t)));
+    if (found.isEmpty()) {
+      String label = t.startsWith("/") ? t.substring(t.lastIndexOf('/') + 1) : t.toLowerCase(Locale.ROOT).endsWith(SUFFIX) ? t.substring(0, t.indexOf('.')) : t;
+      Optional<String> why = outside(label);
+      if (why.isPresent()) {
+        throw new CommandFailure(ExitStatus.DATA_ERROR, "INVALID_INPUT", "--server", "--server (" + text + ") names server " + label + why.get());
+      }
+      throw CommandFailure.option("--server", "--server (" + text + ") names no server of the estate" + suggestServers(t));
+    }
+    return found.get();
+  }
+
+  /**
+   * Why a server the input holds is not in the estate: the import read it as outside the input
+   * (its coverage says why, such as a location known only at deployment), with what gives the
+   * missing value; empty when the input does not hold the server at all. Such a server is a fault
+   * of the input (status 65), not of the command line.
+   */
+  private Optional<String> outside(String name) {
+    for (Map.Entry<dev.pgreach.core.ResourceId, String> e : estate.coverage().outsideInput().entrySet()) {
+      dev.pgreach.core.ResourceId id = e.getKey();
+      if (id.isOfType(FlexibleServer.RESOURCE_TYPE) && id.name().equalsIgnoreCase(name)) {
+        return Optional.of(
+            ", which the input refers to but which is outside it ("
+                + e.getValue()
+                + "), so no answer about it can be given. Give the input what it lacks: the server's own resource, or, for a template, its parameters"
+                + " (--parameter NAME=VALUE, --parameters FILE) and the deployment's location, subscription and resource group in the companion"
+                + " document (deployment.location, deployment.subscriptionId, deployment.resourceGroup)");
+      }
+    }
+    return Optional.empty();
   }
 
   private String suggestServers(String wanted) {

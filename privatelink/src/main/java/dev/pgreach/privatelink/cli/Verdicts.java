@@ -196,13 +196,25 @@ final class Verdicts {
     Format format = Inputs.format(o, Format.TEXT, Format.SARIF);
     ServiceProfile profile = Inputs.profile(o);
     String file = o.require("--intents");
+    String text = Inputs.readFile(file, Inputs.MAX_FILE_SIZE);
+    Inputs.Loaded loaded;
+    try {
+      loaded = Inputs.estate(o);
+    } catch (CommandFailure f) {
+      // the intents file's own problems come first: they do not depend on the estate
+      try {
+        Intents.parse(text);
+      } catch (PgreachException e) {
+        throw Inputs.dataError("cannot use " + file, file, e);
+      }
+      throw f;
+    }
     Intents intents;
     try {
-      intents = Intents.parse(Inputs.readFile(file, Inputs.MAX_FILE_SIZE));
+      intents = Intents.parse(text, loaded.imported().estate());
     } catch (PgreachException e) {
       throw Inputs.dataError("cannot use " + file, file, e);
     }
-    Inputs.Loaded loaded = Inputs.estate(o);
     Instant at = Inputs.instant(o, loaded.imported());
     IntentReport report = Questions.data(() -> intents.verify(loaded.imported().estate(), profile, at));
     out.println(format == Format.SARIF ? report.toSarif() : report.explanation());

@@ -60,12 +60,31 @@ final class IntentCheck {
 
   /** Finds every name the intents use that the estate lacks, reporting them all at once. */
   void requireNames(List<Intent> intents) {
+    List<Integer> positions = new ArrayList<>();
+    for (int i = 0; i < intents.size(); i++) {
+      positions.add(i);
+    }
+    List<PgreachException> problems = unknownNames(estate, intents, positions, "intents");
+    if (!problems.isEmpty()) {
+      throw PgreachException.several(problems, 0);
+    }
+  }
+
+  /**
+   * Every name the intents use that the estate lacks.
+   *
+   * @param estate the estate
+   * @param intents the intents
+   * @param positions the position of each intent in its file
+   * @param list how the list of intents is named in a problem's path ({@code intents}, {@code $.intents})
+   */
+  static List<PgreachException> unknownNames(Estate estate, List<Intent> intents, List<Integer> positions, String list) {
     List<PgreachException> problems = new ArrayList<>();
     for (int i = 0; i < intents.size(); i++) {
       Intent intent = intents.get(i);
-      String where = "intents[" + i + "]";
+      String where = list + "[" + positions.get(i) + "]";
       for (String s : serverNames(intent)) {
-        if (server(s).isEmpty()) {
+        if (server(estate, s).isEmpty()) {
           problems.add(PgreachException.of(ErrorCode.UNKNOWN_RESOURCE, "%s (%s) names server \"%s\", which is not in the estate", where, intent.kind(), s));
         }
       }
@@ -78,7 +97,7 @@ final class IntentCheck {
       }
       if (intent instanceof Intent.ReachableOnlyFrom r) {
         for (String place : r.from()) {
-          if (!isPlace(place)) {
+          if (!isPlace(estate, place)) {
             problems.add(
                 PgreachException.of(
                     ErrorCode.UNKNOWN_RESOURCE,
@@ -91,9 +110,7 @@ final class IntentCheck {
         }
       }
     }
-    if (!problems.isEmpty()) {
-      throw PgreachException.several(problems, 0);
-    }
+    return problems;
   }
 
   private static List<String> serverNames(Intent intent) {
@@ -363,7 +380,7 @@ final class IntentCheck {
     return false;
   }
 
-  private boolean isPlace(String name) {
+  private static boolean isPlace(Estate estate, String name) {
     if (name.equals(Intent.INTERNET) || name.equals(Intent.AZURE_SERVICES)) {
       return true;
     }
@@ -376,6 +393,10 @@ final class IntentCheck {
   }
 
   private Optional<FlexibleServer> server(String name) {
+    return server(estate, name);
+  }
+
+  private static Optional<FlexibleServer> server(Estate estate, String name) {
     return estate.network().flexibleServers().stream().filter(s -> s.name().toString().equals(name)).findFirst();
   }
 

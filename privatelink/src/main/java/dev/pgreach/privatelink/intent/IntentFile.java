@@ -31,17 +31,32 @@ final class IntentFile {
 
   private IntentFile() {}
 
+  /**
+   * What a file holds: the intents that are well formed, the position of each in the file, and the
+   * problems of the others.
+   */
+  record Read(ImmutableList<Intent> intents, ImmutableList<Integer> positions, ImmutableList<PgreachException> problems) {}
+
   static ImmutableList<Intent> read(String text) {
+    Read r = readAll(text);
+    if (!r.problems().isEmpty()) {
+      throw PgreachException.several(r.problems(), 0);
+    }
+    return r.intents();
+  }
+
+  /**
+   * Reads every intent of a file, gathering the problems of those that are not well formed; text
+   * that is not JSON, or a root that is not an object, stops reading at once.
+   */
+  static Read readAll(String text) {
     JsonNode root;
     try {
       root = JSON.readTree(text);
     } catch (JsonProcessingException e) {
       throw PgreachException.of(
           ErrorCode.INVALID_INPUT,
-          "intents: not JSON at line %d, column %d: %s",
-          e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-          e.getLocation() == null ? 0 : e.getLocation().getColumnNr(),
-          e.getOriginalMessage());
+          "intents: not JSON: %s", dev.pgreach.privatelink.arm.JsonSyntax.describe(e, text));
     }
     List<PgreachException> problems = new ArrayList<>();
     if (root == null || !root.isObject()) {
@@ -50,6 +65,7 @@ final class IntentFile {
     unknownMembers(root, "$", Set.of("intents"), problems);
     JsonNode list = root.get("intents");
     List<Intent> out = new ArrayList<>();
+    List<Integer> positions = new ArrayList<>();
     if (list == null) {
       problems.add(PgreachException.of(ErrorCode.INVALID_INPUT, "$.intents is missing"));
     } else if (!list.isArray()) {
@@ -59,13 +75,11 @@ final class IntentFile {
         Intent intent = intent(list.get(i), "$.intents[" + i + "]", problems);
         if (intent != null) {
           out.add(intent);
+          positions.add(i);
         }
       }
     }
-    if (!problems.isEmpty()) {
-      throw PgreachException.several(problems, 0);
-    }
-    return ImmutableList.copyOf(out);
+    return new Read(ImmutableList.copyOf(out), ImmutableList.copyOf(positions), ImmutableList.copyOf(problems));
   }
 
   private static Intent intent(JsonNode node, String path, List<PgreachException> problems) {

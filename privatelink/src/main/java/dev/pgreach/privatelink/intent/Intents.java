@@ -90,6 +90,32 @@ public final class Intents {
   }
 
   /**
+   * Reads an intent file for an estate: every problem of the file, then every server, client or
+   * place that its well-formed intents name and the estate does not hold, at once, each at its
+   * JSON path ({@code $.intents[1].kind}, {@code $.intents[0] (noServerReachableFromInternet) names
+   * server "nope"}).
+   *
+   * @param json the file's text
+   * @param estate the estate the intents are about
+   * @return the intents
+   * @throws PgreachException {@link ErrorCode#INVALID_INPUT} as {@link #parse(String)}, together
+   *     with {@link ErrorCode#UNKNOWN_RESOURCE} for a name the estate does not hold; {@link
+   *     ErrorCode#MISSING_ATTRIBUTE} for a null argument
+   */
+  public static Intents parse(String json, Estate estate) {
+    if (json == null || estate == null) {
+      throw PgreachException.of(ErrorCode.MISSING_ATTRIBUTE, "Intents.parse.%s must not be null", json == null ? "json" : "estate");
+    }
+    IntentFile.Read read = IntentFile.readAll(json);
+    List<PgreachException> problems = new java.util.ArrayList<>(read.problems());
+    problems.addAll(IntentCheck.unknownNames(estate, read.intents(), read.positions(), "$.intents"));
+    if (!problems.isEmpty()) {
+      throw PgreachException.several(problems, 0);
+    }
+    return new Intents(read.intents());
+  }
+
+  /**
    * Returns the intents.
    *
    * @return the intents, in order

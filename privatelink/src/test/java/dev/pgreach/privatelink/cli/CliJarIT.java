@@ -84,4 +84,19 @@ class CliJarIT {
     assertEquals(0, p.status(), p.err());
     assertEquals("expose", CliRun.MAPPER.readTree(p.out()).get("command").asText());
   }
+
+  @Test
+  void ask_refusesAnExpectItsKindCannotGive_andQuestionsThatAreNotJson() throws IOException {
+    Files.writeString(dir.resolve("maybe.jsonl"), "{\"id\": \"m\", \"command\": \"expose\", \"server\": \"orders-db\", \"expect\": \"MAYBE\"}\n");
+    JarProcess p = JarProcess.run(dir, "ask", "--sample", "--questions", "maybe.jsonl");
+    assertEquals(65, p.status(), p.out() + p.err());
+    JsonNode error = CliRun.MAPPER.readTree(p.out()).get("error");
+    assertEquals("INVALID_VALUE", error.get("code").asText(), p.out());
+    assertEquals("maybe.jsonl question 1 expect", error.get("path").asText(), p.out());
+    Files.writeString(dir.resolve("broken.jsonl"), "{\"id\": \"a\", \"command\": \"expose\", \"server\": \"orders-db\"}\n{\"id\": \"b\"\n");
+    JarProcess q = JarProcess.run(dir, "ask", "--sample", "--questions", "broken.jsonl");
+    assertEquals(65, q.status(), q.out() + q.err());
+    assertTrue(q.err().startsWith("pgreach: cannot use broken.jsonl: broken.jsonl line "), q.err());
+    assertTrue(!q.err().contains("REDACTED") && !q.err().contains("StreamReadFeature") && !q.err().contains("close marker"), q.err());
+  }
 }

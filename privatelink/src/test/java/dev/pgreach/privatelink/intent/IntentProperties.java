@@ -175,6 +175,35 @@ class IntentProperties {
     assertEquals(intents, Intents.parse(intents.toJson()));
   }
 
+  /**
+   * Reading a file for an estate refuses exactly the names that verifying refuses, each at the
+   * file's path of its intent, and otherwise reads the intents the file holds.
+   */
+  @Property(tries = 40)
+  void readingForAnEstate_refusesTheNamesVerifyRefuses(@ForAll("intents") Intents intents) {
+    Estate sample = dev.pgreach.privatelink.SampleEstate.estate();
+    List<String> byVerify;
+    try {
+      intents.verify(sample, dev.pgreach.core.ServiceProfile.current(), dev.pgreach.privatelink.SampleEstate.INSTANT);
+      byVerify = List.of();
+    } catch (dev.pgreach.core.PgreachException e) {
+      byVerify = messages(e).stream().map(m -> "$." + m).toList();
+    }
+    List<String> byReading;
+    try {
+      assertEquals(intents, Intents.parse(intents.toJson(), sample));
+      byReading = List.of();
+    } catch (dev.pgreach.core.PgreachException e) {
+      byReading = messages(e);
+    }
+    assertEquals(byVerify, byReading);
+  }
+
+  private static List<String> messages(dev.pgreach.core.PgreachException e) {
+    List<dev.pgreach.core.PgreachException> all = e.problems().isEmpty() ? List.of(e) : e.problems();
+    return all.stream().map(p -> p.code() + " " + p.getMessage()).map(m -> m.substring(m.indexOf(' ') + 1)).toList();
+  }
+
   /** The six kinds, the server-specific ones about the estate's first server. */
   static Intents six(Estate estate) {
     List<Intent> intents = new ArrayList<>(List.of(

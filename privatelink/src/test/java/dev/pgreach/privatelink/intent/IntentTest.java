@@ -137,6 +137,22 @@ class IntentTest {
   }
 
   @Test
+  void readingForAnEstate_reportsUnknownNamesTogetherWithTheFilesOwnProblems_eachAtItsPath() {
+    PgreachException e =
+        assertThrows(
+            PgreachException.class,
+            () -> Intents.parse("{\"intents\": [{\"kind\": \"noServerReachableFromInternet\", \"servers\": [\"gone-db\"]}, {\"kind\": \"noSuchKind\"},"
+                + " {\"kind\": \"clientsCanConnect\", \"server\": \"orders-db\", \"clients\": [\"nobody\"]}]}", SAMPLE));
+    assertEquals(3, e.problems().size(), e.getMessage());
+    assertEquals(ErrorCode.INVALID_INPUT, e.problems().get(0).code());
+    assertTrue(e.problems().get(0).getMessage().startsWith("$.intents[1].kind (\"noSuchKind\")"), e.getMessage());
+    assertEquals(ErrorCode.UNKNOWN_RESOURCE, e.problems().get(1).code());
+    assertTrue(e.problems().get(1).getMessage().startsWith("$.intents[0] (noServerReachableFromInternet) names server \"gone-db\""), e.getMessage());
+    assertTrue(e.problems().get(2).getMessage().startsWith("$.intents[2].clients names client \"nobody\""), e.getMessage());
+    assertEquals(Intents.of(Intent.noServerReachableFromInternet("orders-db")), Intents.parse("{\"intents\": [{\"kind\": \"noServerReachableFromInternet\", \"servers\": [\"orders-db\"]}]}", SAMPLE));
+  }
+
+  @Test
   void theReportIsWrittenAsSarif() {
     IntentReport report = Intents.of(Intent.noServerReachableFromInternet(), Intent.privateEndpointsApproved()).verify(SAMPLE, ServiceProfile.current(), SampleEstate.INSTANT);
     String sarif = report.toSarif();

@@ -287,7 +287,7 @@ public final class Deployment {
       try {
         tree = MAPPER.readTree(json);
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw PgreachException.of(ErrorCode.INVALID_INPUT, "parameters file $: cannot be read as JSON: %s", e.getOriginalMessage());
+        throw PgreachException.of(ErrorCode.INVALID_INPUT, "parameters file $: cannot be read as JSON: %s", dev.pgreach.privatelink.arm.JsonSyntax.describe(e, json));
       }
       if (tree == null || !tree.isObject()) {
         throw PgreachException.of(ErrorCode.INVALID_INPUT, "parameters file $ (%s): must be an object with parameters", tree == null ? "empty" : Values.show(tree));
@@ -360,7 +360,7 @@ public final class Deployment {
       try {
         v = MAPPER.readTree(json);
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw PgreachException.of(ErrorCode.INVALID_INPUT, "%s: cannot be read as JSON: %s", source, e.getOriginalMessage());
+        throw PgreachException.of(ErrorCode.INVALID_INPUT, "%s: cannot be read as JSON: %s", source, dev.pgreach.privatelink.arm.JsonSyntax.describe(e, json));
       }
       parameters.put(name.toLowerCase(Locale.ROOT), new Given(name, Optional.of(v == null ? Values.nullValue() : v), Optional.empty(), false, source));
       return this;

@@ -58,9 +58,15 @@ final class TemplateRun {
     return deployed;
   }
 
+  /**
+   * Gathers a problem, once: the instances of a copy loop evaluate the same member, and a problem
+   * none of them can escape (a parameter given no value) is the same problem for each.
+   */
   void problem(PgreachException e) {
     if (!e.problems().isEmpty()) {
       e.problems().forEach(this::problem);
+    } else if (problems.stream().anyMatch(p -> p.code() == e.code() && java.util.Objects.equals(p.getMessage(), e.getMessage()))) {
+      return;
     } else if (problems.size() < 100) {
       problems.add(e);
     } else {

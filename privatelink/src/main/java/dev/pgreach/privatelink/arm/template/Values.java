@@ -129,7 +129,7 @@ final class Values {
       JsonNode n = MAPPER.readTree(text);
       return n == null ? nullValue() : n;
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new TemplateError("is not JSON text: " + e.getOriginalMessage());
+      throw new TemplateError("is not JSON text: " + dev.pgreach.privatelink.arm.JsonSyntax.describe(e, text));
     }
   }
 
