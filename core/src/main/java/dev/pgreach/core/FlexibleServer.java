@@ -117,7 +117,8 @@ public abstract class FlexibleServer {
   public abstract Optional<ResourceId> privateDnsZone();
 
   /**
-   * Returns the server's private address in its delegated subnet, when known.
+   * Returns the server's private address in its delegated subnet, when known. A server known to
+   * have public access has none; one whose networking mode is unknown may.
    *
    * @return the address, or empty (the private zone's A record then tells it)
    */
@@ -295,7 +296,8 @@ public abstract class FlexibleServer {
           field,
           delegatedSubnet().get());
     }
-    if (privateAddress().isPresent() && delegatedSubnet().isEmpty()) {
+    if (privateAddress().isPresent() && networkingMode() == NetworkingMode.PUBLIC_ACCESS) {
+      // Only a server known to have public access: one whose networking mode is unknown may have a private address.
       throw PgreachException.of(
           ErrorCode.INVALID_VALUE,
           "%s.privateAddress (%s) is set, but a server without a delegatedSubnet (public access) has no private address",

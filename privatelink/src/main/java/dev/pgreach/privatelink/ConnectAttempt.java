@@ -134,8 +134,9 @@ final class ConnectAttempt {
 
   /**
    * A name with several addresses: clients try them in turn (libpq tries each), so the answer is
-   * connected only when every address connects, blocked when none does, and indeterminate when
-   * it depends on which address the client tries.
+   * connected only when every address connects, blocked when every address is blocked, and
+   * indeterminate when it depends on which address the client tries or on what the input does not
+   * show.
    */
   private Connection severalAddresses(Resolution r, Optional<FlexibleServer> named) {
     List<Connection> each = new ArrayList<>();
@@ -146,7 +147,11 @@ final class ConnectAttempt {
       each.add(one.route(a, named, r.publicEndpoint(), false));
     }
     long allowed = each.stream().filter(c -> c.disposition() == dev.pgreach.core.Disposition.ALLOWED).count();
-    if (allowed == each.size() || allowed == 0) {
+    if (allowed == 0) {
+      // None is known to connect: blocked only when every address is; one that may connect leaves it undecided.
+      return each.stream().filter(c -> c.disposition() == dev.pgreach.core.Disposition.INDETERMINATE).findFirst().orElse(each.get(0));
+    }
+    if (allowed == each.size()) {
       return each.get(0);
     }
     Connection good = each.stream().filter(c -> c.disposition() == dev.pgreach.core.Disposition.ALLOWED).findFirst().orElseThrow();

@@ -653,6 +653,10 @@ public final class Connectivity {
    * unknown, or the subnet holding the address (its servers and endpoints) is not all in the input.
    */
   Optional<String> nothingUnproven(ResourceId vnet, Arrival arrival) {
+    if (doorsAnywhere.isPresent()) {
+      // A server whose networking is unknown may answer anywhere, however whole the input's lists are.
+      return doorsAnywhere;
+    }
     dev.pgreach.core.Coverage coverage = estate.coverage();
     if (!coverage.isOpen()) {
       return Optional.empty();
@@ -660,9 +664,6 @@ public final class Connectivity {
     String why = unplacedDoors.get(vnet);
     if (why != null) {
       return Optional.of(why);
-    }
-    if (doorsAnywhere.isPresent()) {
-      return doorsAnywhere;
     }
     if (arrival.subnet().isEmpty()) {
       return coverage.isComplete(dev.pgreach.core.Inventory.SUBNETS, vnet)

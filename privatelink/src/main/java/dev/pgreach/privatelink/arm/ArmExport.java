@@ -22,7 +22,6 @@ import dev.pgreach.core.Route;
 import dev.pgreach.core.RouteTable;
 import dev.pgreach.core.ServerName;
 import dev.pgreach.core.ServerSetting;
-import dev.pgreach.core.ServerState;
 import dev.pgreach.core.ServerTier;
 import dev.pgreach.core.ServiceTagRoute;
 import dev.pgreach.core.Subnet;
@@ -418,8 +417,8 @@ public final class ArmExport {
       s.delegatedSubnet().ifPresent(x -> network.put("delegatedSubnetResourceId", x.toString()));
       s.privateDnsZone().ifPresent(x -> network.put("privateDnsZoneArmResourceId", x.toString()));
       p.put("replicationRole", ArmNames.role(s.replicationRole()));
-      if (s.isKnown(ServerSetting.STATE) && s.state() != ServerState.READY) {
-        p.put("state", s.state().armName()); // absent reads as Ready, Azure's steady state
+      if (s.isKnown(ServerSetting.STATE)) {
+        p.put("state", s.state().armName()); // an export shows every server's state: one left out reads as unknown
       }
       if (s.createMode() != CreateMode.DEFAULT) {
         p.put("createMode", ArmNames.createMode(s.createMode()));

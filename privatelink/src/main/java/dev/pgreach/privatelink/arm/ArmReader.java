@@ -218,6 +218,11 @@ final class ArmReader {
     this.ids = ids;
   }
 
+  /** Whether the resources are requests, whose omitted members take Azure's create-time values, rather than exports. */
+  boolean requests() {
+    return input.requests();
+  }
+
   ArmImport read() {
     guard(this::collectAll);
     guard(() -> CompanionEntries.completeness(this));

@@ -404,7 +404,11 @@ final class Node {
     return PgreachException.of(code, "%s (%s): %s", path(), shown(), String.format(Locale.ROOT, format, args));
   }
 
+  /** A required member that is absent ("is required but missing") or written as null ("is null"). */
   private PgreachException missing(String name) {
+    if (written(name)) {
+      return PgreachException.of(ErrorCode.INVALID_INPUT, "%s%s (null): is null; a value is required", path(), Json.member(name));
+    }
     return PgreachException.of(ErrorCode.INVALID_INPUT, "%s%s is required but missing", path(), Json.member(name));
   }
 

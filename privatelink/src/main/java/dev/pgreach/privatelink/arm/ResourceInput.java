@@ -42,8 +42,10 @@ public final class ResourceInput {
   private final ImmutableList<String> notes;
   private final ImmutableList<Collection> collections;
   private final ImmutableList<dev.pgreach.core.PgreachException> refusals;
+  private final boolean requests;
 
   private ResourceInput(Builder b) {
+    this.requests = b.requests;
     this.resources = b.resources.build();
     this.existing = ImmutableMap.copyOf(b.existing);
     this.notes = b.notes.build();
@@ -178,6 +180,11 @@ public final class ResourceInput {
     return notes;
   }
 
+  /** Whether the resources are requests, whose omitted members take Azure's create-time values ({@link Builder#requests()}). */
+  boolean requests() {
+    return requests;
+  }
+
   ImmutableList<Collection> collections() {
     return collections;
   }
@@ -203,8 +210,25 @@ public final class ResourceInput {
     private final ImmutableList.Builder<String> notes = ImmutableList.builder();
     private final ImmutableList.Builder<Collection> collections = ImmutableList.builder();
     private final ImmutableList.Builder<dev.pgreach.core.PgreachException> refusals = ImmutableList.builder();
+    private boolean requests;
 
     private Builder() {}
+
+    /**
+     * Declares that the resources are requests Azure is to carry out (a template's resources, a
+     * Terraform configuration's), not descriptions of deployed resources: a member a request
+     * leaves out takes the value Azure gives it when the resource is created (a flexible server
+     * without {@code properties.network} is created with public access, Enabled; a server being
+     * deployed is Ready). Without this, the resources are read as exports (a REST GET, {@code az},
+     * Resource Graph), which always show those members when Azure has them, so that a member
+     * left out was projected away and is unknown.
+     *
+     * @return this builder
+     */
+    public Builder requests() {
+      requests = true;
+      return this;
+    }
 
     /**
      * Records a problem for which Azure would refuse one part of the input on its own (a template

@@ -195,6 +195,10 @@ final class ServerResources {
       } else {
         b.state(known.get());
       }
+    } else if (!r.requests()) {
+      // An export shows the state of every server (it is read-only and always set); one left out was projected away.
+      r.note(p.path() + ": server " + raw.id().name() + " shows no state; it is read as unknown, not as Ready");
+      unknown.add(ServerSetting.STATE);
     }
     parameters(raw, configurations, parameters, b, unknown);
     return raw.node().parse(() -> b.addAllUnknownSettings(unknown).build());
@@ -213,19 +217,39 @@ final class ServerResources {
     }
   }
 
+  /**
+   * The networking members. A request (a template, Terraform) that leaves out {@code network} or
+   * its members asks for Azure's create-time values: public access, Enabled, no zone. An export
+   * (a REST GET, {@code az}, Resource Graph) shows {@code network.publicNetworkAccess} for every
+   * server and {@code delegatedSubnetResourceId} for every VNet-integrated one, so one that shows
+   * neither had them projected away: the networking mode, public access and the private DNS zone
+   * are unknown, with a note naming what is missing.
+   */
   private void network(Raw raw, Node p, FlexibleServer.Builder b, Set<ServerSetting> unknown) {
     Optional<Node> network = p.opt("network");
-    if (network.isEmpty()) {
-      return; // no delegated subnet: public access, as Azure creates a server without one
-    }
-    if (network.get().isUnknown()) {
+    if (network.isPresent() && network.get().isUnknown()) {
       unknown.add(ServerSetting.NETWORKING);
       unknown.add(ServerSetting.PRIVATE_DNS_ZONE);
       unknown.add(ServerSetting.PUBLIC_NETWORK_ACCESS);
       return;
     }
+    Optional<Node> subnet = network.flatMap(n -> n.opt("delegatedSubnetResourceId"));
+    Optional<Node> access = network.flatMap(n -> n.opt("publicNetworkAccess"));
+    if (subnet.isEmpty() && access.isEmpty() && !r.requests()) {
+      String where = network.map(n -> n.path() + " shows neither publicNetworkAccess nor delegatedSubnetResourceId")
+          .orElse(p.path() + " has no network");
+      r.note(where + "; the networking mode and public access of server " + raw.id().name()
+          + " are read as unknown, never as Azure's defaults (an export shows them; they were projected away)");
+      unknown.add(ServerSetting.NETWORKING);
+      unknown.add(ServerSetting.PUBLIC_NETWORK_ACCESS);
+      if (network.flatMap(n -> n.opt("privateDnsZoneArmResourceId")).isEmpty()) {
+        unknown.add(ServerSetting.PRIVATE_DNS_ZONE);
+      }
+    }
+    if (network.isEmpty()) {
+      return; // a request without a delegated subnet: public access, as Azure creates a server without one
+    }
     Node n = network.get();
-    Optional<Node> subnet = n.opt("delegatedSubnetResourceId");
     if (subnet.isPresent() && subnet.get().isUnknown()) {
       // VNet-integrated, in a subnet known only at deployment: a stand-in id outside the input.
       ResourceId vnet = ResourceId.of(raw.id().subscriptionId(), raw.id().resourceGroup(), VirtualNetwork.RESOURCE_TYPE, "unknown-network-of-" + raw.id().name());
@@ -403,10 +427,31 @@ final class ServerResources {
     }
   }
 
+  /**
+   * One firewall rule. Both addresses are read before either problem is reported, so that a rule
+   * whose start and end are both wrong is reported once for each, at its own path.
+   */
   private FirewallRule firewallRule(Raw raw) {
     Node p = raw.props();
-    Ipv4Address start = p.req("startIpAddress").address();
-    Ipv4Address end = p.req("endIpAddress").address();
+    List<PgreachException> problems = new ArrayList<>(2);
+    Ipv4Address start = address(p, "startIpAddress", problems);
+    Ipv4Address end = address(p, "endIpAddress", problems);
+    if (!problems.isEmpty()) {
+      for (int i = 0; i < problems.size() - 1; i++) {
+        r.problem(problems.get(i));
+      }
+      throw problems.get(problems.size() - 1);
+    }
     return raw.node().parse(() -> FirewallRule.builder().name(raw.id().name()).startIpAddress(start).endIpAddress(end).build());
+  }
+
+  /** A required address member, or null with its problem added. */
+  private static Ipv4Address address(Node p, String member, List<PgreachException> problems) {
+    try {
+      return p.req(member).address();
+    } catch (PgreachException e) {
+      problems.add(e);
+      return null;
+    }
   }
 }

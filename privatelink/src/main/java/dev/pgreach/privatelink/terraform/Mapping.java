@@ -93,7 +93,7 @@ final class Mapping {
       }
     });
     endpointPolicies();
-    ResourceInput.Builder b = ResourceInput.builder();
+    ResourceInput.Builder b = ResourceInput.builder().requests();
     side.notes.forEach(b::note);
     for (Form f : all) {
       if (f.outside) {

@@ -445,8 +445,8 @@ class ArmImportTest {
     String pe = "/subscriptions/aaaaaaaa-0000-4000-8000-000000000001/resourceGroups/rg/providers/Microsoft.Network/privateEndpoints/p";
     String listed =
         BASE.replace(
-            "\"properties\": {\"network\": {\"publicNetworkAccess\": \"Enabled\"}}",
-            "\"properties\": {\"network\": {\"publicNetworkAccess\": \"Enabled\"}, \"privateEndpointConnections\": [{\"properties\": {\"privateEndpoint\": {\"id\": \""
+            "\"properties\": {\"network\": {\"publicNetworkAccess\": \"Enabled\"}, \"state\": \"Ready\"}",
+            "\"properties\": {\"network\": {\"publicNetworkAccess\": \"Enabled\"}, \"state\": \"Ready\", \"privateEndpointConnections\": [{\"properties\": {\"privateEndpoint\": {\"id\": \""
                 + pe
                 + "\"}, \"privateLinkServiceConnectionState\": {\"status\": \"Disconnected\"}}}]}");
     assertTrue(!listed.equals(BASE));

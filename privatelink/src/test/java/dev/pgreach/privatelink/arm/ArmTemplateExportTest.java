@@ -250,7 +250,7 @@ class ArmTemplateExportTest {
     int n = 260;
     for (int i = 0; i < n; i++) {
       json.append(", {\"id\": \"" + sub + "data/providers/Microsoft.DBforPostgreSQL/flexibleServers/db-" + i + "\", \"name\": \"db-" + i + "\", \"type\": \"Microsoft.DBforPostgreSQL/flexibleServers\", \"location\": \"westeurope\", "
-          + "\"sku\": {\"name\": \"Standard_B1ms\", \"tier\": \"Burstable\"}, \"properties\": {\"version\": \"16\", \"network\": {\"publicNetworkAccess\": \"Enabled\"}}}");
+          + "\"sku\": {\"name\": \"Standard_B1ms\", \"tier\": \"Burstable\"}, \"properties\": {\"version\": \"16\", \"state\": \"Ready\", \"network\": {\"publicNetworkAccess\": \"Enabled\"}}}");
     }
     for (int i = 0; i < n; i++) {
       json.append(", {\"id\": \"" + sub + "apps/providers/Microsoft.Network/privateEndpoints/pe-" + i + "\", \"name\": \"pe-" + i + "\", \"type\": \"Microsoft.Network/privateEndpoints\", \"location\": \"westeurope\", "
@@ -296,7 +296,7 @@ class ArmTemplateExportTest {
     int n = 760;
     for (int i = 0; i < n; i++) {
       json.append(i == 0 ? "" : ", ").append("{\"id\": \"/subscriptions/22222222-2222-2222-2222-222222222222/resourceGroups/data/providers/Microsoft.DBforPostgreSQL/flexibleServers/db-" + i + "\", \"name\": \"db-" + i + "\", "
-          + "\"type\": \"Microsoft.DBforPostgreSQL/flexibleServers\", \"location\": \"westeurope\", \"sku\": {\"name\": \"Standard_B1ms\", \"tier\": \"Burstable\"}, \"properties\": {\"version\": \"16\", \"network\": {\"publicNetworkAccess\": \"Enabled\"}}}");
+          + "\"type\": \"Microsoft.DBforPostgreSQL/flexibleServers\", \"location\": \"westeurope\", \"sku\": {\"name\": \"Standard_B1ms\", \"tier\": \"Burstable\"}, \"properties\": {\"version\": \"16\", \"state\": \"Ready\", \"network\": {\"publicNetworkAccess\": \"Enabled\"}}}");
     }
     Estate many = ArmImport.read(json.append("]").toString()).estate();
     for (TemplateOptions o : List.of(TemplateOptions.defaults(), TemplateOptions.of(EnumSet.noneOf(TemplateFeature.class), false))) {

@@ -20,7 +20,7 @@ class LeavingOutRefusedTest {
   private static final String RG = "/subscriptions/7e57d0c1-0000-4000-8000-00000000a001/resourceGroups/rg-data/providers/";
   private static final String SERVER =
       "{\"id\": \"" + RG + "Microsoft.DBforPostgreSQL/flexibleServers/shop-db\", \"name\": \"shop-db\", \"type\": \"Microsoft.DBforPostgreSQL/flexibleServers\","
-          + " \"location\": \"westeurope\", \"properties\": {\"version\": \"16\", \"network\": {\"publicNetworkAccess\": \"Enabled\"}, \"privateEndpointConnections\": []}}";
+          + " \"location\": \"westeurope\", \"properties\": {\"version\": \"16\", \"state\": \"Ready\", \"network\": {\"publicNetworkAccess\": \"Enabled\"}, \"privateEndpointConnections\": []}}";
   private static final String BAD_RULE =
       "{\"id\": \"" + RG + "Microsoft.DBforPostgreSQL/flexibleServers/shop-db/firewallRules/typo\", \"name\": \"typo\", \"type\": \"Microsoft.DBforPostgreSQL/flexibleServers/firewallRules\","
           + " \"properties\": {\"startIpAddress\": \"203.0.113.300\", \"endIpAddress\": \"203.0.113.255\"}}";

@@ -1,6 +1,7 @@
 package dev.pgreach.privatelink.arm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pgreach.core.Disposition;
@@ -25,10 +26,9 @@ class ServerStateTest {
           "\"clients\": [", "\"clients\": [{\"name\": \"office\", \"location\": {\"internet\": \"203.0.113.5\"}}, ");
 
   private static ArmImport read(String stateMember) {
-    String resources =
-        ArmImportErrorsTest.BASE.replace(
-            "\"properties\": {\"network\": {\"publicNetworkAccess\": \"Enabled\"}}",
-            "\"properties\": {" + stateMember + "\"network\": {\"publicNetworkAccess\": \"Enabled\"}}");
+    String shown = "\"properties\": {\"network\": {\"publicNetworkAccess\": \"Enabled\"}, \"state\": \"Ready\"}";
+    assertTrue(ArmImportErrorsTest.BASE.contains(shown));
+    String resources = ArmImportErrorsTest.BASE.replace(shown, "\"properties\": {" + stateMember + "\"network\": {\"publicNetworkAccess\": \"Enabled\"}}");
     return ArmImport.read(resources, Companion.parse(COMPANION));
   }
 
@@ -66,12 +66,16 @@ class ServerStateTest {
     assertEquals(Disposition.ALLOWED, c.disposition(), c.explanation());
   }
 
+  /** An export shows every server's state; one that does not had it projected away, and the state is unknown. */
   @Test
-  void read_absentState_isReadyAzuresSteadyState() {
-    Estate e = read("").estate();
-    assertTrue(server(e).isKnown(ServerSetting.STATE));
-    assertEquals(ServerState.READY, server(e).state());
-    assertEquals(Disposition.ALLOWED, connect(e).disposition());
+  void read_absentStateInAnExport_isUnknownAndItsAnswersIndeterminate() {
+    ArmImport in = read("");
+    Estate e = in.estate();
+    assertFalse(server(e).isKnown(ServerSetting.STATE));
+    assertTrue(in.notes().contains("$[2].properties: server orders-db shows no state; it is read as unknown, not as Ready"), in.notes()::toString);
+    Connection c = connect(e);
+    assertEquals(Disposition.INDETERMINATE, c.disposition(), c.explanation());
+    assertTrue(c.steps().stream().anyMatch(s -> s.code() == ReasonCode.SETTING_UNKNOWN), c.explanation());
   }
 
   @Test

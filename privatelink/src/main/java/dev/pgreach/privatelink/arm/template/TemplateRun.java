@@ -24,7 +24,7 @@ final class TemplateRun {
   private static final List<String> NOT_RESOURCE = List.of("copy", "condition", "dependsOn", "resources", "existing", "scope", "comments", "apiVersion", "metadata", "subscriptionId", "resourceGroup", "import", "asserts");
 
   final Evaluator evaluator = new Evaluator();
-  private final ResourceInput.Builder out = ResourceInput.builder();
+  private final ResourceInput.Builder out = ResourceInput.builder().requests();
   private final List<PgreachException> problems = new ArrayList<>();
   private final List<ObjectNode> deployed = new ArrayList<>();
   private final Map<ResourceId, String> existing = new java.util.LinkedHashMap<>();
