@@ -416,6 +416,7 @@ public final class Connectivity {
     dev.pgreach.core.AddressSet publicSources = dev.pgreach.core.AddressSet.EMPTY;
     dev.pgreach.core.AddressSet publicUndecided = dev.pgreach.core.AddressSet.EMPTY;
     boolean azure = false;
+    boolean azureUndecided = false;
     PublicAccess access = publicAccess.get(server);
     boolean excluded = profile.privateEndpointsForbidPublicAccess() && !endpointsByServer.get(server).isEmpty();
     StepEffect listens = Session.port(target, port).effect();
@@ -434,14 +435,92 @@ public final class Connectivity {
       dev.pgreach.core.AddressSet undecided = access.undecidedAddresses(at).intersection(dev.pgreach.core.AddressSet.PUBLIC);
       publicSources = certain ? admitted : dev.pgreach.core.AddressSet.EMPTY;
       publicUndecided = certain ? undecided : admitted.union(undecided);
-      azure = certain && access.admit(FirewallSource.unknown(true), at).isAllowed();
+      dev.pgreach.core.Verdict azureVerdict = access.admit(FirewallSource.unknown(true), at);
+      azure = certain && azureVerdict.isAllowed();
+      // Whether every Azure address is admitted is a matter of the 0.0.0.0 rule (or a rule admitting
+      // everyone): undecided when the rules are not all shown, when such a rule is there but a
+      // setting is not known or it is still propagating, or when one is being removed.
+      boolean azureRule =
+          access.rules().rules().stream().anyMatch(r -> r.isAllowAzureServices() || r.isAllowAll())
+              || access.rules().removals().stream().anyMatch(r -> r.isAllowAzureServices() || r.range().equals(dev.pgreach.core.Ipv4Range.ALL));
+      azureUndecided = !azure && azureVerdict.disposition() != dev.pgreach.core.Disposition.BLOCKED && (azureRule || !access.rulesComplete());
     }
     reaches.sort(
         java.util.Comparator.comparing((Exposure.Reach r) -> r.place() instanceof Place.Vnet ? 0 : 1)
             .thenComparing(r -> r.place() instanceof Place.Vnet ? ((Place.Vnet) r.place()).virtualNetwork() : ((Place.OnPremises) r.place()).network())
             .thenComparing(r -> r.subnet().map(ResourceId::toString).orElse(""))
             .thenComparing(Exposure.Reach::address));
-    return new Exposure(server, port, at, com.google.common.collect.ImmutableList.copyOf(reaches), publicSources, publicUndecided, azure);
+    return new Exposure(
+        server, port, at, com.google.common.collect.ImmutableList.copyOf(reaches), publicSources, publicUndecided, azure, azureUndecided, unknownWaysIn(target, doors));
+  }
+
+  /**
+   * The ways into a server the input cannot see, as {@link Exposure#unknownWaysIn()} lists them:
+   * Approved (or unknown-state) connections to endpoints outside the input, the inventory of the
+   * server's endpoint connections when it is not all in the input, a delegated subnet outside the
+   * input, a networking mode not known, a front door in a subnet outside the input, and networks
+   * outside the input peered with a front door's network. Each is named once, in that order.
+   */
+  private com.google.common.collect.ImmutableList<Exposure.UnknownWay> unknownWaysIn(FlexibleServer target, List<Door> doors) {
+    dev.pgreach.core.Coverage coverage = estate.coverage();
+    dev.pgreach.core.Network network = estate.network();
+    Map<ResourceId, Exposure.UnknownWay> ways = new java.util.LinkedHashMap<>();
+    String name = target.name().toString();
+    for (PrivateEndpointConnection c : estate.connectionsOutsideEstate(target.id())) {
+      if (c.state() == PrivateEndpointConnectionState.APPROVED || c.state() == PrivateEndpointConnectionState.UNKNOWN) {
+        ways.putIfAbsent(c.privateEndpoint(), new Exposure.UnknownWay(c.privateEndpoint(),
+            "private endpoint " + c.privateEndpoint().name() + ", whose connection to " + name + " is " + c.state()
+                + ", is not in the input: its address and network, and so who reaches " + name + " through it, are not known"));
+      }
+    }
+    if (!target.isVnetIntegrated() && !coverage.isComplete(dev.pgreach.core.Inventory.PRIVATE_ENDPOINT_CONNECTIONS, target.id())) {
+      ways.putIfAbsent(target.id(), new Exposure.UnknownWay(target.id(),
+          dev.pgreach.core.Inventory.PRIVATE_ENDPOINT_CONNECTIONS.of(name)
+              + " are not all in the input: an approved private endpoint the input does not show would let hosts in its network reach " + name));
+    }
+    if (target.isVnetIntegrated()) {
+      ResourceId subnet = target.delegatedSubnet().get();
+      if (network.subnet(subnet).isEmpty()) {
+        ways.putIfAbsent(subnet, new Exposure.UnknownWay(subnet,
+            coverage.standIns().contains(subnet)
+                ? "the delegated subnet of " + name + " (" + coverage.describe(subnet) + ") is not known, nor its network: hosts there and in networks peered or connected to it may reach " + name + " at its private address"
+                : "the delegated subnet " + coverage.describe(subnet) + " of " + name + " is not in the input: who reaches " + name
+                    + " at its private address (hosts in that subnet's network and in networks peered or connected to it) is not known"));
+      }
+    } else if (target.networkingMode() == dev.pgreach.core.NetworkingMode.UNKNOWN) {
+      ways.putIfAbsent(target.id(), new Exposure.UnknownWay(target.id(),
+          "whether " + name + " is VNet-integrated, and where, is not known from the input: hosts in its delegated subnet's network would reach it at its private address"));
+    }
+    for (Door door : doors) {
+      door.endpoint().flatMap(id -> estate.privateEndpoints().stream().filter(p -> p.id().equals(id)).findFirst()).ifPresent(p -> {
+        if (network.subnet(p.subnet()).isEmpty()) {
+          ways.putIfAbsent(p.subnet(), new Exposure.UnknownWay(p.subnet(),
+              "subnet " + coverage.describe(p.subnet()) + " of private endpoint " + p.name() + " is not in the input: who reaches " + name + " through it is not known"));
+        }
+      });
+    }
+    java.util.Set<ResourceId> doorNetworks = new java.util.LinkedHashSet<>();
+    if (target.isVnetIntegrated()) {
+      doorNetworks.add(dev.pgreach.core.Network.virtualNetworkIdOf(target.delegatedSubnet().get()));
+    }
+    for (PrivateEndpoint p : endpointsByServer.get(target.id())) {
+      doorNetworks.add(dev.pgreach.core.Network.virtualNetworkIdOf(p.subnet()));
+    }
+    for (ResourceId vnet : doorNetworks) {
+      Optional<dev.pgreach.core.VirtualNetwork> v = network.virtualNetwork(vnet);
+      if (v.isEmpty()) {
+        continue;
+      }
+      for (dev.pgreach.core.VirtualNetworkPeering peering : v.get().virtualNetworkPeerings()) {
+        ResourceId remote = peering.remoteVirtualNetwork();
+        if (network.virtualNetwork(remote).isEmpty()) {
+          ways.putIfAbsent(remote, new Exposure.UnknownWay(remote,
+              "virtual network " + coverage.describe(remote) + ", peered with " + vnet.name() + " where a front door of " + name
+                  + " is, is not in the input: whether hosts there reach " + name + " is not known"));
+        }
+      }
+    }
+    return com.google.common.collect.ImmutableList.copyOf(ways.values());
   }
 
   /**

@@ -23,7 +23,8 @@ import java.util.concurrent.ConcurrentMap;
  *
  * <p>It renders as JSON ({@link #toJson()}: the port, the instant and each server's exposure in the
  * shape of the command line's {@code expose --json}) and as CSV ({@link #toCsv()}: one row per
- * server, source place and front door, and one row per server for its public endpoint).
+ * server, source place and front door, one row per server for its public endpoint, and one row per
+ * way in the input does not show).
  *
  * @param port the port every exposure is for
  * @param at the instant every exposure is for
@@ -31,7 +32,11 @@ import java.util.concurrent.ConcurrentMap;
  */
 public record ExposureMatrix(int port, Instant at, ImmutableList<Exposure> exposures) {
   /** The CSV header. */
-  public static final String CSV_HEADER = "server,place,subnet,door,address,private_endpoint,connected,undecided";
+  public static final String CSV_HEADER =
+      "server,place,subnet,door,address,private_endpoint,connected,undecided,azure_services,unknown_resource,reason";
+
+  /** The door column of a CSV row for a way in the input does not show. */
+  public static final String UNKNOWN_WAY_IN = "UNKNOWN_WAY_IN";
 
   /**
    * Checks the components.
@@ -104,24 +109,14 @@ public record ExposureMatrix(int port, Instant at, ImmutableList<Exposure> expos
   }
 
   /**
-   * Renders the matrix as indented JSON: {@code port}, {@code at} and {@code servers}, each with
-   * {@code server}, {@code privatePaths} (place, subnet, door, address, privateEndpoint, connected,
-   * undecided), {@code publicSources}, {@code publicUndecided} and {@code azureServices}. Address
-   * sets are arrays of canonical ranges, each a CIDR prefix where it is one.
+   * Renders the matrix as indented JSON: the members of {@link #writeTo(ObjectNode)}.
    *
    * @return the JSON text, ending with a newline
    */
   public String toJson() {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode o = mapper.createObjectNode();
-    o.put("port", port);
-    o.put("at", at.toString());
-    ArrayNode servers = o.putArray("servers");
-    for (Exposure x : exposures) {
-      ObjectNode s = servers.addObject();
-      s.put("server", x.server().toString());
-      writeSources(s, x);
-    }
+    writeTo(o);
     try {
       return mapper.writeValueAsString(o) + "\n";
     } catch (JsonProcessingException e) {
@@ -130,11 +125,43 @@ public record ExposureMatrix(int port, Instant at, ImmutableList<Exposure> expos
   }
 
   /**
+   * Writes the matrix into a JSON object: {@code port}, {@code at} and {@code servers}, each with
+   * {@code server}, {@code result} ({@link Exposure#headline()}) and the members of {@link
+   * #writeSources(ObjectNode, Exposure)}.
+   *
+   * @param into the object the members are added to
+   */
+  public void writeTo(ObjectNode into) {
+    Checks.notNull(into, "ExposureMatrix.writeTo.into");
+    into.put("port", port);
+    into.put("at", at.toString());
+    ArrayNode servers = into.putArray("servers");
+    for (Exposure x : exposures) {
+      ObjectNode s = servers.addObject();
+      s.put("server", x.server().toString());
+      s.put("result", x.headline());
+      writeSources(s, x);
+    }
+  }
+
+  /**
+   * Tells whether every server's answer is decided: no server's {@link Exposure#headline()} is
+   * {@code UNDECIDED}.
+   *
+   * @return whether every server is known reachable or known unreachable
+   */
+  public boolean isDecided() {
+    return exposures.stream().noneMatch(x -> x.headline().equals("UNDECIDED"));
+  }
+
+  /**
    * Writes one exposure's sources into a JSON object, as the matrix writes each server and {@code
    * pgreach expose --format json} writes its answer: {@code privatePaths} (place, subnet, door,
    * address, privateEndpoint, connected, undecided), {@code publicSources}, {@code
-   * publicUndecided} and {@code azureServices}. Address sets are arrays of canonical ranges, each a
-   * CIDR prefix where it is one.
+   * publicUndecided}, {@code azureServices} ({@code true} when known admitted, {@code false} when
+   * known not, {@code null} when undecided) and {@code unknownWaysIn} (each a {@code resource} and
+   * a {@code reason}). Address sets are arrays of canonical ranges, each a CIDR prefix where it is
+   * one.
    *
    * @param into the object the members are added to
    * @param x the exposure
@@ -163,31 +190,45 @@ public record ExposureMatrix(int port, Instant at, ImmutableList<Exposure> expos
     }
     addresses(into.putArray("publicSources"), x.publicSources());
     addresses(into.putArray("publicUndecided"), x.publicUndecided());
-    into.put("azureServices", x.azureServices());
+    if (x.azureServicesUndecided()) {
+      into.putNull("azureServices");
+    } else {
+      into.put("azureServices", x.azureServices());
+    }
+    ArrayNode unknown = into.putArray("unknownWaysIn");
+    for (Exposure.UnknownWay w : x.unknownWaysIn()) {
+      ObjectNode u = unknown.addObject();
+      u.put("resource", w.resource().toString());
+      u.put("reason", w.reason());
+    }
   }
 
   /**
    * Renders the matrix as CSV ({@link #CSV_HEADER}, then rows): a row per server, source place and
-   * private front door; and, for a server whose public endpoint admits something, a row with place
-   * {@code Internet} and door {@code PUBLIC_ENDPOINT} (its address column empty, and {@code
-   * AzureServices} added to the connected column when the {@code 0.0.0.0} rule admits Azure).
-   * Address sets are space-separated canonical ranges; fields holding a comma or quote are quoted.
+   * private front door; for a server whose public endpoint admits something or may, a row with
+   * place {@code Internet} and door {@code PUBLIC_ENDPOINT} (its address column empty, and its
+   * {@code azure_services} column {@code admitted}, {@code undecided} or {@code not admitted} for
+   * the {@code 0.0.0.0} rule); and a row per way in the input does not show, with door {@code
+   * UNKNOWN_WAY_IN}, the missing resource in {@code unknown_resource} and why in {@code reason}.
+   * Address columns hold only addresses: space-separated canonical ranges. Fields holding a comma,
+   * quote or line break are quoted.
    *
    * @return the CSV text, lines ending with {@code \n}
    */
   public String toCsv() {
     StringBuilder b = new StringBuilder(CSV_HEADER).append('\n');
     for (Exposure x : exposures) {
+      String server = x.server().toString();
       for (Exposure.Reach r : x.privatePaths()) {
-        row(b, x.server().toString(), r.place().toString(), r.subnet().map(ResourceId::toString).orElse(""), r.door().name(),
-            r.address().toString(), r.privateEndpoint().map(ResourceId::toString).orElse(""), text(r.connected()), text(r.undecided()));
+        row(b, server, r.place().toString(), r.subnet().map(ResourceId::toString).orElse(""), r.door().name(),
+            r.address().toString(), r.privateEndpoint().map(ResourceId::toString).orElse(""), text(r.connected()), text(r.undecided()), "", "", "");
       }
-      if (!x.publicSources().isEmpty() || !x.publicUndecided().isEmpty() || x.azureServices()) {
-        String connected = text(x.publicSources());
-        if (x.azureServices()) {
-          connected = connected.isEmpty() ? "AzureServices" : connected + " AzureServices";
-        }
-        row(b, x.server().toString(), "Internet", "", FrontDoorKind.PUBLIC_ENDPOINT.name(), "", "", connected, text(x.publicUndecided()));
+      if (!x.publicSources().isEmpty() || !x.publicUndecided().isEmpty() || x.azureServices() || x.azureServicesUndecided()) {
+        String azure = x.azureServices() ? "admitted" : x.azureServicesUndecided() ? "undecided" : "not admitted";
+        row(b, server, "Internet", "", FrontDoorKind.PUBLIC_ENDPOINT.name(), "", "", text(x.publicSources()), text(x.publicUndecided()), azure, "", "");
+      }
+      for (Exposure.UnknownWay w : x.unknownWaysIn()) {
+        row(b, server, "", "", UNKNOWN_WAY_IN, "", "", "", "", "", w.resource().toString(), w.reason());
       }
     }
     return b.toString();

@@ -75,4 +75,20 @@ class ExposureTest {
     assertEquals(ErrorCode.UNKNOWN_RESOURCE, assertThrows(PgreachException.class, () -> CURRENT.expose(SampleEstate.server("ghost-db"), 5432, SampleEstate.INSTANT)).code());
     assertEquals(ErrorCode.INVALID_PORT_RANGE, assertThrows(PgreachException.class, () -> CURRENT.expose(SampleEstate.server("web-db"), 70000, SampleEstate.INSTANT)).code());
   }
+
+  @Test
+  void theClosedWorldConstructor_decidesTheAzureAnswer_andAnUnknownWayIn_keepsAnExposureOpen() {
+    Exposure closed = new Exposure(SampleEstate.server("archive-db"), 5432, SampleEstate.INSTANT, com.google.common.collect.ImmutableList.of(), AddressSet.EMPTY, AddressSet.EMPTY, false);
+    assertTrue(closed.isClosed() && !closed.azureServicesUndecided() && closed.unknownWaysIn().isEmpty());
+    assertEquals("UNREACHABLE", closed.headline());
+    Exposure open = new Exposure(closed.server(), 5432, closed.at(), closed.privatePaths(), AddressSet.EMPTY, AddressSet.EMPTY, false, false,
+        com.google.common.collect.ImmutableList.of(new Exposure.UnknownWay(SampleEstate.server("archive-db"), "its private endpoint connections are not all in the input")));
+    assertFalse(open.isClosed());
+    assertEquals("UNDECIDED", open.headline());
+    assertTrue(open.explanation().contains("its private endpoint connections are not all in the input") && !open.explanation().contains("nobody"), open::explanation);
+    Exposure azure = new Exposure(closed.server(), 5432, closed.at(), closed.privatePaths(), AddressSet.EMPTY, AddressSet.EMPTY, false, true, com.google.common.collect.ImmutableList.of());
+    assertEquals("UNDECIDED", azure.headline());
+    assertEquals(ErrorCode.INVALID_VALUE, assertThrows(PgreachException.class,
+        () -> new Exposure(closed.server(), 5432, closed.at(), closed.privatePaths(), AddressSet.EMPTY, AddressSet.EMPTY, true, true, com.google.common.collect.ImmutableList.of())).code());
+  }
 }

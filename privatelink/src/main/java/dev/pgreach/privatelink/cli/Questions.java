@@ -142,13 +142,9 @@ final class Questions {
     Instant when = at.orElse(defaultAt);
     Exposure exposure = data(() -> connectivity.expose(server.id(), port, when));
     ObjectNode json = Reports.exposureJson(exposure, profile.name());
-    boolean someone =
-        !exposure.publicSources().isEmpty()
-            || exposure.azureServices()
-            || exposure.privatePaths().stream().anyMatch(r -> !r.connected().isEmpty());
-    boolean maybe = !exposure.isClosed();
-    ExitStatus status = someone ? ExitStatus.OK : maybe ? ExitStatus.INDETERMINATE : ExitStatus.NEGATIVE;
-    String headline = someone ? "REACHABLE" : maybe ? "UNDECIDED" : "UNREACHABLE";
+    // Undecided, never UNREACHABLE, while a way in is not known (Exposure.unknownWaysIn).
+    String headline = exposure.headline();
+    ExitStatus status = exposure.isReachable() ? ExitStatus.OK : exposure.isClosed() ? ExitStatus.NEGATIVE : ExitStatus.INDETERMINATE;
     json.put("result", headline);
     notes(json);
     return new Answer(json, () -> exposure.explanation() + notesText(), headline, status, "expose " + serverText + ":" + port);

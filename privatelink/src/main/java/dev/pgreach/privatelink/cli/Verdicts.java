@@ -174,7 +174,16 @@ final class Verdicts {
     Inputs.Loaded loaded = Inputs.estate(o);
     Instant at = Inputs.instant(o, loaded.imported());
     ExposureMatrix m = Questions.data(() -> Connectivity.of(loaded.imported().estate(), profile).matrix(port, at));
-    out.print(format == Format.CSV ? m.toCsv() : m.toJson() + "\n");
+    if (format == Format.CSV) {
+      out.print(m.toCsv());
+    } else {
+      com.fasterxml.jackson.databind.node.ObjectNode json = Reports.envelope("matrix");
+      m.writeTo(json);
+      json.put("result", m.isDecided() ? "DECIDED" : "UNDECIDED");
+      com.fasterxml.jackson.databind.node.ArrayNode notes = json.putArray("notes");
+      loaded.imported().notes().forEach(notes::add);
+      out.println(Reports.write(json));
+    }
     return ExitStatus.OK;
   }
 

@@ -159,6 +159,8 @@ final class IntentCheck {
       }
       if (e.azureServices()) {
         broken.add(azureFlow(intent, s, port));
+      } else if (e.azureServicesUndecided() && e.publicSources().isEmpty() && e.publicUndecided().isEmpty()) {
+        undecided.add(azureUndecided(intent, s, port));
       }
     }
   }
@@ -185,6 +187,12 @@ final class IntentCheck {
       }
       if (!azure && !internet && e.azureServices()) {
         broken.add(azureFlow(intent, s, port));
+      } else if (!azure && !internet && e.azureServicesUndecided() && e.publicUndecided().isEmpty()) {
+        undecided.add(azureUndecided(intent, s, port));
+      }
+      // A way in the input does not show may admit anyone: never satisfied while one exists.
+      for (Exposure.UnknownWay w : e.unknownWaysIn()) {
+        undecided.add(new Violation(intent, "Whether only " + String.join(", ", intent.from()) + " reach " + s.name() + ":" + port + " is not known: " + w.reason(), Optional.empty()));
       }
     }
   }
@@ -264,7 +272,8 @@ final class IntentCheck {
       Exposure e = exposure(s, port);
       if (e.azureServices()) {
         broken.add(azureFlow(intent, s, port));
-      } else if (s.networkingMode() != dev.pgreach.core.NetworkingMode.PRIVATE_ACCESS && !e.publicUndecided().isEmpty()) {
+      } else if (e.azureServicesUndecided()
+          || (s.networkingMode() != dev.pgreach.core.NetworkingMode.PRIVATE_ACCESS && !e.publicUndecided().isEmpty())) {
         Connection c = connectivity.connect(azureClient(), s.fullyQualifiedDomainName(), port, at);
         if (c.disposition() != Disposition.BLOCKED) {
           undecided.add(new Violation(intent, "whether " + s.name() + ":" + port + " admits every Azure address is not known", Optional.of(c)));
@@ -307,6 +316,11 @@ final class IntentCheck {
   private Violation azureFlow(Intent intent, FlexibleServer s, int port) {
     Connection c = connectivity.connect(azureClient(), s.fullyQualifiedDomainName(), port, at);
     return new Violation(intent, s.name() + ":" + port + " admits every Azure-allocated address, of any tenant (the 0.0.0.0 rule)", Optional.of(c));
+  }
+
+  private Violation azureUndecided(Intent intent, FlexibleServer s, int port) {
+    Connection c = connectivity.connect(azureClient(), s.fullyQualifiedDomainName(), port, at);
+    return new Violation(intent, "whether " + s.name() + ":" + port + " admits every Azure-allocated address, of any tenant, is not known", Optional.of(c));
   }
 
   private Client azureClient() {

@@ -50,6 +50,7 @@ class CliSchemaTest {
     valid(ours("check"), CliRun.of("check", "--sample", "--from", "orders-api", "--to", "10.1.1.4", "--format", "json").json());
     valid(ours("resolve"), CliRun.of("resolve", "--sample", "--from", "orders-api", "--name", ORDERS, "--format", "json").json());
     valid(ours("expose"), CliRun.of("expose", "--sample", "--server", "web-db", "--format", "json").json());
+    valid(ours("matrix"), CliRun.of("matrix", "--sample", "--format", "json").json());
     valid(ours("validate"), CliRun.of("validate", "--sample", "--format", "json", "--suppress", "SERVER_UNREACHABLE").json());
     valid(ours("sample"), CliRun.of("sample", "--format", "json").json());
     valid(ours("error"), CliRun.of("check", "--sample", "--from", "nobody", "--to", ORDERS, "--format", "json").json());
