@@ -168,7 +168,9 @@ public record Comparison(
    * of every tenant are a place beginning with {@link #AZURE_SERVICES} and naming the rules that
    * admit them, whose gained or lost set is the public address space
    * ({@link AddressSet#PUBLIC}, where every Azure-allocated source address is) when the rule starts
-   * or stops admitting all Azure-allocated sources. Every gained or lost set of a public place is
+   * or stops admitting all Azure-allocated sources; {@link #AZURE_SERVICES} followed by
+   * " (undecided)" is the place where whether they are all admitted is not known (rules not all in
+   * the input, a 0.0.0.0 rule propagating). Every gained or lost set of a public place is
    * within {@link AddressSet#PUBLIC}.
    *
    * @param server the server
@@ -304,6 +306,7 @@ public record Comparison(
     places.computeIfAbsent("the public endpoint", k -> new AddressSet[2])[side] = x.publicSources();
     places.computeIfAbsent("the public endpoint (undecided)", k -> new AddressSet[2])[side] = x.publicUndecided();
     places.computeIfAbsent(AZURE_SERVICES, k -> new AddressSet[2])[side] = x.azureServices() ? AddressSet.PUBLIC : AddressSet.EMPTY;
+    places.computeIfAbsent(AZURE_SERVICES + " (undecided)", k -> new AddressSet[2])[side] = x.azureServicesUndecided() ? AddressSet.PUBLIC : AddressSet.EMPTY;
   }
 
   private static ImmutableList<Finding> forbidden(

@@ -159,4 +159,18 @@ class ComparisonTest {
     Comparison p = compare(propagating);
     assertTrue(p.exposureChanges().stream().anyMatch(e -> e.place().equals("the public endpoint (undecided)") && e.gained().equals(AddressSet.parse("198.51.100.1"))), p.exposureChanges().toString());
   }
+
+  @Test
+  void of_anAllowAzureServicesRuleStillPropagating_isAnUndecidedGainOfEveryAzureAddress() {
+    Estate propagating =
+        SAMPLE.withFirewallRules(
+            SampleEstate.server("archive-db"),
+            SAMPLE.firewallRulesOf(SampleEstate.server("archive-db"))
+                .upsert(FirewallRule.builder().name("azure").startIpAddress(Ipv4Address.parse("0.0.0.0")).endIpAddress(Ipv4Address.parse("0.0.0.0"))
+                    .changedAt(SampleEstate.INSTANT.minusSeconds(60)).build()));
+    Comparison c = compare(propagating);
+    assertTrue(
+        c.exposureChanges().stream().anyMatch(e -> e.place().equals(Comparison.AZURE_SERVICES + " (undecided)") && e.gained().equals(AddressSet.PUBLIC)),
+        c.exposureChanges().toString());
+  }
 }
