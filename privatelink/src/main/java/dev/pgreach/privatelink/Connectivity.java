@@ -469,7 +469,8 @@ public final class Connectivity {
     for (PrivateEndpointConnection c : estate.connectionsOutsideEstate(target.id())) {
       if (c.state() == PrivateEndpointConnectionState.APPROVED || c.state() == PrivateEndpointConnectionState.UNKNOWN) {
         ways.putIfAbsent(c.privateEndpoint(), new Exposure.UnknownWay(c.privateEndpoint(),
-            "private endpoint " + c.privateEndpoint().name() + ", whose connection to " + name + " is " + c.state()
+            "private endpoint " + c.privateEndpoint().name() + ", whose connection to " + name
+                + (c.state() == PrivateEndpointConnectionState.APPROVED ? " is Approved" : " is in a state the input does not give")
                 + ", is not in the input: its address and network, and so who reaches " + name + " through it, are not known"));
       }
     }
